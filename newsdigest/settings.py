@@ -1,0 +1,92 @@
+"""The typed, frozen settings object every stage reads (built by config.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str = "News Digest"
+    description: str = "Key points from the news, grouped into stories."
+    base_url: str = "/"            # absolute URL (may end in a sub-path) or "/"
+    language: str = "en"
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    name: str
+    url: str                       # http(s) URL, file: URL, or local path (resolved against the config folder)
+    topics: tuple[str, ...] = ()   # topic slugs implied by this feed
+    full_text: bool = False        # fetch each new article's page and extract its main text
+    category: str = ""             # free label, lets topics say `feed_categories: [...]`
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    name: str
+    slug: str
+    description: str = ""
+    keywords: tuple[tuple[str, float], ...] = ()   # (term or phrase, weight)
+    exclude: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()                    # feed names whose articles imply this topic
+    feed_categories: tuple[str, ...] = ()          # feed categories / entry categories implying it
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    key_points: int = 3
+    summary_sentences: int = 3
+    per_page: int = 20
+    front_page_days: int = 2
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 10.0          # connect/read timeout per request, seconds
+    deadline: float = 20.0         # overall per-feed deadline, seconds
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5
+    retries: int = 2
+    concurrency: int = 8
+    per_host: int = 2
+
+
+@dataclass(frozen=True)
+class ArchiveSettings:
+    path: Path = Path(".cache/newsdigest.sqlite")
+    retention_days: int = 0        # 0 keeps everything
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    window_hours: float = 48.0
+    threshold: float = 0.5
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    fallback: str = "General"      # name of the topic for articles below the threshold
+    threshold: float = 1.0
+    max_topics: int = 3
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the build needs, validated. Paths are absolute."""
+
+    config_path: Path
+    root: Path                                   # folder holding config.yaml; relative paths start here
+    site: SiteSettings = field(default_factory=SiteSettings)
+    content: tuple[Path, ...] = ()
+    feeds: tuple[FeedSettings, ...] = ()
+    topics: tuple[TopicSettings, ...] = ()
+    topic_rules: TopicRules = field(default_factory=TopicRules)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+    output: Path = Path("site")
+    templates_dir: Path | None = None            # user templates overriding the default theme file by file
+    search: bool = True
