@@ -1,0 +1,37 @@
+"""Where each page lives in the output folder: one place, so pages, feeds and sitemaps agree.
+
+Every function returns a folder path relative to the site root, ending in "/";
+pages are written as `<path>index.html`. Only ids and slugs built by
+`newsdigest.urls` reach these paths, never raw feed text.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from newsdigest.model import Article, Story
+from newsdigest.urls import slugify
+
+
+def article_path(article: Article) -> str:
+    """`articles/<title-slug>-<id8>/`: readable, and unique through the id."""
+    slug = slugify(article.title, 50) or "article"
+    return f"articles/{slug}-{article.id[:8]}/"
+
+
+def story_path(story: Story) -> str:
+    return f"stories/{slugify(story.id, 80) or 'story'}/"
+
+
+def topic_path(slug: str, page: int = 1) -> str:
+    base = f"topics/{slugify(slug) or 'topic'}/"
+    return base if page <= 1 else f"{base}page/{page}/"
+
+
+def edition_path(day: date) -> str:
+    return f"editions/{day.isoformat()}/"
+
+
+EDITIONS_INDEX = "editions/"
+SOURCES_PAGE = "sources/"
+SEARCH_PAGE = "search/"
+NOT_FOUND_PAGE = "404.html"
