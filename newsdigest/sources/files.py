@@ -1,0 +1,244 @@
+"""Local article readers: Markdown with YAML front matter, and plain text in the seed format.
+
+A file that cannot be read is reported (file and line) and skipped; it never
+stops the build.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from newsdigest.clean import html_to_text, sanitize_html
+from newsdigest.model import Article, Source
+from newsdigest.urls import article_id, canonical_url
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt"}
+LOCAL_SOURCE = "Local"
+
+# Credit lines are a wire agency or a short byline closing the story ("AP", "Reuters", "By Jane Doe").
+_CREDIT = re.compile(r"^(?:[A-Z][A-Za-z&.\-]{0,20}(?:\s+[A-Z][A-Za-z&.\-]{0,20}){0,3}|By\s+.{2,60}|[A-Z]{2,6}(?:/[A-Z]{2,6})*)$")
+_PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
+_KEY_POINTS_HEADER = re.compile(r"^\s*(?:key\s*points|highlights|in\s+brief)\s*:\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-*•]\s+(.*\S)\s*$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+
+
+def read_content(folders: Sequence[Path], root: Path, tz: tzinfo) -> ReadResult:
+    """Read every article file below the given folders, sorted by path for determinism."""
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for path in _article_files(folders):
+        shown = _display_path(path, root)
+        try:
+            articles.append(read_article_file(path, shown, tz))
+        except ArticleFileError as exc:
+            warnings.append(str(exc))
+        except (OSError, UnicodeDecodeError) as exc:
+            warnings.append(f"{shown}: cannot read this file ({exc}); skipped")
+    return ReadResult(tuple(articles), tuple(warnings))
+
+
+class ArticleFileError(ValueError):
+    """A local article file is malformed; the message names the file and line."""
+
+
+def read_article_file(path: Path, shown: str, tz: tzinfo) -> Article:
+    """Read one local article file according to its suffix."""
+    text = path.read_text(encoding="utf-8-sig")
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, tz)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return parse_markdown(text, shown, mtime, tz)
+    return parse_plain_text(text, shown, mtime)
+
+
+def _article_files(folders: Sequence[Path]) -> Iterable[Path]:
+    suffixes = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+    seen: set[Path] = set()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if path.is_file() and path.suffix.lower() in suffixes and not hidden and path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- plain text in the seed format --------------------------------------------------------------
+
+
+def parse_plain_text(text: str, shown: str, mtime: datetime) -> Article:
+    """Lede line, optional `key points:` bullets, body paragraphs, optional trailing credit line."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not _PUNCTUATION_ONLY.match(line)]
+    if not lines:
+        raise ArticleFileError(f"{shown}:1: the file has no text; add a lede line and body paragraphs")
+    lede, rest = lines[0], lines[1:]
+    key_points, rest = _take_key_points(rest)
+    credit = ""
+    if rest and _is_credit(rest[-1]):
+        credit, rest = rest[-1], rest[:-1]
+    paragraphs = [lede, *rest]
+    body_html = "".join(_paragraph_html(p) for p in paragraphs)
+    return Article(
+        id=article_id("file:" + shown),
+        title="",
+        text="\n\n".join(p for p in paragraphs if not _is_subheading(p)),
+        html=body_html,
+        published=mtime,
+        source=LOCAL_SOURCE,
+        credit=credit,
+        key_points=tuple(key_points),
+        path=shown,
+        sources=(Source(credit or LOCAL_SOURCE),),
+        first_seen=mtime,
+    )
+
+
+def _take_key_points(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Bullets right after a `key points:` header are the author's key points, not body text."""
+    if not lines or not _KEY_POINTS_HEADER.match(lines[0]):
+        return [], lines
+    points: list[str] = []
+    index = 1
+    while index < len(lines) and (match := _BULLET.match(lines[index])):
+        points.append(match.group(1))
+        index += 1
+    return points, lines[index:]
+
+
+def _is_credit(line: str) -> bool:
+    # A credit has no sentence punctuation and only a few words.
+    return len(line.split()) <= 4 and not line.endswith((".", "!", "?", "”", '"')) and bool(_CREDIT.match(line))
+
+
+def _is_subheading(paragraph: str) -> bool:
+    """Short lines without closing punctuation inside a body are section titles, not sentences."""
+    return len(paragraph.split()) <= 12 and not re.search(r"[.!?:;\"”’)]$", paragraph)
+
+
+def _paragraph_html(paragraph: str) -> str:
+    tag = "h2" if _is_subheading(paragraph) else "p"
+    return f"<{tag}>{html.escape(paragraph, quote=False)}</{tag}>\n"
+
+
+# --- Markdown with front matter -----------------------------------------------------------------
+
+FRONT_MATTER_KEYS = {"title", "date", "source", "url", "topics", "summary", "key_points", "author",
+                     "image", "language", "credit", "categories"}
+
+
+def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo) -> Article:
+    """Markdown body with optional YAML front matter (title, date, source, url, topics, summary, key_points)."""
+    meta, body = _split_front_matter(text, shown)
+    body_html = sanitize_html(markdown.markdown(body, extensions=["extra", "sane_lists"]))
+    url = canonical_url(_text_field(meta, "url", shown))
+    published = _parse_date(meta.get("date"), shown, tz) or mtime
+    source = _text_field(meta, "source", shown) or LOCAL_SOURCE
+    title = _text_field(meta, "title", shown)
+    if not title and body.lstrip().startswith("# "):
+        title, body_html = _lift_heading(body_html)
+    return Article(
+        id=article_id(url or "file:" + shown),
+        title=title,
+        text=html_to_text(body_html),
+        html=body_html,
+        published=published,
+        source=source,
+        url=url,
+        author=_text_field(meta, "author", shown),
+        credit=_text_field(meta, "credit", shown),
+        summary=_text_field(meta, "summary", shown),
+        key_points=_list_field(meta, "key_points", shown),
+        topics=_list_field(meta, "topics", shown),
+        categories=_list_field(meta, "categories", shown),
+        image=_text_field(meta, "image", shown),
+        language=_text_field(meta, "language", shown),
+        path=shown,
+        sources=(Source(source, url),),
+        first_seen=mtime,
+    )
+
+
+def _split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+        raise ArticleFileError(f"{shown}:{line}: front matter is not valid YAML ({exc.problem}); "
+                               "fix it or remove the --- block") from None
+    if not isinstance(meta, dict):
+        raise ArticleFileError(f"{shown}:2: front matter must be `key: value` lines between --- markers")
+    unknown = sorted(set(map(str, meta)) - FRONT_MATTER_KEYS)
+    if unknown:
+        raise ArticleFileError(f"{shown}: unknown front matter key `{unknown[0]}`; known keys: "
+                               f"{', '.join(sorted(FRONT_MATTER_KEYS))}")
+    return meta, text[match.end():]
+
+
+def _text_field(meta: dict[str, Any], key: str, shown: str) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise ArticleFileError(f"{shown}: front matter `{key}` must be text, not a list or mapping")
+    return str(value).strip()
+
+
+def _list_field(meta: dict[str, Any], key: str, shown: str) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip()) if key != "key_points" else (value,)
+    if not isinstance(value, list) or any(isinstance(item, (dict, list)) for item in value):
+        raise ArticleFileError(f"{shown}: front matter `{key}` must be a list of text items")
+    return tuple(str(item).strip() for item in value if str(item).strip())
+
+
+def _parse_date(value: Any, shown: str, tz: tzinfo) -> datetime | None:
+    """Front matter dates: YAML timestamps, dates, or ISO strings; naive ones are in the site time zone."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time(0, 0))
+    else:
+        try:
+            parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ArticleFileError(f"{shown}: front matter `date: {value}` is not a date; "
+                                   "use ISO form such as 2026-11-27 or 2026-11-27T09:30:00+00:00") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def _lift_heading(body_html: str) -> tuple[str, str]:
+    """A Markdown file without a title in front matter may start with `# Title`."""
+    match = re.match(r"\s*<h1>(.*?)</h1>\s*", body_html, re.DOTALL)
+    if not match:
+        return "", body_html
+    return html_to_text(match.group(1)), body_html[match.end():]
