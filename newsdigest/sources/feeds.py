@@ -1,0 +1,269 @@
+"""Feed bytes → normalised Article records. Pure: no I/O, the caller fetches."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from newsdigest.clean import clean_text, html_to_text, remove_boilerplate, sanitize_html, strip_tags
+from newsdigest.model import Article, Source
+from newsdigest.settings import FeedSettings
+from newsdigest.sources.dates import parse_date
+from newsdigest.sources.encoding import normalise_encoding, repair_text
+from newsdigest.urls import article_id, canonical_url
+
+HTML_PAGE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
+IMG_SRC = re.compile(r"""<img\b[^>]*\bsrc=["']([^"']+)["']""", re.IGNORECASE)
+AUTHOR_IN_PARENS = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """What one feed document yielded. ``failure`` non-empty means it could not be read at all."""
+
+    articles: tuple[Article, ...] = ()
+    title: str = ""
+    link: str = ""
+    language: str = ""
+    warnings: tuple[str, ...] = ()
+    failure: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failure
+
+
+def parse_feed(
+    data: bytes, *, feed: FeedSettings, fetched_at: datetime, tz: tzinfo, content_type: str = ""
+) -> ParsedFeed:
+    """Parse RSS/Atom bytes into sanitized, deduplicated Articles; never raises for bad input."""
+    if not data or not data.strip():
+        return ParsedFeed(failure="empty response (0 bytes of feed)")
+    data, content_type, encoding_warning = normalise_encoding(data, content_type)
+    headers = {"content-type": content_type} if content_type else {}
+    if _is_http(feed.url):
+        headers["content-location"] = feed.url
+    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
+    warnings = [encoding_warning] if encoding_warning else []
+    failure = _failure(parsed, data)
+    if failure:
+        return ParsedFeed(failure=failure, warnings=tuple(warnings))
+    warnings += _bozo_warnings(parsed)
+    channel = parsed.get("feed", {})
+    base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
+    language = (channel.get("language") or "").strip().lower()
+    articles = _articles(parsed.entries, feed, base, language, fetched_at, tz)
+    if not articles:
+        warnings.append("feed is well-formed but has no items")
+    return ParsedFeed(
+        articles=articles,
+        title=repair_text(strip_tags(channel.get("title", ""))),
+        link=base,
+        language=language,
+        warnings=tuple(warnings),
+    )
+
+
+def _is_http(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def _http_or_empty(url: str) -> str:
+    return url.strip() if _is_http(url.strip()) else ""
+
+
+def _failure(parsed: Any, data: bytes) -> str:
+    """A reason when the document is not a readable feed, else ""."""
+    if parsed.entries and parsed.get("version"):
+        return ""
+    if HTML_PAGE.match(data[:2000]):
+        return "not a feed: the server sent an HTML page"
+    if parsed.entries:
+        return ""
+    if parsed.get("bozo"):
+        return f"malformed or truncated feed, no items readable ({_exception_text(parsed)})"
+    if not parsed.get("version"):
+        return "not a feed: no RSS or Atom document found"
+    return ""
+
+
+def _exception_text(parsed: Any) -> str:
+    exc = parsed.get("bozo_exception")
+    text = str(exc) if exc is not None else "unknown error"
+    return re.sub(r"\s+", " ", text)[:200]
+
+
+def _bozo_warnings(parsed: Any) -> list[str]:
+    """bozo with items still readable is a warning, never a failure (encoding overrides, sloppy XML)."""
+    if not parsed.get("bozo"):
+        return []
+    exc = parsed.get("bozo_exception")
+    kind = type(exc).__name__ if exc is not None else "bozo"
+    return [f"feed is not strictly valid ({kind}: {_exception_text(parsed)}); items read anyway"]
+
+
+def _articles(
+    entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo
+) -> tuple[Article, ...]:
+    """Articles in feed order, without empty entries or repeats of one id."""
+    seen: set[str] = set()
+    result = []
+    shared = _shared_urls(entries, base)
+    for entry in entries:
+        article = _article(entry, feed, base, language, fetched_at, tz, shared)
+        if article is not None and article.id not in seen:
+            seen.add(article.id)
+            result.append(article)
+    return tuple(result)
+
+
+def _shared_urls(entries: list[Any], base: str) -> set[str]:
+    """Canonical URLs that several distinct items share once fragments are dropped (blogs linking to #anchors)."""
+    guids_by_url: dict[str, set[str]] = {}
+    for entry in entries:
+        url = _entry_url(entry, base)
+        if url:
+            guids_by_url.setdefault(url, set()).add((entry.get("id") or "") + "|" + (entry.get("title") or ""))
+    return {url for url, keys in guids_by_url.items() if len(keys) > 1}
+
+
+def _article(
+    entry: Any, feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo,
+    shared: frozenset[str] | set[str] = frozenset(),
+) -> Article | None:
+    """One normalised Article, or None for an entry with nothing in it."""
+    title = repair_text(strip_tags(entry.get("title", "")))
+    guid = (entry.get("id") or "").strip()
+    url = _entry_url(entry, base)
+    if url in shared:
+        url = _with_fragment(url, entry)
+    raw_html = _best_content(entry)
+    if not (title or url or guid or raw_html.strip()):
+        return None
+    html = sanitize_html(repair_text(remove_boilerplate(raw_html)), base_url=url or base)
+    text = clean_text(html_to_text(html))
+    return Article(
+        id=_article_id(url, guid, feed.url, title),
+        title=title,
+        text=text,
+        html=html,
+        published=_published(entry, fetched_at, tz),
+        source=feed.name,
+        url=url,
+        guid=guid,
+        author=_author(entry),
+        categories=_categories(entry),
+        topics=tuple(feed.topics),
+        image=_image(entry, html, url or base),
+        language=(entry.get("language") or language or "").lower(),
+        feed=feed.url,
+        sources=(Source(name=feed.name, url=url, feed_url=feed.url),),
+    )
+
+
+def _entry_url(entry: Any, base: str) -> str:
+    """Canonical http(s) link; feedburner's origLink beats its redirecting proxy link."""
+    for candidate in (entry.get("feedburner_origlink"), entry.get("link"), _permalink_guid(entry)):
+        candidate = (candidate or "").strip()
+        if not candidate:
+            continue
+        resolved = urljoin(base, candidate) if base else candidate
+        if _is_http(resolved):
+            return canonical_url(resolved)
+    return ""
+
+
+def _with_fragment(url: str, entry: Any) -> str:
+    """Put back the #fragment that tells this item apart from its siblings on one page."""
+    for candidate in (entry.get("link"), _permalink_guid(entry)):
+        fragment = urlsplit((candidate or "").strip()).fragment
+        if fragment:
+            return f"{url}#{fragment}"
+    return url
+
+
+def _permalink_guid(entry: Any) -> str:
+    guid = entry.get("id") or ""
+    return guid if entry.get("guidislink") else ""
+
+
+def _article_id(url: str, guid: str, feed_url: str, title: str) -> str:
+    """From the canonical URL; else a guid (scoped to the feed when it is too short to be global)."""
+    if url:
+        return article_id(url)
+    if guid:
+        return article_id(guid if _globally_unique(guid) else f"{feed_url}#{guid}")
+    return article_id(f"{feed_url}#{title}")
+
+
+def _globally_unique(guid: str) -> bool:
+    """URLs, URNs and tag: URIs name one thing everywhere; "1234" only names it within its feed."""
+    return ":" in guid or len(guid) >= 24
+
+
+def _best_content(entry: Any) -> str:
+    """Full content (content:encoded, Atom content) over the description; plain text becomes paragraphs."""
+    candidates = [c for c in entry.get("content", []) or [] if (c.get("value") or "").strip()]
+    if candidates:
+        best = max(candidates, key=lambda c: len(c.get("value", "")))
+        return _as_html(best.get("value", ""), best.get("type", "text/html"))
+    detail = entry.get("summary_detail") or {}
+    return _as_html(entry.get("summary", "") or "", detail.get("type", "text/html"))
+
+
+def _as_html(value: str, content_type: str) -> str:
+    if "html" in (content_type or "html"):
+        return value
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
+    return "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
+
+
+def _published(entry: Any, fetched_at: datetime, tz: tzinfo) -> datetime:
+    """Published (or updated) date, aware; missing → fetched_at; in the future → clamped to fetched_at."""
+    for key in ("published", "updated", "created"):
+        value = parse_date(entry.get(key, ""), tz, entry.get(f"{key}_parsed"))
+        if value is not None:
+            return min(value, fetched_at)
+    return fetched_at
+
+
+def _author(entry: Any) -> str:
+    author = repair_text(strip_tags(entry.get("author", "") or ""))
+    match = AUTHOR_IN_PARENS.match(author)
+    return match.group(1).strip() if match else author
+
+
+def _categories(entry: Any) -> tuple[str, ...]:
+    names: list[str] = []
+    for tag in entry.get("tags", []) or []:
+        name = repair_text(strip_tags(tag.get("term") or tag.get("label") or ""))
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _image(entry: Any, html: str, base: str) -> str:
+    """Lead image: media:content / media:thumbnail / image enclosure, else the first <img> in the content."""
+    candidates = [m.get("url", "") for m in entry.get("media_content", []) or []
+                  if _is_image_media(m)]
+    candidates += [m.get("url", "") for m in entry.get("media_thumbnail", []) or []]
+    candidates += [link.get("href", "") for link in entry.get("links", []) or []
+                   if link.get("rel") == "enclosure" and (link.get("type") or "").startswith("image/")]
+    candidates += IMG_SRC.findall(html)
+    for candidate in candidates:
+        resolved = urljoin(base, htmllib.unescape(candidate.strip())) if base else candidate.strip()
+        if _is_http(resolved):
+            return resolved
+    return ""
+
+
+def _is_image_media(media: Any) -> bool:
+    """media:content without a medium is an image unless its type says video or audio."""
+    if media.get("medium"):
+        return bool(media.get("medium") == "image")
+    return not (media.get("type") or "").startswith(("video/", "audio/"))
