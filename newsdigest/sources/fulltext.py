@@ -38,6 +38,38 @@ UI_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A short paragraph that only points elsewhere: "Read more: <other headline>", "RELATED: …".
+LEAD_IN_TEASER = re.compile(r"^(?:read more|read also|related|see also|more|watch|listen|recommended)\s*:", re.IGNORECASE)
+MAX_TEASER_WORDS = 25
+
+# End matter news pages append after the story: credits, contact lines, follow/subscribe calls.
+END_MATTER = re.compile(
+    r"^(?:(?:additional\s+)?reporting\s+by\b|(?:editing|writing|compiled)\s+by\b"
+    r"|.{0,300}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)"
+    r"|(?:e-?mail|contact|reach)\b.{0,200}(?:@|\btwitter\b)|have a tip\b"
+    r"|follow\b.{0,150}\b(?:twitter|facebook|instagram|youtube)\b"
+    r"|.{0,200}\b(?:sign\s+up|subscribe)\b.{0,200}\bnewsletters?\b|.{0,200}\bnewsletters?\b.{0,200}\b(?:sign\s+up|subscribe)\b"
+    r"|source:\s.{0,60}$|[\w.+-]+@[\w-]+\.[\w.]+$|(?:https?://)?(?:www\.)?twitter\.com/\w+$)",
+    re.IGNORECASE,
+)
+MAX_END_MATTER_WORDS = 60
+
+# A date/time stamp line ("Updated at 1:23 p.m.", "November 20, 2019 - 11:28 AMT") is made only of
+# these, digits and time-zone codes, and names a date or says what the time is (a bare "10 p.m."
+# may be a live-blog heading, so it stays).
+MONTHS = frozenset(
+    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+     "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]
+)
+STAMP_VERBS = frozenset(["updated", "published", "posted", "modified"])
+STAMP_FILLERS = frozenset(
+    ["last", "at", "on", "am", "pm", "a", "m", "p", "mon", "monday", "tue", "tuesday", "wed", "wednesday", "thu",
+     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"]
+)
+TIME_ZONE = re.compile(r"^(?:[A-Z]{1,3}[SD]?T|UTC|Z)$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+WORD = re.compile(r"\w+")
+
 # Class names of an article-body container. Some CMSs split one body into several sibling
 # containers around ad slots; extractors keep only the first, so those chunks are rejoined.
 BODY_CLASS = re.compile(
@@ -120,19 +152,55 @@ def _nested(first: Any, other: Any) -> bool:
 
 
 def clean_paragraphs(text: str) -> str:
-    """Normalise whitespace, drop shortcodes, UI labels and repeated paragraphs; join with blank lines."""
+    """Normalise whitespace, drop page furniture, repeats and end matter; join paragraphs with blank lines."""
     paragraphs: list[str] = []
     for line in text.splitlines():
         paragraph = " ".join(SHORTCODE.sub(" ", line).split())
-        if not paragraph or _is_ui_label(paragraph):
+        if not paragraph or _is_furniture(paragraph):
             continue
         if paragraphs and paragraphs[-1] == paragraph:
             continue
         paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(_trim_end_matter(paragraphs))
+
+
+def _is_furniture(paragraph: str) -> bool:
+    """True for a paragraph that belongs to the page, not the story: labels, teasers, time stamps."""
+    return _is_ui_label(paragraph) or _is_lead_in_teaser(paragraph) or _is_time_stamp(paragraph)
 
 
 def _is_ui_label(paragraph: str) -> bool:
     """True for a paragraph that is only a widget label such as "Advertisement" or "12 Comments"."""
     label = paragraph.strip(" \t-–—:|•·.…!?()[]")
     return len(label) <= 40 and bool(UI_LABEL.match(label))
+
+
+def _is_lead_in_teaser(paragraph: str) -> bool:
+    """True for "Read more: <another headline>" and its kin."""
+    return bool(LEAD_IN_TEASER.match(paragraph)) and len(paragraph.split()) <= MAX_TEASER_WORDS
+
+
+def _is_time_stamp(paragraph: str) -> bool:
+    """True for a line that is only a date/time (optionally "by <Name>"), such as "Updated at 1:23 p.m."."""
+    stamp, _, byline = paragraph.partition(" by ")
+    words = WORD.findall(stamp)
+    if len(byline.split()) > 4 or not words or len(words) > 12 or not any(word.isdigit() for word in words):
+        return False
+    lowered = {word.lower() for word in words}
+    names_a_date = bool(lowered & (MONTHS | STAMP_VERBS)) or any(YEAR.match(word) for word in words)
+    return names_a_date and all(_is_stamp_word(word) for word in words)
+
+
+def _is_stamp_word(word: str) -> bool:
+    lowered = word.lower()
+    return word.isdigit() or lowered in MONTHS or lowered in STAMP_VERBS or lowered in STAMP_FILLERS or bool(
+        TIME_ZONE.match(word)
+    )
+
+
+def _trim_end_matter(paragraphs: list[str]) -> list[str]:
+    """Drop credits, contact lines and follow/subscribe calls from the end of the story."""
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1].split()) <= MAX_END_MATTER_WORDS and END_MATTER.match(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[:end]
