@@ -151,13 +151,13 @@ FRONT_MATTER_KEYS = {"title", "date", "source", "url", "topics", "summary", "key
 def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo) -> Article:
     """Markdown body with optional YAML front matter (title, date, source, url, topics, summary, key_points)."""
     meta, body = _split_front_matter(text, shown)
+    title = _text_field(meta, "title", shown)
+    if not title:
+        title, body = _lift_heading(body)
     body_html = sanitize_html(markdown.markdown(body, extensions=["extra", "sane_lists"]))
     url = canonical_url(_text_field(meta, "url", shown))
     published = _parse_date(meta.get("date"), shown, tz) or mtime
     source = _text_field(meta, "source", shown) or LOCAL_SOURCE
-    title = _text_field(meta, "title", shown)
-    if not title and body.lstrip().startswith("# "):
-        title, body_html = _lift_heading(body_html)
     return Article(
         id=article_id(url or "file:" + shown),
         title=title,
@@ -236,9 +236,9 @@ def _parse_date(value: Any, shown: str, tz: tzinfo) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
-def _lift_heading(body_html: str) -> tuple[str, str]:
+def _lift_heading(body: str) -> tuple[str, str]:
     """A Markdown file without a title in front matter may start with `# Title`."""
-    match = re.match(r"\s*<h1>(.*?)</h1>\s*", body_html, re.DOTALL)
+    match = re.match(r"\s*#[ \t]+(.+?)[ \t#]*(?:\n|$)", body)
     if not match:
-        return "", body_html
-    return html_to_text(match.group(1)), body_html[match.end():]
+        return "", body
+    return html_to_text(markdown.markdown(match.group(1))), body[match.end():]

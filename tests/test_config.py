@@ -1,0 +1,131 @@
+"""Config validation: each broken config gives its exact message and exit status 2, and touches nothing."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from newsdigest.cli import main
+from newsdigest.config import ConfigError, load_config
+
+GOOD = """\
+site: {title: T, base_url: "https://example.org/news/", timezone: UTC}
+content: [articles]
+feeds:
+  - {name: Local, url: feed.xml, topics: [tech]}
+topics:
+  - {name: Tech, slug: tech, keywords: [chip, {"machine learning": 2}]}
+"""
+
+BROKEN = [
+    ("typo_in_top_level_key", "feds: []\n",
+     ["c.yaml:1: feds: unknown key `feds` — did you mean `feeds`?"]),
+    ("typo_in_nested_key", "site: {titel: X}\n",
+     ["c.yaml:1: site.titel: unknown key `titel` — did you mean `title`?"]),
+    ("wrong_type_for_number", "digest:\n  per_page: twenty\n",
+     ["c.yaml:2: digest.per_page: expected a whole number ≥ 1, got `twenty`"]),
+    ("number_below_minimum", "digest: {key_points: 0}\n",
+     ["c.yaml:1: digest.key_points: expected a whole number ≥ 1, got 0"]),
+    ("feed_without_url", "feeds:\n  - name: A\n",
+     ["c.yaml:2: feeds[0].url: is required but missing"]),
+    ("feed_list_given_as_mapping", "feeds: {name: A}\n",
+     ["c.yaml:1: feeds: expected a list (each item starting with `- `)"]),
+    ("unknown_topic_on_feed", "topics: [{name: World}]\nfeeds:\n  - {name: A, url: a.xml, topics: [wrld]}\n",
+     ["c.yaml:3: feeds[0].topics: unknown topic `wrld` — did you mean `world`?"]),
+    ("duplicate_topic_slug", "topics:\n  - {name: World}\n  - {name: world}\n",
+     ["c.yaml:3: topics[1].slug: `world` is already used by topics[0]; give each topic its own slug"]),
+    ("duplicate_feed_name", "feeds:\n  - {name: A, url: a.xml}\n  - {name: A, url: b.xml}\n",
+     ["c.yaml:3: feeds[1].name: `A` is already the name of feeds[0]; feed names must be unique"]),
+    ("bad_timezone", "site: {timezone: Mars/Base}\n",
+     ["c.yaml:1: site.timezone: unknown time zone `Mars/Base`; use an IANA name such as Europe/London or UTC"]),
+    ("bad_base_url", "site: {base_url: 'ftp://x'}\n",
+     [("c.yaml:1: site.base_url: expected an absolute http(s) URL such as https://example.org/news/ or a path "
+      "such as /news/, got `ftp://x`")]),
+    ("missing_content_folder", "content: [nowhere]\n",
+     [("c.yaml:1: content[0]: folder `nowhere` not found (looked in {root}/nowhere); "
+      "create it or remove it from `content`")]),
+    ("bool_expected", "search: maybe\n", ["c.yaml:1: search: expected true or false, got `maybe`"]),
+    ("invalid_yaml", "site:\n  title: [\n", [("c.yaml:3: not valid YAML: expected the node content, but found "
+                                             "'<stream end>'; check indentation and quoting")]),
+    ("empty_file", "", ["c.yaml: the config file is empty; see the README for a starting config"]),
+    ("two_errors_in_file_order", "digest: {per_page: 0}\nfeds: []\n",
+     ["c.yaml:1: digest.per_page: expected a whole number ≥ 1, got 0",
+      "c.yaml:2: feds: unknown key `feds` — did you mean `feeds`?"]),
+]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,text,expected", BROKEN, ids=[case[0] for case in BROKEN])
+def test_broken_config_reports_exact_message(tmp_path, monkeypatch, name, text, expected):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_config("c.yaml")
+    assert caught.value.errors == [line.format(root=tmp_path.resolve()) for line in expected]
+    assert path.exists()
+
+
+@pytest.mark.parametrize("name,text,expected", BROKEN[:4], ids=[case[0] for case in BROKEN[:4]])
+def test_broken_config_exits_2_and_leaves_site_untouched(tmp_path, monkeypatch, capsys, name, text, expected):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, text)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    assert main(["--config", "c.yaml", "--output", "site"]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {expected[0]}" in err
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_missing_config_file_names_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["--config", "absent.yaml"]) == 2
+    assert "error: absent.yaml: config file not found; create it or pass --config PATH" in capsys.readouterr().err
+
+
+def test_good_config_resolves_paths_and_weights(tmp_path):
+    (tmp_path / "articles").mkdir()
+    settings = load_config(write(tmp_path, GOOD))
+    assert settings.site.base_url == "https://example.org/news/"
+    assert settings.content == ((tmp_path / "articles").resolve(),)
+    assert settings.feeds[0].url == str((tmp_path / "feed.xml").resolve())
+    assert settings.feeds[0].topics == ("tech",)
+    assert settings.topics[0].keywords == (("chip", 1.0), ("machine learning", 2.0))
+    assert settings.digest.per_page == 20
+    assert settings.archive.path == (tmp_path / ".cache/newsdigest.sqlite").resolve()
+
+
+def test_base_url_path_gets_trailing_slash(tmp_path):
+    settings = load_config(write(tmp_path, "site: {base_url: /news}\n"))
+    assert settings.site.base_url == "/news/"
+
+
+def test_topic_slug_defaults_to_slugified_name(tmp_path):
+    settings = load_config(write(tmp_path, "topics:\n  - {name: Science & Health}\n"))
+    assert settings.topics[0].slug == "science-health"
+
+
+def test_shipped_config_is_valid(root):
+    settings = load_config(root / "config.yaml")
+    assert [t.slug for t in settings.topics] == ["world", "politics", "business", "technology", "science",
+                                                 "health", "sport", "entertainment"]
+    assert any(not f.url.startswith("http") for f in settings.feeds)
+    assert sum(f.url.startswith("https://") for f in settings.feeds) >= 2
+
+
+def test_help_documents_every_option(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--config", "--output", "--offline", "--strict", "--quiet", "--verbose"):
+        assert option in out
+    assert textwrap.dedent("Exit status") in out
