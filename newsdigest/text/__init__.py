@@ -1,32 +1,57 @@
 """Extraction stage: one function from an article to headline, key points, summary, keywords.
 
-The engine behind it lives in the sibling modules, one rule family per file.
+The engine behind it lives in the sibling modules, one rule family per file:
+sentences (segmentation), document (cleaning and tokenising once), summary, keypoints,
+headline, keywords. Author-supplied parts win over generated ones.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from newsdigest.model import Article, Extract
+from newsdigest.text.document import analyse
+from newsdigest.text.headline import make_headline
+from newsdigest.text.keypoints import key_points as make_key_points
+from newsdigest.text.keywords import keywords as make_keywords
+from newsdigest.text.summary import summarize
 
-ENGINE_VERSION = "0"
+# Bump whenever output changes: the build caches extracts keyed by this version.
+ENGINE_VERSION = "1"
+_WORDS_PER_MINUTE = 230
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+@dataclass(frozen=True)
+class Parts:
+    """The generated parts as lists, before author-supplied ones override them (used by evaluation)."""
+
+    headline: str
+    key_points: tuple[str, ...]
+    summary: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+def generate(title: str, text: str, key_points: int = 3, summary_sentences: int = 3) -> Parts:
+    """Generate every part from the text alone, ignoring anything the author supplied."""
+    doc = analyse(title, text)
+    return Parts(
+        headline=make_headline(doc),
+        key_points=tuple(make_key_points(doc, key_points)),
+        summary=tuple(summarize(doc, summary_sentences)),
+        keywords=make_keywords(doc),
+    )
 
 
 def extract(article: Article, key_points: int = 3, summary_sentences: int = 3) -> Extract:
     """Derive headline, key points, summary and keywords; author-supplied parts win."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(article.text) if s.strip()]
-    headline = article.title or " ".join(sentences[0].split()[:12]) if sentences else article.title
-    points = article.key_points or tuple(sentences[:key_points])
-    summary = article.summary or " ".join(sentences[:summary_sentences])
+    parts = generate(article.title, article.text, key_points, summary_sentences)
     words = len(article.text.split())
     return Extract(
-        headline=headline,
-        key_points=tuple(points),
-        summary=summary,
-        keywords=(),
+        headline=article.title or parts.headline,
+        key_points=tuple(article.key_points) or parts.key_points,
+        summary=article.summary or " ".join(parts.summary),
+        keywords=parts.keywords,
         headline_generated=not article.title,
         key_points_generated=not article.key_points,
         summary_generated=not article.summary,
-        reading_minutes=max(1, round(words / 230)),
+        reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
     )

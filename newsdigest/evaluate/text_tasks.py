@@ -1,0 +1,177 @@
+"""Evaluation of the extraction engine: keypoints, summary, headline (ROUGE) and sentences (golden rules).
+
+`python -m newsdigest.evaluate TASK DATA.jsonl [--json] [--limit N]`. Ours and the lead
+baseline go through the same scorer in the same run; only extraction is timed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from newsdigest.text import generate
+from newsdigest.text.sentences import split_sentences
+
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
+HEADLINE_WORDS = 12
+_SPACE = re.compile(r"\s+")
+
+
+def main(argv: list[str]) -> int:
+    """Run the task named in argv[0] and print a table or, with --json, one JSON object."""
+    args = _parse(argv)
+    rows = _read(Path(args.data), args.limit)
+    if args.task == "sentences":
+        result = evaluate_sentences(rows)
+    else:
+        result = evaluate_rouge(args.task, rows, args.count)
+    print(json.dumps(result) if args.json else _table(result))
+    return 0
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m newsdigest.evaluate")
+    parser.add_argument("task", choices=["keypoints", "summary", "headline", "sentences"])
+    parser.add_argument("data", help="JSONL file: article/highlights/title, or golden-rules text/sentences")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N rows")
+    parser.add_argument("--count", type=int, default=3, help="key points / summary sentences to generate")
+    return parser.parse_args(argv)
+
+
+def _read(path: Path, limit: int) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit > 0 else rows
+
+
+def predictions(task: str, rows: list[dict[str, Any]], count: int = 3) -> tuple[list[list[str]], float]:
+    """Our output for each row as a list of sentences, and the seconds spent extracting."""
+    outputs: list[list[str]] = []
+    elapsed = 0.0
+    for row in rows:
+        # The headline task must not see the title it is scored against; the others may use it.
+        title = "" if task == "headline" else row.get("title", "")
+        started = time.perf_counter()
+        parts = generate(title, row["article"], key_points=count, summary_sentences=count)
+        elapsed += time.perf_counter() - started
+        if task == "keypoints":
+            outputs.append(list(parts.key_points))
+        elif task == "summary":
+            outputs.append(list(parts.summary))
+        else:
+            outputs.append([parts.headline])
+    return outputs, elapsed
+
+
+def lead_baseline(task: str, rows: list[dict[str, Any]]) -> list[list[str]]:
+    """LEAD-3 (first three sentences), or LEAD-1 cut to 12 words for headlines."""
+    leads = []
+    for row in rows:
+        sentences = split_sentences(row["article"])
+        if task == "headline":
+            leads.append([" ".join(" ".join(sentences[:1]).split()[:HEADLINE_WORDS])])
+        else:
+            leads.append(sentences[:3])
+    return leads
+
+
+def references(task: str, rows: list[dict[str, Any]]) -> list[list[str]]:
+    return [[row["title"]] if task == "headline" else list(row["highlights"]) for row in rows]
+
+
+def rouge(predicted: list[list[str]], reference: list[list[str]]) -> dict[str, float]:
+    """Mean ROUGE F1 × 100 (stemmer on, sentences joined by newlines for summary-level rougeLsum)."""
+    from rouge_score import rouge_scorer  # evaluation-only dependency, never imported by a build
+
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    totals = dict.fromkeys(ROUGE_TYPES, 0.0)
+    for ours, ref in zip(predicted, reference):
+        scores = scorer.score("\n".join(ref), "\n".join(ours))
+        for name in ROUGE_TYPES:
+            totals[name] += scores[name].fmeasure
+    count = max(1, len(predicted))
+    return {name: round(100 * total / count, 2) for name, total in totals.items()}
+
+
+def sentence_precision(predicted: list[list[str]], reference: list[list[str]]) -> float:
+    """Share of picked sentences found in the extractive reference (whitespace ignored)."""
+    hits = picked = 0
+    for ours, ref in zip(predicted, reference):
+        joined = _SPACE.sub("", "".join(ref))
+        picked += len(ours)
+        hits += sum(1 for sentence in ours if _SPACE.sub("", sentence) in joined)
+    return round(hits / picked, 4) if picked else 0.0
+
+
+def evaluate_rouge(task: str, rows: list[dict[str, Any]], count: int = 3) -> dict[str, Any]:
+    """Score ours and the lead baseline on `rows` for keypoints, summary or headline."""
+    ours, elapsed = predictions(task, rows, count)
+    lead = lead_baseline(task, rows)
+    refs = references(task, rows)
+    result: dict[str, Any] = {"task": task, "n": len(rows), "ours": rouge(ours, refs), "lead3": rouge(lead, refs)}
+    if task == "summary":
+        result["sentence_precision"] = sentence_precision(ours, refs)
+        result["lead3_sentence_precision"] = sentence_precision(lead, refs)
+    result["articles_per_second"] = round(len(rows) / elapsed, 1) if elapsed else 0.0
+    return result
+
+
+def evaluate_sentences(rows: list[dict[str, Any]], repeat: int = 20) -> dict[str, Any]:
+    """Exact matches on golden-rule cases, and our speed against pysbd's on the same text."""
+    passed = sum(1 for row in rows if split_sentences(row["text"]) == row["sentences"])
+    texts = [row["text"] for row in rows]
+    produced = sum(len(row["sentences"]) for row in rows) * repeat
+    ours = _time(lambda: [split_sentences(text) for text in texts], repeat)
+    result: dict[str, Any] = {"task": "sentences", "passed": passed, "total": len(rows),
+                              "sentences_per_second": round(produced / ours, 1)}
+    pysbd_seconds = _pysbd_seconds(texts, max(1, repeat // 4))
+    if pysbd_seconds is not None:
+        pysbd_rate = produced / repeat * max(1, repeat // 4) / pysbd_seconds
+        result["pysbd_sentences_per_second"] = round(pysbd_rate, 1)
+        result["speedup_vs_pysbd"] = round(result["sentences_per_second"] / pysbd_rate, 1)
+    return result
+
+
+def _time(work: Any, repeat: int) -> float:
+    started = time.perf_counter()
+    for _ in range(repeat):
+        work()
+    return time.perf_counter() - started
+
+
+def _pysbd_seconds(texts: list[str], repeat: int) -> float | None:
+    """Seconds pysbd takes on `texts` × `repeat`, or None when it is not installed."""
+    try:
+        import pysbd  # dev-only comparison
+    except ImportError:
+        return None
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    return _time(lambda: [segmenter.segment(text) for text in texts], repeat)
+
+
+def _table(result: dict[str, Any]) -> str:
+    """A plain-text table of the result."""
+    if result["task"] == "sentences":
+        lines = [f"sentences: {result['passed']}/{result['total']} exact, "
+                 f"{result['sentences_per_second']:.0f} sentences/s"]
+        if "speedup_vs_pysbd" in result:
+            lines.append(f"pysbd: {result['pysbd_sentences_per_second']:.0f} sentences/s "
+                         f"(ours {result['speedup_vs_pysbd']}x faster)")
+        return "\n".join(lines)
+    lines = [f"{result['task']} on {result['n']} articles", f"{'':10}{'ROUGE-1':>9}{'ROUGE-2':>9}{'ROUGE-Lsum':>11}"]
+    for name in ("ours", "lead3"):
+        scores = result[name]
+        lines.append(f"{name:10}{scores['rouge1']:9.2f}{scores['rouge2']:9.2f}{scores['rougeLsum']:11.2f}")
+    if "sentence_precision" in result:
+        lines.append(f"sentence precision: ours {result['sentence_precision']:.3f}, "
+                     f"lead3 {result['lead3_sentence_precision']:.3f}")
+    lines.append(f"speed: {result['articles_per_second']:.0f} articles/s (extraction only)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
