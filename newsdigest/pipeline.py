@@ -61,6 +61,7 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
     with Archive.open(settings.archive.path) as archive:
         for warning in archive.warnings:
             report.warn(warning)
+        report.stage("reading feeds", len(settings.feeds))
         ingest = ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=tz, offline=offline,
                               progress=report.feed_done)
         for warning in ingest.warnings:

@@ -15,19 +15,20 @@ class Reporter:
         self.tty = self.stream.isatty()
         self._label = ""
         self._total = 0
+        self._done = 0
         self._bar_open = False
 
     def stage(self, label: str, total: int = 0) -> None:
         self._end_bar()
-        self._label, self._total = label, total
+        self._label, self._total, self._done = label, total, 0
         if self.verbose:
             self._print(f"{label}{f' ({total})' if total else ''}…")
 
-    def step(self, done: int) -> None:
+    def step(self, done: int, every: int = 25) -> None:
         """Advance the bar of the current stage (drawn only on a terminal)."""
         if self.quiet or not self.tty or not self._total:
             return
-        if done != self._total and done % 25:
+        if done != self._total and done % every:
             return      # redrawing every article would cost more than the work
         width = 30
         filled = width * done // self._total
@@ -36,8 +37,12 @@ class Reporter:
         self._bar_open = True
 
     def feed_done(self, message: str) -> None:
+        """One feed finished (read, not modified or failed): advance the bar, or print it with --verbose."""
+        self._done += 1
         if self.verbose:
             self._print(f"  feed: {message}")
+        else:
+            self.step(self._done, every=1)
 
     def warn(self, message: str) -> None:
         self._end_bar()
