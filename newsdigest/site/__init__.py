@@ -1,0 +1,112 @@
+"""Render stage: turn SiteData into a complete static site, written safely into the output folder."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from newsdigest.model import SiteData
+from newsdigest.settings import Settings, TopicSettings
+from newsdigest.site import paths
+from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
+from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
+from newsdigest.site.write import OutputCollision, Outputs, SiteReport, UnsafeOutput, write_site
+
+__all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
+
+STYLESHEET = "assets/style.css"
+
+
+def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
+    """Render every page, feed and asset in memory, then write them into `output` in one swap."""
+    build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
+    model = build_model(data, settings, build_time)
+    related, warnings = related_finder(data)
+    pages = plan_pages(data, settings, model, related)
+    outputs = Outputs()
+    env = make_environment(settings, build_time)
+    common = base_context(settings, model)
+    for page in pages:
+        outputs.add(page.path, render(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
+    for asset in sorted(theme_assets(settings)):
+        outputs.add(asset, read_asset(settings, asset), "theme asset")
+    outputs.update(feed_outputs(data, settings, model, pages), "feeds")
+    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
+    return SiteReport(report.pages, report.files_written, report.files_unchanged, report.files_removed,
+                      tuple(warnings) + report.warnings)
+
+
+def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
+    """What every template may use: the site, the navigation, the build time, the site feeds."""
+    return {
+        "site": settings.site,
+        "nav_topics": model.topics,
+        "build_time": model.build_time,
+        "search_enabled": settings.search,
+        "site_feeds": feed_links(""),
+        "topic_feeds": [],
+        "stylesheet": STYLESHEET,
+        "paths": {"home": "", "editions": paths.EDITIONS_INDEX, "sources": paths.SOURCES_PAGE,
+                  "search": paths.SEARCH_PAGE},
+    }
+
+
+def page_context(page: Page, common: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    folder = page.path.removesuffix("index.html")
+    canonical = "" if page.kind == "404" else absolute_url(settings.site.base_url, folder)
+    return {**common, **page.context, "page_path": page.path, "page_title": page.title,
+            "page_kind": page.kind, "canonical": canonical}
+
+
+def related_finder(data: SiteData) -> tuple[RelatedFn, list[str]]:
+    """Related articles from the stories stage's index (ids only; pages look them up)."""
+    try:
+        from newsdigest.stories import RelatedIndex
+    except ImportError as error:
+        return (lambda _article_id: ()), [f"related articles not shown: {error}"]
+    index = RelatedIndex(data.analysed)
+    return (lambda article_id: index.related(article_id, limit=5)), []
+
+
+def theme_assets(settings: Settings) -> set[str]:
+    """Every file under assets/ in the default theme or the user's folder (the user's copy wins)."""
+    found = set()
+    for folder in theme_dirs(settings):
+        assets = folder / "assets"
+        if assets.is_dir():
+            found |= {p.relative_to(folder).as_posix() for p in assets.rglob("*") if p.is_file()}
+    return found
+
+
+def read_asset(settings: Settings, relative: str) -> bytes:
+    for folder in theme_dirs(settings):
+        if (folder / relative).is_file():
+            return (folder / relative).read_bytes()
+    raise FileNotFoundError(relative)
+
+
+def feed_outputs(data: SiteData, settings: Settings, model: SiteModel, pages: Sequence[Page]) -> dict[str, bytes]:
+    """Atom/RSS/JSON feeds, sitemap, robots.txt and OPML from the feeds module."""
+    from newsdigest.site.feeds_out import render_feeds
+
+    configured = {t.slug for t in settings.topics}
+    topics = list(settings.topics) + [TopicSettings(t.name, t.slug) for t in model.topics if t.slug not in configured]
+    return render_feeds(data, settings, topics, [p.path for p in pages])
+
+
+def search_indexer(settings: Settings) -> Any:
+    """Index the finished temporary folder before the swap; returns warnings (search is optional)."""
+    if not settings.search:
+        return None
+
+    def index(folder: Path) -> list[str]:
+        try:
+            from newsdigest.site.search import index_site
+        except ImportError as error:
+            return [f"search index not built: {error}"]
+        warning = index_site(folder, settings)
+        return [warning] if warning else []
+
+    return index
+

@@ -1,0 +1,260 @@
+"""Which pages the site has and what each one shows, as plain data (no rendering here)."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from newsdigest.model import FeedState, SiteData
+from newsdigest.settings import Settings
+from newsdigest.site import paths
+from newsdigest.site.chart import daily_chart
+from newsdigest.site.render import local, plural, site_zone, time_ago
+from newsdigest.site.views import (
+    ArticleView,
+    StoryView,
+    TopicView,
+    article_view,
+    complete_stories,
+    newest_first,
+    story_views,
+    topics_to_render,
+)
+
+TOP_STORIES = 8            # stories in the home page's lead section
+TOPIC_SECTION_STORIES = 4  # newest stories per topic section on the home page
+RELATED_LIMIT = 5
+
+RelatedFn = Callable[[str], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page: output file, template, and the data it shows."""
+
+    path: str                  # output file relative to the site root, e.g. "topics/tech/index.html"
+    template: str
+    title: str
+    kind: str                  # home, topic, article, story, edition, editions, sources, search, 404
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """Views shared by every page, built once."""
+
+    build_time: datetime
+    zone: ZoneInfo
+    topics: tuple[TopicView, ...]
+    articles: Mapping[str, ArticleView]
+    stories: tuple[StoryView, ...]          # ranking order
+
+
+def page_file(folder: str) -> str:
+    """paths.py gives folders ("topics/x/"); pages are written as their index.html."""
+    return folder if folder.endswith(".html") else folder + "index.html"
+
+
+def build_model(data: SiteData, settings: Settings, build_time: datetime) -> SiteModel:
+    """Article and story views for the whole site; article ids link to their story pages."""
+    topics = topics_to_render(settings, data.analysed)
+    topic_pages = {t.slug: t.path for t in topics}
+    stories = complete_stories(data.stories, data.analysed)
+    bare = {a.id: article_view(a, topic_pages) for a in data.analysed}
+    story_of: dict[str, str] = {}
+    for story_view in story_views(stories, bare):
+        if story_view.multi:
+            story_of.update({m.id: story_view.path for m in story_view.members})
+    articles = {a.id: article_view(a, topic_pages, story_of.get(a.id, "")) for a in data.analysed}
+    return SiteModel(build_time, site_zone(settings), topics, articles, story_views(stories, articles))
+
+
+def plan_pages(data: SiteData, settings: Settings, model: SiteModel, related: RelatedFn) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    pages = [home_page(settings, model)]
+    for topic in model.topics:
+        pages.extend(topic_pages(settings, model, topic))
+    pages.extend(story_pages(model))
+    pages.extend(article_pages(model, related))
+    pages.extend(edition_pages(model))
+    pages.append(sources_page(data.feed_states, settings, model))
+    if settings.search:
+        pages.append(Page(page_file(paths.SEARCH_PAGE), "search.html", "Search", "search"))
+    pages.append(Page(paths.NOT_FOUND_PAGE, "404.html", "Page not found", "404", {"absolute_links": True}))
+    return pages
+
+
+def day_of(when: datetime, zone: ZoneInfo) -> date:
+    return local(when, zone).date()
+
+
+def home_page(settings: Settings, model: SiteModel) -> Page:
+    """Today's edition: the best recent stories across topics, then each topic's newest."""
+    since = model.build_time - timedelta(days=max(1, settings.digest.front_page_days))
+    recent = [s for s in model.stories if s.updated >= since]
+    # Old archives still get a front page: fall back to the best stories overall.
+    top = (recent or list(model.stories))[:TOP_STORIES]
+    shown = {s.id for s in top}
+    sections = []
+    for topic in model.topics:
+        in_topic = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
+        rest = [s for s in in_topic if s.id not in shown][:TOPIC_SECTION_STORIES]
+        if in_topic:
+            sections.append({"topic": topic, "stories": rest, "total": len(in_topic)})
+    context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone)}
+    return Page("index.html", "index.html", settings.site.title, "home", context)
+
+
+def topic_pages(settings: Settings, model: SiteModel, topic: TopicView) -> list[Page]:
+    """A topic's stories, newest first, `per_page` to a page, each page with the 14-day chart."""
+    stories = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
+    per_page = max(1, settings.digest.per_page)
+    count = max(1, math.ceil(len(stories) / per_page))
+    days = [day_of(a.published, model.zone) for a in model.articles.values() if topic.slug in a.topic_slugs]
+    chart = daily_chart(days, day_of(model.build_time, model.zone))
+    pages = []
+    for number in range(1, count + 1):
+        context = {
+            "topic": topic,
+            "stories": stories[(number - 1) * per_page: number * per_page],
+            "chart": chart,
+            "pagination": pagination(topic.slug, number, count),
+            "story_count": len(stories),
+            "topic_feeds": topic_feeds(topic),
+        }
+        title = topic.name if number == 1 else f"{topic.name} — page {number}"
+        pages.append(Page(page_file(paths.topic_path(topic.slug, number)), "topic.html", title, "topic", context))
+    return pages
+
+
+def topic_feeds(topic: TopicView) -> list[dict[str, str]]:
+    """Alternate links for a topic's feeds (written by feeds_out at the same folder)."""
+    return feed_links(topic.path, f"{topic.name} — ")
+
+
+def feed_links(folder: str, prefix: str = "") -> list[dict[str, str]]:
+    return [
+        {"type": "application/atom+xml", "title": f"{prefix}Atom", "path": f"{folder}feed.xml"},
+        {"type": "application/rss+xml", "title": f"{prefix}RSS", "path": f"{folder}rss.xml"},
+        {"type": "application/feed+json", "title": f"{prefix}JSON Feed", "path": f"{folder}feed.json"},
+    ]
+
+
+def pagination(slug: str, number: int, count: int) -> dict[str, Any]:
+    return {
+        "number": number,
+        "count": count,
+        "previous": paths.topic_path(slug, number - 1) if number > 1 else "",
+        "next": paths.topic_path(slug, number + 1) if number < count else "",
+        "pages": [{"number": n, "path": paths.topic_path(slug, n) if n else ""} for n in page_window(number, count)],
+    }
+
+
+def page_window(number: int, count: int, around: int = 2) -> list[int]:
+    """Page numbers to link: first, last and a few around the current one; 0 marks a gap (…)."""
+    wanted = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
+    shown: list[int] = []
+    for n in wanted:
+        if shown and n - shown[-1] == 2:
+            shown.append(n - 1)     # a gap of one page: show the page, not "…"
+        elif shown and n - shown[-1] > 2:
+            shown.append(0)
+        shown.append(n)
+    return shown
+
+
+def story_pages(model: SiteModel) -> list[Page]:
+    """Every outlet's take on one event; only stories with more than one article get a page."""
+    return [
+        Page(page_file(story.path), "story.html", story.headline, "story", {"story": story})
+        for story in model.stories
+        if story.multi
+    ]
+
+
+def article_pages(model: SiteModel, related: RelatedFn) -> list[Page]:
+    pages = []
+    for article in sorted(model.articles.values(), key=lambda a: a.id):
+        linked = [model.articles[i] for i in related(article.id) if i in model.articles and i != article.id]
+        context = {"article": article, "related": linked[:RELATED_LIMIT]}
+        pages.append(Page(page_file(article.path), "article.html", article.headline, "article", context))
+    return pages
+
+
+def edition_pages(model: SiteModel) -> list[Page]:
+    """A permanent page per day (stories by the day they were first reported) and the archive index."""
+    by_day: dict[date, list[StoryView]] = defaultdict(list)
+    for story in model.stories:
+        by_day[day_of(story.first_published, model.zone)].append(story)
+    days = sorted(by_day, reverse=True)
+    pages = []
+    for index, day in enumerate(days):
+        stories = by_day[day]
+        context = {
+            "day": day,
+            "stories": stories,
+            "article_count": sum(len(s.members) for s in stories),
+            "newer": paths.edition_path(days[index - 1]) if index > 0 else "",
+            "older": paths.edition_path(days[index + 1]) if index + 1 < len(days) else "",
+        }
+        title = f"Edition of {day.strftime('%-d %B %Y')}"
+        pages.append(Page(page_file(paths.edition_path(day)), "edition.html", title, "edition", context))
+    archive = [{"day": d, "path": paths.edition_path(d), "stories": len(by_day[d]),
+                "articles": sum(len(s.members) for s in by_day[d])} for d in days]
+    pages.append(Page(page_file(paths.EDITIONS_INDEX), "editions.html", "Editions", "editions", {"editions": archive}))
+    return pages
+
+
+def sources_page(states: Sequence[FeedState], settings: Settings, model: SiteModel) -> Page:
+    """Feed health: every configured feed, with what the last fetch said, in words."""
+    by_url = {s.url: s for s in states}
+    rows = [feed_health(by_url.get(f.url) or FeedState(f.url, f.name), model.build_time) for f in settings.feeds]
+    configured = {f.url for f in settings.feeds}
+    rows += [feed_health(s, model.build_time) for s in states if s.url not in configured]
+    rows.sort(key=lambda r: (r["name"].casefold(), r["url"]))
+    failing = sum(1 for r in rows if r["level"] == "bad")
+    context = {"feeds": rows, "failing": failing}
+    return Page(page_file(paths.SOURCES_PAGE), "sources.html", "Sources", "sources", context)
+
+
+STATUS_WORDS = {
+    "ok": ("Working", "good"),
+    "not modified": ("Working — nothing new since the last fetch", "good"),
+    "failed": ("Failing", "bad"),
+    "never fetched": ("Not fetched yet", "idle"),
+}
+
+
+def feed_health(state: FeedState, now: datetime) -> dict[str, Any]:
+    """One row of the sources table."""
+    status, level = STATUS_WORDS.get(state.status, (state.status.capitalize() or "Unknown", "idle"))
+    return {
+        "name": state.name or state.url,
+        "url": state.url,
+        "status": status,
+        "level": level,
+        "last_success": state.last_success,
+        "items": state.item_count,
+        "error": error_words(state, now),
+    }
+
+
+def error_words(state: FeedState, now: datetime) -> str:
+    """"Failed 3 times in a row, last tried 2 hours ago: connection timed out." — or "" when healthy."""
+    if not state.last_error:
+        return ""
+    parts = []
+    if state.consecutive_failures > 1:
+        parts.append(f"Failed {plural(state.consecutive_failures, 'time')} in a row")
+    elif state.consecutive_failures == 1:
+        parts.append("Failed on the last attempt")
+    else:
+        parts.append("Last error")
+    if state.last_attempt:
+        parts.append(f"last tried {time_ago(state.last_attempt, now)}")
+    reason = state.last_error.strip().rstrip(".")
+    return ", ".join(parts) + f": {reason}."

@@ -1,0 +1,124 @@
+"""The Jinja2 environment and the template helpers: relative links, times in the site zone, "time ago".
+
+Every helper takes the build time passed in once, never the wall clock, so two builds
+of the same inputs give the same bytes.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+
+from newsdigest.settings import Settings
+
+DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def theme_dirs(settings: Settings) -> list[Path]:
+    """The user's templates first, then the default theme: overridable file by file."""
+    dirs = [Path(settings.templates_dir)] if settings.templates_dir else []
+    return [*dirs, DEFAULT_THEME]
+
+
+def site_zone(settings: Settings) -> ZoneInfo:
+    try:
+        return ZoneInfo(settings.site.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def make_environment(settings: Settings, build_time: datetime) -> Environment:
+    """An environment that escapes everything (feed text is untrusted) and fails loudly on typos."""
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in theme_dirs(settings)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    zone = site_zone(settings)
+    base_path = urlsplit(settings.site.base_url or "/").path or "/"
+    env.globals["url"] = _url_helper(base_path)
+    env.filters["timeago"] = lambda when: time_ago(local(when, zone), build_time)
+    env.filters["localdate"] = lambda when: local(when, zone).strftime("%-d %B %Y")
+    env.filters["localdatetime"] = lambda when: local(when, zone).strftime("%-d %b %Y, %H:%M")
+    env.filters["isotime"] = lambda when: local(when, zone).isoformat(timespec="seconds")
+    env.filters["plural"] = plural
+    return env
+
+
+def _url_helper(base_path: str) -> Any:
+    @pass_context
+    def url(context: Context, target: str) -> str:
+        """Link from the page being rendered to a site path; absolute only on pages served at any URL (404)."""
+        if context.get("absolute_links"):
+            return absolute_path(base_path, target)
+        return relative_url(context["page_path"], target)
+
+    return url
+
+
+def relative_url(from_file: str, target: str) -> str:
+    """Relative link from one output file to a site path; folders get an explicit index.html (works from disk)."""
+    if target == "" or target.endswith("/"):
+        target = target + "index.html"
+    start = posixpath.dirname(from_file) or "."
+    return posixpath.relpath(target, start)
+
+
+def absolute_path(base_path: str, target: str) -> str:
+    """Root-relative link under the base URL's path, for pages a host serves at arbitrary URLs."""
+    if target == "" or target.endswith("/"):
+        target = target + "index.html"
+    return base_path.rstrip("/") + "/" + target
+
+
+def absolute_url(base_url: str, target: str) -> str:
+    """Full URL of a site path, or "" when the base URL has no host (then no canonical link is possible)."""
+    parts = urlsplit(base_url or "")
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return base_url.rstrip("/") + "/" + target
+
+
+def local(when: datetime, zone: ZoneInfo) -> datetime:
+    return when.astimezone(zone)
+
+
+def time_ago(when: datetime, now: datetime) -> str:
+    """"3 hours ago" relative to the build time; older than a week reads as a date."""
+    delta = now - when
+    if delta < timedelta(0):
+        return "just now" if delta > timedelta(minutes=-5) else when.strftime("%-d %b %Y")
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 2:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} minutes ago"
+    hours = minutes // 60
+    if hours < 24:
+        return plural(hours, "hour") + " ago"
+    days = hours // 24
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} days ago"
+    return when.strftime("%-d %b %Y")
+
+
+def plural(count: int, noun: str, many: str = "") -> str:
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def render(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
+    """Render one template to UTF-8 bytes with a single trailing newline."""
+    text = env.get_template(template).render(context)
+    return (text.rstrip() + "\n").encode("utf-8")

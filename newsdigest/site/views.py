@@ -1,0 +1,193 @@
+"""Plain view records the templates read: articles, stories and topics as a reader sees them.
+
+Built once from SiteData so that every page shows the same headline, links and times
+for the same article. Links to originals pass `safe_href`: feed URLs are untrusted.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from newsdigest.model import Analysed, Source, Story, TopicMatch
+from newsdigest.settings import Settings
+from newsdigest.site import paths
+from newsdigest.urls import slugify
+
+
+@dataclass(frozen=True)
+class TopicView:
+    name: str
+    slug: str
+    description: str
+    path: str
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    """A topic on an article with the evidence that put it there."""
+
+    name: str
+    path: str          # "" when the topic has no page
+    reasons: str       # "software, chip, Apple"
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    name: str
+    url: str           # link to the original ("" when unknown or not http/https)
+    page: str = ""     # our page for that article, when it is one of ours
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: str
+    path: str
+    headline: str
+    source: str
+    url: str
+    published: datetime
+    key_points: tuple[str, ...]
+    summary: str
+    keywords: tuple[str, ...]
+    topics: tuple[TopicTag, ...]
+    topic_slugs: tuple[str, ...]
+    sources: tuple[SourceLink, ...]
+    paragraphs: tuple[str, ...]
+    reading_minutes: int
+    credit: str = ""
+    author: str = ""
+    story_path: str = ""       # the story page when the article belongs to a multi-source story
+
+
+@dataclass(frozen=True)
+class StoryView:
+    id: str
+    path: str                  # the story page, or the lead article's page for a one-article story
+    headline: str
+    key_points: tuple[str, ...]
+    summary: str
+    lead: ArticleView
+    members: tuple[ArticleView, ...]   # earliest first
+    first_reported_by: str
+    first_published: datetime
+    updated: datetime                  # newest member
+    topic_slugs: tuple[str, ...]
+
+    @property
+    def multi(self) -> bool:
+        return len(self.members) > 1
+
+    @property
+    def sources(self) -> tuple[SourceLink, ...]:
+        return tuple(SourceLink(m.source, m.url, m.path) for m in self.members)
+
+
+def safe_href(url: str) -> str:
+    """Only http(s) links reach an href: a feed could carry `javascript:` or `data:` URLs."""
+    url = (url or "").strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in ("http", "https") else ""
+
+
+def topics_to_render(settings: Settings, analysed: Sequence[Analysed]) -> tuple[TopicView, ...]:
+    """Every configured topic, plus the fallback topic when some article fell into it."""
+    topics = [TopicView(t.name, slugify(t.slug) or "topic", t.description, paths.topic_path(t.slug))
+              for t in settings.topics]
+    fallback = slugify(settings.topic_rules.fallback)
+    used = {m.slug for a in analysed for m in a.topics}
+    if fallback and fallback in used and fallback not in {t.slug for t in topics}:
+        topics.append(TopicView(settings.topic_rules.fallback, fallback, "", paths.topic_path(fallback)))
+    return tuple(topics)
+
+
+def reasons_text(match: TopicMatch) -> str:
+    """The matched terms, strongest first, as a reader would check them."""
+    ordered = sorted(match.reasons, key=lambda r: (-r[1], r[0].casefold()))
+    seen: list[str] = []
+    for term, _weight in ordered:
+        if term not in seen:
+            seen.append(term)
+    return ", ".join(seen)
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
+
+
+def article_view(item: Analysed, topic_pages: Mapping[str, str], story_path: str = "") -> ArticleView:
+    """The reader's view of one analysed article."""
+    art, ext = item.article, item.extract
+    headline = ext.headline or art.title or "Untitled"
+    sources = art.sources or (Source(art.source, art.url),)
+    return ArticleView(
+        id=art.id,
+        path=paths.article_path(art),
+        headline=headline,
+        source=art.source or "Unknown source",
+        url=safe_href(art.url),
+        published=art.published,
+        key_points=tuple(ext.key_points),
+        summary=ext.summary,
+        keywords=tuple(ext.keywords),
+        topics=tuple(TopicTag(m.name, topic_pages.get(m.slug, ""), reasons_text(m)) for m in item.topics),
+        topic_slugs=tuple(m.slug for m in item.topics),
+        sources=tuple(SourceLink(s.name or art.source, safe_href(s.url)) for s in sources),
+        paragraphs=paragraphs(art.text),
+        reading_minutes=max(1, ext.reading_minutes),
+        credit=art.credit,
+        author=art.author,
+        story_path=story_path,
+    )
+
+
+def complete_stories(stories: Iterable[Story], analysed: Sequence[Analysed]) -> tuple[Story, ...]:
+    """Ranked stories restricted to known articles, then a one-article story for every article left out."""
+    known = {a.id: a for a in analysed}
+    result: list[Story] = []
+    claimed: set[str] = set()
+    for story in stories:
+        members = tuple(m for m in story.members if m in known and m not in claimed)
+        if not members:
+            continue
+        lead = story.lead if story.lead in members else members[0]
+        result.append(Story(story.id, lead, members, story.first_reported_by, story.key_points, story.score))
+        claimed.update(members)
+    # Articles no story claimed: newest first (the order of SiteData.analysed), after the ranked ones.
+    for item in analysed:
+        if item.id not in claimed:
+            result.append(Story(item.id, item.id, (item.id,), item.article.source))
+            claimed.add(item.id)
+    return tuple(result)
+
+
+def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -> tuple[StoryView, ...]:
+    """One view per story, in ranking order; story pages exist only for multi-member stories."""
+    views = []
+    for story in stories:
+        members = tuple(sorted((articles[m] for m in story.members), key=lambda a: (a.published, a.id)))
+        lead = articles[story.lead]
+        multi = len(members) > 1
+        slugs = sorted({s for m in members for s in m.topic_slugs}, key=lambda s: (s not in lead.topic_slugs, s))
+        views.append(StoryView(
+            id=story.id,
+            path=paths.story_path(story) if multi else lead.path,
+            headline=lead.headline,
+            key_points=tuple(story.key_points) or lead.key_points,
+            summary=lead.summary,
+            lead=lead,
+            members=members,
+            first_reported_by=story.first_reported_by or members[0].source,
+            first_published=members[0].published,
+            updated=members[-1].published,
+            topic_slugs=tuple(slugs),
+        ))
+    return tuple(views)
+
+
+def newest_first(stories: Iterable[StoryView]) -> list[StoryView]:
+    return sorted(stories, key=lambda s: (-s.updated.timestamp(), s.id))
