@@ -21,6 +21,7 @@ def trafilatura_installed() -> None:
     except FullTextUnavailable as error:
         skip_or_fail(str(error))
 
+
 STORY = [
     (
         "The harbour council voted on Tuesday evening to rebuild the old stone pier, ending a debate that had "
