@@ -1,0 +1,117 @@
+"""`python -m newsdigest.evaluate topics DATA.jsonl [--config PATH] [--json] [--limit N]`.
+
+Assigns each labelled article its primary topic with the shipped config, restricted to
+the topics whose slugs match the data's `category` labels, and reports macro-F1.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsdigest.config import load_config
+from newsdigest.model import Article, Extract
+from newsdigest.settings import TopicSettings
+from newsdigest.text import extract
+from newsdigest.topics import TopicMatcher, default_topics
+
+DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "config.yaml"
+# Data labels that name a section differently from the shipped topic slugs.
+LABEL_TO_SLUG = {"tech": "technology", "sports": "sport"}
+_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m newsdigest.evaluate topics")
+    parser.add_argument("data", type=Path, help="JSONL with `title`, `article` and `category`")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="config.yaml (default: the shipped one)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles")
+    return parser.parse_args(argv)
+
+
+def load_items(path: Path, limit: int = 0) -> list[dict]:
+    """Labelled items, in file order; `limit` > 0 keeps the first N."""
+    items = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                items.append(json.loads(line))
+            if limit and len(items) >= limit:
+                break
+    return items
+
+
+def _article(item: dict) -> Article:
+    return Article(id=str(item.get("id", "")), title=item.get("title", ""), text=item["article"],
+                   published=_EPOCH, source="evaluation")
+
+
+def _topics_for(config: Path, slugs: set[str]) -> tuple[tuple[TopicSettings, ...], object]:
+    """The config's topics restricted to the labelled slugs, and its topic rules."""
+    settings = load_config(config) if config.exists() else None
+    topics = settings.topics if settings else default_topics()
+    rules = settings.topic_rules if settings else None
+    return tuple(t for t in topics if t.slug in slugs), rules
+
+
+def macro_f1(gold: list[str], predicted: list[str], labels: list[str]) -> tuple[float, dict[str, float]]:
+    """Mean of per-label F1 over the gold labels (a fallback prediction is simply wrong)."""
+    per_label = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted))
+        fp = sum(g != label and p == label for g, p in zip(gold, predicted))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
+        per_label[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return sum(per_label.values()) / len(labels), per_label
+
+
+def evaluate(items: list[dict], config: Path = DEFAULT_CONFIG) -> dict:
+    """Score primary-topic assignment on labelled items; timing covers topic assignment only."""
+    gold = [LABEL_TO_SLUG.get(item["category"], item["category"]) for item in items]
+    labels = sorted(set(gold))
+    topics, rules = _topics_for(config, set(labels))
+    missing = sorted(set(labels) - {t.slug for t in topics})
+    if missing:
+        raise SystemExit(f"config {config} has no topic for labels: {', '.join(missing)}")
+    matcher = TopicMatcher(topics, rules)
+    pairs: list[tuple[Article, Extract]] = [(a, extract(a)) for a in map(_article, items)]
+    start = time.perf_counter()
+    predicted = [matcher.assign(article, ex)[0].slug for article, ex in pairs]
+    seconds = time.perf_counter() - start
+    f1, per_label = macro_f1(gold, predicted, labels)
+    confusion = {g: {} for g in labels}
+    for g, p in zip(gold, predicted):
+        confusion[g][p] = confusion[g].get(p, 0) + 1
+    return {"task": "topics", "n": len(items), "macro_f1": round(f1, 4),
+            "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(items)), 4),
+            "per_label_f1": {k: round(v, 4) for k, v in per_label.items()},
+            "confusion": {g: dict(sorted(row.items())) for g, row in confusion.items()},
+            "articles_per_second": round(len(items) / seconds, 1) if seconds else 0.0}
+
+
+def _table(report: dict) -> str:
+    labels = list(report["confusion"])
+    columns = labels + sorted({p for row in report["confusion"].values() for p in row} - set(labels))
+    lines = [f"topics: n={report['n']}  macro-F1={report['macro_f1']:.4f}  accuracy={report['accuracy']:.4f}  "
+             f"{report['articles_per_second']:.0f} articles/s",
+             "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1"]
+    for label in labels:
+        row = report["confusion"][label]
+        lines.append(label[:17].ljust(18) + "".join(str(row.get(c, 0)).rjust(12) for c in columns)
+                     + f"{report['per_label_f1'][label]:10.4f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """Entry point; argv[0] is the task name "topics"."""
+    args = _parse(argv[1:])
+    if not args.data.exists():
+        print(f"error: {args.data} not found", file=sys.stderr)
+        return 2
+    report = evaluate(load_items(args.data, args.limit), args.config)
+    print(json.dumps(report) if args.json else _table(report))
+    return 0

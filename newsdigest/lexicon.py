@@ -1,0 +1,297 @@
+"""Built-in, hand-written vocabulary for common news sections.
+
+Used when a configured topic has one of these slugs and no keywords of its own,
+so a new user gets sensible topics by listing names only. Written from general
+knowledge of each field (not fitted to any evaluation set).
+
+Conventions:
+- a term written with a capital letter matches only capitalised text ("Apple"
+  the company, not the fruit; "Labour" the party, not the labour market);
+  lower-case terms match any case;
+- plurals and possessives are matched by the topic matcher's light stemming,
+  so "chip" also matches "chips" and "Apple's";
+- weights: 3 = almost only used in this field, 2 = strong, 1 = typical,
+  0.5 = common in this field but also elsewhere.
+"""
+from __future__ import annotations
+
+Terms = tuple[tuple[str, float], ...]
+
+
+def _terms(groups: dict[float, str]) -> Terms:
+    """Turn {weight: "term, term, ..."} into ((term, weight), ...)."""
+    pairs: list[tuple[str, float]] = []
+    for weight, text in groups.items():
+        pairs.extend((term.strip(), weight) for term in text.split(",") if term.strip())
+    return tuple(pairs)
+
+
+WORLD = _terms({
+    3.0: """United Nations, UN Security Council, Security Council, peacekeepers, peacekeeping, foreign minister,
+        foreign ministry, humanitarian aid, aid agencies, refugee camp, ceasefire, cease-fire, peace talks,
+        peace process, war crimes, genocide, insurgents, insurgency, militants, warlord, coup, junta""",
+    2.0: """UN, NATO, embassy, ambassador, diplomat, diplomats, diplomatic, summit, treaty, sanctions, troops,
+        refugees, refugee, humanitarian, rebels, rebel, hostage, hostages, airstrike, air strikes, shelling,
+        invasion, occupation, annexation, civil war, regime, dictator, separatist, Kremlin, Pentagon,
+        Middle East, Taliban, al-Qaeda, Hamas, Hezbollah, Islamic State, Gaza, West Bank, Red Cross,
+        famine, tsunami, earthquake, foreign secretary, secretary of state, international community""",
+    1.0: """war, conflict, military, army, soldiers, border, bombing, suicide bomber, bomb, explosion, attack,
+        killed, death toll, protesters, protest, uprising, crackdown, president, prime minister, leaders,
+        foreign, international, overseas, allies, nuclear programme, nuclear weapons, missile, terrorism,
+        terrorist, Iraq, Iraqi, Afghanistan, Afghan, Syria, Syrian, Israel, Israeli, Palestinian, Iran,
+        Iranian, North Korea, Pyongyang, Russia, Russian, Ukraine, Ukrainian, China, Chinese, Beijing,
+        Moscow, Baghdad, Kabul, Tehran, Jerusalem, Africa, African, Asia, Asian, Latin America, Sudan,
+        Darfur, Somalia, Congo, Zimbabwe, Pakistan, India, Indonesia, Venezuela, Lebanon, Yemen, Libya,
+        Egypt, Saudi Arabia, Turkey, Kashmir, Palestinians, flood, floods, hurricane, cyclone, typhoon""",
+    0.5: """government, minister, officials, capital, region, country, countries, nation, elections, vote,
+        Europe, European, EU, America, France, Germany, Japan, Washington""",
+})
+
+POLITICS = _terms({
+    3.0: """Labour party, Conservative party, Liberal Democrats, Lib Dems, Lib Dem, Tory, Tories, SNP, Plaid Cymru,
+        UKIP, Downing Street, House of Commons, House of Lords, Commons, Westminster, Whitehall, MP, MPs,
+        MSP, MSPs, backbencher, backbenchers, backbench, frontbench, shadow cabinet, shadow chancellor,
+        shadow home secretary, shadow secretary, general election, by-election, manifesto, constituency,
+        constituencies, electorate, polling day, Parliament, parliamentary, Prime Minister's Questions,
+        Senate, senator, senators, Congress, congressman, congresswoman, congressional, Democrats,
+        Republicans, Democratic party, Republican party, GOP, White House, Capitol Hill, campaign trail,
+        spin doctor, cabinet minister, home secretary, Home Office, party leader, party conference,
+        leadership contest, opposition leader, select committee, Electoral Commission""",
+    2.0: """Labour, Conservative, Conservatives, Liberal, Democrat, Republican, election, elections, voters,
+        voter, vote, votes, voting, ballot, ballots, polls, opinion poll, campaign, campaigning, candidate,
+        candidates, cabinet, minister, ministers, ministerial, secretary of state, chancellor, opposition,
+        legislation, bill, bills, act of parliament, law, laws, lawmakers, legislators, legislature,
+        government, peers, referendum, devolution, Scottish Parliament, Welsh Assembly, governor, mayor,
+        councillor, councillors, politician, politicians, political, politics, policy, policies, reform,
+        reforms, asylum, immigration, civil liberties, ID cards, identity cards, anti-terror laws,
+        spending plans, public services, taxpayers, tax cuts, pledge, pledges, pledged, debate, debates,
+        coalition, minority government, incumbent, president, presidential, whip, whips""",
+    1.5: """seat, seats, council, assembly, Budget""",
+    1.0: """leader, leadership, party, parties, majority, Speaker, inquiry, committee, tax, taxes, council tax,
+        spending, welfare, benefits, pensions, education, schools, NHS, police, crime, prisons, justice,
+        rights, human rights, civil servants, lobby, lobbying, donors, donation, funding, scandal, resign,
+        resignation, sacked""",
+    0.5: """officials, critics, rivals, announced, plans, proposals, scheme, report, public, row, criticised,
+        accused, claims, court, judges, ruling""",
+})
+
+BUSINESS = _terms({
+    3.0: """shareholders, shareholder, share price, share prices, stock market, stock exchange, stockmarket,
+        profits, pre-tax profits, operating profit, net profit, quarterly profit, quarterly results, earnings,
+        revenues, turnover, dividend, dividends, takeover, takeover bid, merger, mergers, acquisition,
+        acquisitions, chief executive, chief financial officer, CEO, CFO, board of directors,
+        interest rates, interest rate, inflation, GDP, gross domestic product, economic growth, recession,
+        central bank, Federal Reserve, Bank of England, European Central Bank, ECB, IMF,
+        International Monetary Fund, World Bank, WTO, World Trade Organization, FTSE, FTSE 100, Dow Jones,
+        Nasdaq, Nikkei, Dax, CAC, Wall Street, City of London, investors, investor, analysts, bankruptcy,
+        insolvency, creditors, bondholders, equities, hedge fund, private equity, venture capital, IPO,
+        flotation, trade deficit, current account, budget deficit, exports, imports, exporters, tariffs,
+        tariff, euro zone, eurozone, OPEC, crude oil, oil prices, oil price, Brent crude, consumer spending,
+        retail sales, retailer, retailers, housing market, house prices, mortgage, mortgages, unemployment,
+        jobless""",
+    2.0: """economy, economic, economies, economist, economists, market, markets, firm, firms, company,
+        companies, corporation, corporate, business, businesses, industry, industries, sector, profit,
+        revenue, sales, stake, shares, share, stock, stocks, bonds, trading, traders, trade, investment,
+        investments, invest, invested, fund, funds, finance, financial, bank, banks, banking, banker, bankers,
+        lender, lenders, loan, loans, debt, debts, credit, currency, currencies, dollar, euro, yen, sterling,
+        yuan, exchange rate, growth, forecast, forecasts, outlook, quarter, quarterly, annual results, fiscal,
+        monetary, prices, price, jobs, job cuts, workforce, employees, factory, factories, manufacturing,
+        manufacturer, manufacturers, output, production, productivity, demand, supply, supplier, suppliers,
+        customers, consumer, consumers, brand, brands, retail, shop, shops, store, stores, supermarket,
+        supermarkets, airline, airlines, car maker, carmaker, insurer, insurance, pension fund, accounts,
+        accounting, audit, regulator, regulators, monopoly, antitrust, watchdog, subsidiary, subsidiaries,
+        executive, executives, boss, bosses, commodity, commodities, oil, gas, energy, steel, telecoms,
+        pharmaceutical, barrel, barrels, chairman""",
+    1.5: """deal, deals, bid, rates, workers, strike, management, property, loss, losses""",
+    1.0: """billion, bn, million, per cent, percent, buy, bought, sold, costs, cost, staff, union, unions, chain,
+        carrier, competition, administration, listing, Budget, chancellor, tax, taxes, pension, pensions""",
+    0.5: """rise, rose, fell, fall, drop, dropped, increase, increased, cut, cuts, year-on-year, figures,
+        results, expected, spending, China, India, Japan, US""",
+})
+
+TECHNOLOGY = _terms({
+    3.0: """software, hardware, computer, computers, computing, laptop, laptops, internet, website, websites, web,
+        web browser, browser, browsers, broadband, wi-fi, wifi, wireless, Bluetooth, smartphone, smartphones,
+        mobile phone, mobile phones, mobiles, handset, handsets, gadget, gadgets, tablet, iPod, iPhone, iPad,
+        iTunes, MP3, MP3 player, digital music, music downloads, download, downloads, downloaded,
+        downloading, file-sharing, file sharing, peer-to-peer, P2P, BitTorrent, Napster, Kazaa, Microsoft,
+        Apple, Google, Intel, IBM, Yahoo, eBay, Amazon, AOL, Nokia, Motorola, Samsung, Sony Ericsson, Dell,
+        Hewlett-Packard, HP, Linux, Windows, Mac, operating system, open source, Firefox, Mozilla,
+        Internet Explorer, search engine, search engines, email, e-mail, emails, e-mails, spam, spammers,
+        phishing, virus, viruses, worm, malware, spyware, adware, hacker, hackers, hacking, cyber,
+        cybercrime, cyber-security, cybersecurity, firewall, encryption, password, passwords, chip, chips,
+        microchip, processor, processors, semiconductor, semiconductors, chipmaker, silicon, Silicon Valley,
+        gigabyte, gigabytes, megabyte, megabytes, terabyte, bandwidth, server, servers, database, databases,
+        data centre, cloud computing, artificial intelligence, AI, algorithm, algorithms, robot, robots,
+        robotics, programmer, programmers, programming, developer, developers, video game, video games,
+        games console, console, consoles, PlayStation, Xbox, Nintendo, gamers, gaming, gameplay, blog, blogs,
+        blogger, bloggers, blogging, podcast, podcasts, podcasting, social network, social media, VoIP,
+        Skype, 3G, 4G, 5G, GPS, satellite navigation, high-definition, HDTV, hi-def, flat screen, plasma,
+        LCD, camera phone, camera phones, digital camera, digital cameras, DVD, DVDs, Blu-ray, PVR, TiVo,
+        set-top box, technology, technologies, tech, hi-tech, high-tech, techie, geek, geeks, e-commerce,
+        app, apps, gizmo""",
+    2.0: """PC, PCs, online, users, digital, device, devices, electronic, electronics, network, networks,
+        networking, telecoms, telecommunications, mobile, phone, phones, keyboard, display, data,
+        security flaw, security hole, vulnerability, video, multimedia, media player, portable, storage,
+        sensor, sensors, chipset, Sony, PSP, virtual, online games, multiplayer, interactive, text message,
+        text messages, texting, SMS, instant messaging, chatroom, chatrooms, pirates, piracy, copyright,
+        patent, patents, on-demand, streaming, stream, subscribers, subscriber, net users, web users,
+        surfers, spam filter, URL""",
+    1.5: """update, upgrade, version, code, coding, patch, prototype, innovation, invention, camera, cameras,
+        battery, batteries, format, formats""",
+    1.0: """screen, screens, memory, engineers, engineering, researchers, TV, content, standard, standards,
+        site, sites, domain, traffic, chat, licence, licensing, games, game, launch, system, systems,
+        machines, machine, science, scientists, research, service, services, access, connection,
+        connections, speed, speeds, faster, smaller, cheaper, features""",
+})
+
+SCIENCE = _terms({
+    3.0: """scientist, scientists, scientific, physicist, physicists, physics, chemist, chemistry, biologist,
+        biology, astronomer, astronomers, astronomy, astrophysics, NASA, ESA, space agency, spacecraft,
+        space probe, telescope, Hubble, orbit, orbiting, planet, planets, exoplanet, Mars, Jupiter, Saturn,
+        asteroid, comet, galaxy, galaxies, universe, black hole, big bang, cosmic, International Space Station,
+        astronaut, astronauts, genome, genetic, genetics, gene, genes, DNA, RNA, molecule, molecules,
+        molecular, particle, particles, quantum, evolution, evolutionary, fossil, fossils, dinosaur,
+        dinosaurs, palaeontologist, species, biodiversity, ecosystem, ecosystems, ecologist, ecology,
+        climate change, global warming, greenhouse gas, greenhouse gases, carbon dioxide, CO2, Kyoto,
+        ice sheet, glacier, glaciers, Arctic, Antarctic, Antarctica, sea level, volcano, volcanic, geologist,
+        geology, archaeologist, archaeologists, archaeology, excavation, peer-reviewed, journal Nature,
+        journal Science""",
+    2.0: """research, researchers, study, studies, findings, discovery, discovered, theory, hypothesis, data,
+        analysis, measurements, university, professor, academic, academics, institute, space, Moon, lunar,
+        solar, stars, Earth, atmosphere, ocean, oceans, marine, climate, environment, environmental, emissions,
+        wildlife, animals, animal, plants, insects, birds, bird, fish, mammals, extinct, extinction, habitat,
+        conservation, carbon, nuclear fusion, renewable, solar power, wind power, pollution, cells, cell,
+        stem cells, stem cell, bacteria, microbes, organism, organisms, brain, neuroscience, protein,
+        proteins, enzyme, chemical, chemicals, material, materials, laser, nanotechnology, ancient, bones,
+        skeleton, prehistoric, million years ago, laboratory, lab, experiment, experiments""",
+    1.0: """experts, evidence, results, team, model, models, published, journal, sample, samples, observed,
+        measured, technology, engineering, launch, mission, satellite, satellites, probe, Sun, energy,
+        robot, remains""",
+})
+
+HEALTH = _terms({
+    3.0: """NHS, National Health Service, hospital, hospitals, doctor, doctors, GP, GPs, nurse, nurses, nursing,
+        patient, patients, surgeon, surgeons, A&E, clinic, clinics, clinical trial, clinical trials,
+        medicine, medicines, medical, medication, prescription, prescriptions, drug trial, disease, diseases,
+        illness, illnesses, cancer, cancers, tumour, tumours, chemotherapy, heart disease, heart attack,
+        diabetes, obesity, obese, asthma, dementia, Alzheimer, Parkinson, HIV, Aids, malaria, tuberculosis,
+        TB, measles, MMR, flu, influenza, bird flu, pandemic, epidemic, outbreak, infection, infections,
+        infectious, vaccine, vaccines, vaccination, vaccinations, immunisation, antibiotic, antibiotics,
+        superbug, MRSA, symptoms, diagnosis, diagnosed, transplant, mental health, anxiety, schizophrenia,
+        autism, pregnancy, pregnant, maternity, midwives, IVF, fertility, health service, public health,
+        healthcare, health care, World Health Organization, WHO, Department of Health, health secretary,
+        health minister, smoking, smokers, cigarettes, tobacco, binge drinking, nutrition, calories""",
+    2.5: """surgery, therapy, therapies""",
+    2.0: """health, healthy, unhealthy, carers, care homes, waiting lists, waiting times, ambulance, paramedics,
+        dental, dentist, dentists, pharmacist, pharmacy, pharmaceutical, dose, doses, side effects,
+        blood, blood pressure, cholesterol, heart, lungs, liver, kidney, brain, virus, viruses, bacteria,
+        infected, immune, chronic, disorder, disorders, syndrome, ill, sick, sickness, mortality,
+        life expectancy, screening, scan, scans, medical research, exercise, overweight, junk food, sleep,
+        stress, wellbeing, well-being, treatment, treatments, stroke, depression, diet, diets, alcohol,
+        fitness""",
+    1.5: """care, ward, wards, beds, drug, drugs, pain, deaths, elderly, baby, babies, birth, births, newborn,
+        weight, sugar, salt, fat""",
+    1.0: """research, trial, trials, experts, evidence, risk, risks, risk factor, condition, conditions, injury,
+        injuries, operation, genetic, gene, study, studies, researchers, children, age, older""",
+})
+
+SPORT = _terms({
+    3.0: """football, footballer, footballers, soccer, striker, strikers, midfielder, midfielders, defender,
+        defenders, goalkeeper, goalkeepers, keeper, winger, full-back, centre-back, Premiership, Premier League,
+        Champions League, Uefa Cup, UEFA Cup, Europa League, FA Cup, Carling Cup, League Cup, Fifa, FIFA, Uefa,
+        UEFA, World Cup, Bundesliga, Serie A, La Liga, Arsenal, Chelsea, Liverpool, Manchester United,
+        Man Utd, Man United, Manchester City, Man City, Tottenham, Spurs, Everton, Newcastle United,
+        Aston Villa, Celtic, Rangers, Real Madrid, Barcelona, Juventus, AC Milan, Inter Milan, Bayern Munich,
+        rugby, rugby union, rugby league, Six Nations, Tri-Nations, Heineken Cup, fly-half, scrum-half,
+        scrum, lineout, try-line, cricket, cricketer, cricketers, Test match, Test series, wicket, wickets,
+        batsman, batsmen, bowler, bowlers, innings, Ashes, one-day international, ODI, Twenty20, tennis,
+        Wimbledon, Grand Slam, Australian Open, French Open, US Open, Davis Cup, seeded, top seed, ATP, WTA,
+        athletics, athlete, athletes, sprinter, sprinters, sprint, marathon, hurdles, hurdler, high jump,
+        long jump, triple jump, pole vault, javelin, Olympic, Olympics, Olympian, Paralympic, Paralympics,
+        IAAF, medal, medals, gold medal, silver medal, bronze medal, medallist, world record, world champion,
+        world championship, world championships, European Championships, doping, drugs test, drug test,
+        anti-doping, Wada, golf, golfer, golfers, Ryder Cup, PGA, Open Championship, Masters, boxing, boxer,
+        heavyweight, middleweight, bout, Formula One, F1, Grand Prix, motor racing, racing driver,
+        horse racing, jockey, racecourse, Cheltenham, Grand National, snooker, darts, cycling, cyclist,
+        Tour de France, NFL, NBA, baseball, basketball, ice hockey, NHL, referee, referees, linesman,
+        umpire, half-time, extra time, penalty shoot-out, own goal, hat-trick, injury time, stoppage time,
+        red card, yellow card, sending-off, sent off, relegation, relegated, play-off, play-offs,
+        transfer window, transfer fee, league table, title race""",
+    2.0: """match, matches, goal, goals, scored, scoring, scorer, season, league, cup, semi-final, semi-finals,
+        quarter-final, quarter-finals, tournament, tournaments, championship, championships, champion,
+        champions, fixture, fixtures, team, teams, squad, squads, club, clubs, player, players, coach,
+        coaches, coaching, manager, captain, skipper, debut, injury, injured, hamstring, ankle, groin, fans,
+        supporters, stadium, pitch, runner, runners, rider, personal best, tie-break, break point, sport,
+        sports, sporting, sportsman, sportswoman, Olympic Games, Commonwealth Games, compete, competing,
+        game, games""",
+    1.5: """win, wins, won, victory, defeat, defeated, beat, beaten, draw, drew, final, finals, title, comeback,
+        race, races, racing, seed""",
+    1.0: """lose, lost, loss, points, side, ground, record, boss, international, cap, caps, selection, selected,
+        fitness, training, trainer, competition, rival, rivals, opponent, opponents, contract, signing,
+        transfer, ball, kick, shot, shots, second half, first half, played, playing, promotion""",
+    0.5: """signed, loan, England, Scotland, Wales, Ireland, France, Italy, Australia, New Zealand,
+        South Africa""",
+})
+
+ENTERTAINMENT = _terms({
+    3.0: """film, films, movie, movies, cinema, cinemas, box office, Hollywood, Bollywood, actor, actors, actress,
+        actresses, film director, film-maker, film-makers, filmmaker, screenplay, screenwriter, sequel,
+        blockbuster, Oscar, Oscars, Academy Award, Academy Awards, Bafta, Baftas, Golden Globe, Golden Globes,
+        Grammy, Grammys, Brit Awards, Emmy, Emmys, Mercury Prize, Cannes, Sundance, film festival, premiere,
+        red carpet, star-studded, starring, co-star, biopic, animated film, animation, Pixar, Disney,
+        DreamWorks, Miramax, Warner Bros, Paramount, Universal Pictures, Sony Pictures, MGM, album, albums,
+        singer, singers, songwriter, singer-songwriter, rock band, pop star, popstar, rapper, rappers,
+        hip-hop, R&B, guitarist, drummer, bassist, frontman, lead singer, concert, concerts, gig, gigs,
+        Glastonbury, record label, record company, EMI, BMG, musician, musicians, song, songs, lyrics,
+        music video, MTV, sitcom, soap opera, EastEnders, Coronation Street, reality TV, reality show,
+        Big Brother, X Factor, Pop Idol, American Idol, talent show, TV show, chat show, game show,
+        TV series, television series, drama series, comedy series, BBC One, BBC Two, ITV, Channel 4,
+        BBC Three, Sky One, episode, episodes, presenter, presenters, comedian, comedians, stand-up, comedy,
+        West End, Broadway, playwright, stage show, ballet, opera, novelist, bestseller, bestselling,
+        Booker Prize, Whitbread, literary prize, celebrity, celebrities, showbiz, showbusiness,
+        entertainment, entertainer, Hollywood star, superstar, paparazzi""",
+    2.5: """chart, charts, musical, musicals""",
+    2.0: """band, bands, pop, rap, punk, indie, festival, soap, viewers, audience, audiences, theatre, novel,
+        novels, tabloid, fame, star, stars, starred, director, directed, producer, producers, studio,
+        studios, cast, nominated, nomination, nominations, nominee, nominees, award, awards, ceremony,
+        prize, best actor, best actress, best film, best picture, best director, music, fans, stage,
+        performer, performers, performed, television, channel, broadcast, broadcaster, programme,
+        programmes, series, drama, documentary, documentaries, book, books, writer, writers, poet, poetry,
+        art, artist, artists, gallery, exhibition, museum, painting, paintings, dance, dancer, dancers,
+        fashion, designer, tickets, royalties, Beatles, Elvis, Madonna, Rolling Stones, U2""",
+    1.5: """single, singles, number one, top 10, top ten, rock, tour, touring, ratings""",
+    1.0: """release, released, role, roles, character, characters, script, scene, scenes, screen, screening,
+        winner, winners, record, records, hit, hits, label, performance, TV, author, authors, icon, legend,
+        veteran, critics, critic, review, reviews, copies, famous, classic""",
+})
+
+LEXICON: dict[str, Terms] = {
+    "world": WORLD,
+    "politics": POLITICS,
+    "business": BUSINESS,
+    "technology": TECHNOLOGY,
+    "science": SCIENCE,
+    "health": HEALTH,
+    "sport": SPORT,
+    "entertainment": ENTERTAINMENT,
+}
+
+# Other common spellings of the same sections, so "tech" or "sports" also get a vocabulary.
+ALIASES: dict[str, str] = {
+    "tech": "technology",
+    "sports": "sport",
+    "science-environment": "science",
+    "arts": "entertainment",
+    "culture": "entertainment",
+    "entertainment-arts": "entertainment",
+    "economy": "business",
+    "international": "world",
+}
+
+NAMES: dict[str, str] = {slug: slug.capitalize() for slug in LEXICON}
+
+
+def lexicon_for(slug: str) -> Terms:
+    """Built-in (term, weight) pairs for a section slug, or () when there is none."""
+    return LEXICON.get(ALIASES.get(slug, slug), ())

@@ -1,0 +1,285 @@
+"""Topic assignment from explainable rules: weighted terms plus feed, category and author evidence.
+
+Every assigned topic carries its reasons (matched terms and what each added to the
+score), so a reader can see why an article sits under "Technology".
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from newsdigest.lexicon import NAMES, lexicon_for
+from newsdigest.model import Article, Extract, TopicMatch
+from newsdigest.settings import TopicRules, TopicSettings
+from newsdigest.urls import slugify
+
+# Scoring constants. Scores are on one scale so `TopicRules.threshold` (default 1.0)
+# reads as "one title term, or two different terms in the text".
+TITLE_WEIGHT = 1.5          # the headline states what the article is about
+LEAD_BOOST = 2.0            # news puts the point first: a lead mention counts as two body mentions
+LEAD_MAX_TOKENS = 60        # a long first paragraph is not all lead
+BODY_REFERENCE_TOKENS = 300 # text longer than this is scaled down, so long articles don't win every topic
+SECONDARY_RATIO = 0.5       # a second topic must score at least half the best one
+FEED_WEIGHT = 2.0           # a feed configured to imply the topic
+CATEGORY_WEIGHT = 1.5       # a feed/entry category naming the topic
+AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence can still add topics
+EXPLAIN_TERMS = 5
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|&(?=[^\W_]))*(?:['’][^\W\d_]+)?|\d+|[.!?;:]")
+_SENTENCE_END = frozenset(".!?;:")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Words capitalised only because they start a sentence; they never make a name.
+_STARTERS = frozenset(
+    "The A An In On At But And For Of To It Its This That These Those He She They We I If As By With From "
+    "After Before When While Now Then There Here Some Many Most All One Two Three Last Next New Our His Her".split()
+)
+
+
+@lru_cache(maxsize=262_144)
+def _stem(token: str) -> str:
+    """Light stemming that keeps case: drop possessive 's and a plural s/es/ies."""
+    if token[-2:] in ("'s", "’s"):
+        token = token[:-2]
+    elif token[-1:] in ("'", "’"):
+        token = token[:-1]
+    low = token.lower()
+    if len(token) <= 3 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return token
+    if low.endswith("ies") and len(token) > 4:
+        return token[:-3] + ("Y" if token[-3].isupper() else "y")
+    if low.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return token[:-2]
+    return token[:-1]
+
+
+def _is_cased(term: str) -> bool:
+    return any(ch.isupper() for ch in term)
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """One region of text as stems, with which words look like parts of a name."""
+
+    cased: tuple[str, ...]
+    lower: tuple[str, ...]
+    in_name: tuple[bool, ...]   # capitalised word next to another: "Gordon Brown", "European Union"
+
+    @property
+    def words(self) -> int:
+        return sum(1 for stem in self.cased if stem not in _SENTENCE_END)
+
+
+def _tokenize(text: str, case_free: bool = False) -> _Tokens:
+    """Split into stems; `case_free` for Title Case headlines, where capitals say nothing."""
+    raw = _TOKEN.findall(text)
+    cased = tuple(_stem(tok) if tok not in _SENTENCE_END else tok for tok in raw)
+    lower = tuple(stem.lower() for stem in cased)
+    if case_free:
+        return _Tokens(cased, lower, (False,) * len(raw))
+    naming = [tok[:1].isupper() and tok not in _STARTERS for tok in raw]
+    last = len(raw) - 1
+    in_name = tuple(
+        raw[i][:1].isupper() and ((i > 0 and naming[i - 1]) or (i < last and naming[i + 1]))
+        for i in range(len(raw))
+    )
+    return _Tokens(cased, lower, in_name)
+
+
+def _is_title_case(title: str) -> bool:
+    """True when most longer words of a headline are capitalised ("Apple Unveils New Chip")."""
+    words = [w for w in _TOKEN.findall(title) if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    topic: int
+    label: str        # the term as written in the config or lexicon
+    weight: float
+
+
+class _PatternIndex:
+    """Single words and phrases, indexed by their first stem, in a cased and a case-free table."""
+
+    def __init__(self) -> None:
+        self.patterns: list[_Pattern] = []
+        self._keys: dict[tuple[int, bool, tuple[str, ...]], int] = {}
+        self.cased: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.lower: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+
+    def add(self, topic: int, term: str, weight: float) -> None:
+        """Add a term; a repeated term of one topic keeps its strongest weight."""
+        cased = _is_cased(term)
+        stems = tuple(_stem(tok) for tok in _TOKEN.findall(term) if tok not in _SENTENCE_END)
+        if not stems:
+            return
+        if not cased:
+            stems = tuple(stem.lower() for stem in stems)
+        key = (topic, cased, stems)
+        if key in self._keys:
+            index = self._keys[key]
+            if abs(weight) > abs(self.patterns[index].weight):
+                self.patterns[index] = _Pattern(topic, self.patterns[index].label, weight)
+            return
+        self._keys[key] = len(self.patterns)
+        table = self.cased if cased else self.lower
+        table.setdefault(stems[0], []).append((stems[1:], len(self.patterns)))
+        self.patterns.append(_Pattern(topic, term, weight))
+
+    def hits(self, tokens: _Tokens) -> Counter[int]:
+        """Count how often each pattern occurs in the tokens."""
+        found: Counter[int] = Counter()
+        for i, stem in enumerate(tokens.cased):
+            for rest, index in self.cased.get(stem, ()):
+                if not rest or tokens.cased[i + 1:i + 1 + len(rest)] == rest:
+                    found[index] += 1
+            for rest, index in self.lower.get(tokens.lower[i], ()):
+                if rest:
+                    if tokens.lower[i + 1:i + 1 + len(rest)] == rest:
+                        found[index] += 1
+                elif not tokens.in_name[i]:   # "brown" is not in "Gordon Brown"
+                    found[index] += 1
+        return found
+
+
+@dataclass(frozen=True)
+class _Regions:
+    title: _Tokens
+    lead: _Tokens
+    body: _Tokens
+    text_words: int
+
+
+def _regions(article: Article, extract: Extract) -> _Regions:
+    """Title, lead (first paragraph, capped) and the rest of the text."""
+    title = article.title or ("" if extract.headline_generated else extract.headline)
+    text = article.text.strip()
+    parts = _PARAGRAPH_BREAK.split(text, maxsplit=1)
+    if len(parts) == 1:
+        parts = text.split("\n", 1)
+    lead_tokens = _tokenize(parts[0])
+    rest = _tokenize(parts[1]) if len(parts) > 1 else _tokenize("")
+    if len(lead_tokens.cased) > LEAD_MAX_TOKENS:
+        cut = LEAD_MAX_TOKENS
+        rest = _Tokens(lead_tokens.cased[cut:] + rest.cased, lead_tokens.lower[cut:] + rest.lower,
+                       lead_tokens.in_name[cut:] + rest.in_name)
+        lead_tokens = _Tokens(lead_tokens.cased[:cut], lead_tokens.lower[:cut], lead_tokens.in_name[:cut])
+    return _Regions(_tokenize(title, _is_title_case(title)), lead_tokens, rest, lead_tokens.words + rest.words)
+
+
+def _norm_set(values: Sequence[str]) -> frozenset[str]:
+    return frozenset(slugify(v) for v in values if slugify(v))
+
+
+def effective_topics(topics: Sequence[TopicSettings]) -> tuple[TopicSettings, ...]:
+    """Fill empty keyword lists from the built-in lexicon for known section slugs."""
+    return tuple(
+        replace(topic, keywords=lexicon_for(topic.slug)) if not topic.keywords and lexicon_for(topic.slug) else topic
+        for topic in topics
+    )
+
+
+def default_topics() -> tuple[TopicSettings, ...]:
+    """The built-in sections as topics (name and slug only; keywords come from the lexicon)."""
+    return tuple(TopicSettings(name=name, slug=slug) for slug, name in NAMES.items())
+
+
+class TopicMatcher:
+    """Compiled once per build from the topic list; then scores thousands of articles per second."""
+
+    def __init__(self, topics: Sequence[TopicSettings], rules: TopicRules | None = None) -> None:
+        self.topics = effective_topics(topics)
+        self.rules = rules or TopicRules()
+        self._terms = _PatternIndex()
+        self._excluded = _PatternIndex()
+        for index, topic in enumerate(self.topics):
+            for term, weight in topic.keywords:
+                self._terms.add(index, term, float(weight))
+            for term in topic.exclude:
+                self._excluded.add(index, term, 1.0)
+        self._feeds = [frozenset(f.casefold() for f in t.feeds) for t in self.topics]
+        self._categories = [_norm_set(t.feed_categories) | _norm_set((t.slug, t.name)) for t in self.topics]
+        self._names = [_norm_set((t.slug, t.name)) for t in self.topics]
+
+    def assign(self, article: Article, extract: Extract) -> tuple[TopicMatch, ...]:
+        """Topics for one article, best first; the fallback topic when none reaches the threshold."""
+        ranked = sorted(self.scores(article, extract), key=lambda m: (-m.score, m.slug))
+        rules = self.rules
+        if not ranked or ranked[0].score < rules.threshold:
+            return (TopicMatch(slug=slugify(rules.fallback), name=rules.fallback, score=0.0),)
+        floor = max(rules.threshold, SECONDARY_RATIO * ranked[0].score)
+        return tuple(m for m in ranked if m.score >= floor)[: max(1, rules.max_topics)]
+
+    def scores(self, article: Article, extract: Extract) -> list[TopicMatch]:
+        """Every topic with positive evidence and not excluded, with its score and reasons (unsorted)."""
+        regions = _regions(article, extract)
+        vetoed = {self._excluded.patterns[i].topic for r in (regions.title, regions.lead, regions.body)
+                  for i in self._excluded.hits(r)}
+        reasons: dict[int, list[tuple[str, float]]] = {}
+        for index, value in self._term_evidence(regions).items():
+            pattern = self._terms.patterns[index]
+            reasons.setdefault(pattern.topic, []).append((pattern.label, value))
+        for topic, label, value in self._other_evidence(article):
+            reasons.setdefault(topic, []).append((label, value))
+        matches = []
+        for topic, found in reasons.items():
+            score = round(sum(value for _, value in found), 3)
+            if topic in vetoed or score <= 0:
+                continue
+            found.sort(key=lambda r: (-r[1], r[0]))
+            t = self.topics[topic]
+            matches.append(TopicMatch(slug=t.slug, name=t.name, score=score, reasons=tuple(found)))
+        return matches
+
+    def _term_evidence(self, regions: _Regions) -> dict[int, float]:
+        """What each matched term adds: a title bonus plus a saturating, length-normalised text count."""
+        title, lead, body = (self._terms.hits(r) for r in (regions.title, regions.lead, regions.body))
+        norm = math.sqrt(max(1.0, regions.text_words / BODY_REFERENCE_TOKENS))
+        evidence = {}
+        for index in set(title) | set(lead) | set(body):
+            weight = self._terms.patterns[index].weight
+            text_count = LEAD_BOOST * lead[index] + body[index]
+            value = weight * (TITLE_WEIGHT * (index in title) + math.log1p(text_count) / norm)
+            evidence[index] = round(value, 3)
+        return evidence
+
+    def _other_evidence(self, article: Article) -> list[tuple[int, str, float]]:
+        """Feed, category and author-topic evidence: (topic index, reason, weight)."""
+        source = {article.source.casefold(), article.feed.casefold()} - {""}
+        categories = _norm_set(article.categories)
+        authored = _norm_set(article.topics)
+        found = []
+        for index in range(len(self.topics)):
+            if source & self._feeds[index]:
+                found.append((index, f"feed: {article.source}", FEED_WEIGHT))
+            for category in article.categories:
+                if slugify(category) in self._categories[index] and slugify(category) in categories:
+                    found.append((index, f"category: {category}", CATEGORY_WEIGHT))
+                    break
+            if authored & self._names[index]:
+                found.append((index, f"author topic: {self.topics[index].name}", AUTHOR_WEIGHT))
+        return found
+
+
+@lru_cache(maxsize=16)
+def _matcher(topics: tuple[TopicSettings, ...], rules: TopicRules) -> TopicMatcher:
+    return TopicMatcher(topics, rules)
+
+
+def assign_topics(
+    article: Article, extract: Extract, topics: Sequence[TopicSettings], rules: TopicRules
+) -> tuple[TopicMatch, ...]:
+    """Topics for one article, best first, each with its reasons (matcher compiled once per topic list)."""
+    return _matcher(tuple(topics), rules).assign(article, extract)
+
+
+def explain(match: TopicMatch, terms: int = EXPLAIN_TERMS) -> str:
+    """One line a reader can check: "Technology — matched: software, chip, Apple"."""
+    labels = [label for label, weight in match.reasons if weight > 0][:terms]
+    if not labels:
+        return f"{match.name} — no topic matched strongly enough"
+    return f"{match.name} — matched: {', '.join(labels)}"
