@@ -1,0 +1,191 @@
+"""The built fixture site in headless Chromium: navigation, search, dark mode, screenshots, axe-core."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from browser.sitebuild import (
+    ARTIFACTS,
+    AXE,
+    CHROMIUM_ARGS,
+    NARWHAL_URL,
+    PAGE_TYPES,
+    SUB_PATH_BASE,
+    build_fixture_site,
+    page_of_type,
+    serve,
+)
+from conftest import skip_or_fail
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built under a sub-path base URL, the harder case for links and the search bundle."""
+    return build_fixture_site(tmp_path_factory.mktemp("browser-site"), SUB_PATH_BASE)
+
+
+@pytest.fixture(scope="module")
+def root_url(site: Path) -> Iterator[str]:
+    with serve(site, prefix=urlsplit(SUB_PATH_BASE).path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path: str) -> Iterator[object]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_or_fail("playwright is not installed (pip install playwright)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Outside:
+    """Aborts and records every request that would leave 127.0.0.1: the site must need none."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+
+    def __call__(self, route: object) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[tuple[object, Outside]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = Outside()
+    context.route("**/*", outside)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab, outside
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def test_home_to_topic_to_article_to_original_source(page: tuple[object, Outside], root_url: str) -> None:
+    tab, outside = page
+    tab.goto(root_url)
+    assert tab.locator("h1").count() == 1
+    tab.get_by_role("link", name="Science", exact=True).first.click()
+    assert urlsplit(tab.url).path.endswith("/news/topics/science/index.html")
+    tab.get_by_role("link", name="Narwhal pod spotted far south of its usual range").first.click()
+    assert "/news/articles/narwhal-" in tab.url or "/news/stories/" in tab.url
+    if "/stories/" in tab.url:          # a story page lists its articles; go on to the article itself
+        tab.get_by_role("link", name="Narwhal pod spotted far south of its usual range").first.click()
+    original = tab.locator(f'a[href="{NARWHAL_URL}"]')
+    assert original.count() >= 1, "the article page must link to the original"
+    assert original.first.is_visible()
+    assert outside.requests == []
+
+
+def test_search_finds_the_fixture_article_first(page: tuple[object, Outside], root_url: str) -> None:
+    tab, outside = page
+    tab.goto(urljoin(root_url, "search/index.html"))
+    tab.get_by_label("Search headlines, key points and summaries").fill("narwhals")
+    tab.locator("#search-results li a").first.wait_for(timeout=10_000)
+    first = tab.locator("#search-results li a").first
+    assert first.inner_text() == "Narwhal pod spotted far south of its usual range"
+    href = first.get_attribute("href")
+    assert href.startswith("/news/articles/narwhal-") and href.endswith("/index.html")
+    assert "result" in tab.locator("#search-status").inner_text()
+    first.click()
+    assert tab.locator("h1").inner_text() == "Narwhal pod spotted far south of its usual range"
+    assert outside.requests == []
+
+
+def test_search_query_in_the_url_runs_on_load(page: tuple[object, Outside], root_url: str) -> None:
+    tab, _ = page
+    tab.goto(urljoin(root_url, "search/index.html?q=penalties"))
+    tab.locator("#search-results li a").first.wait_for(timeout=10_000)
+    assert tab.locator("#search-results li a").first.inner_text() == "Lakeside Rovers win the county cup on penalties"
+    assert tab.locator("#search-results mark").count() >= 1
+
+
+def _luminance(css_colour: str) -> float:
+    """Relative luminance (WCAG) of an rgb()/rgba() computed colour."""
+    values = [float(v) for v in css_colour[css_colour.index("(") + 1:-1].split(",")[:3]]
+    linear = [(c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_scheme_renders(browser: object, root_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(root_url)
+    style = tab.evaluate("""() => { const s = getComputedStyle(document.body);
+        let bg = s.backgroundColor;
+        if (bg === 'rgba(0, 0, 0, 0)') bg = getComputedStyle(document.documentElement).backgroundColor;
+        return {bg, fg: s.color}; }""")
+    context.close()
+    background, text = _luminance(style["bg"]), _luminance(style["fg"])
+    if scheme == "dark":
+        assert background < 0.1 and text > 0.4, style
+    else:
+        assert background > 0.8 and text < 0.2, style
+    contrast = (max(background, text) + 0.05) / (min(background, text) + 0.05)
+    assert contrast >= 7, style
+
+
+@pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "phone")])
+def test_screenshots_and_no_sideways_scrolling(browser: object, site: Path, root_url: str,
+                                                width: int, height: int, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                      is_mobile=name == "phone", device_scale_factor=1)
+        tab = context.new_page()
+        for kind in ("home", "article", "topic", "search"):
+            tab.goto(urljoin(root_url, page_of_type(site, kind)))
+            tab.screenshot(path=str(ARTIFACTS / f"{kind}-{name}-{scheme}.png"), full_page=True)
+            overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at {width}px"
+        context.close()
+
+
+def _axe_source() -> str:
+    if not AXE.is_file():
+        skip_or_fail(f"axe-core not found at {AXE} (npm ci --prefix tests/browser)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_axe_reports_no_violations(browser: object, site: Path, root_url: str, kind: str, scheme: str) -> None:
+    source = _axe_source()
+    # bypass_csp: the site's Content-Security-Policy rightly refuses inline scripts, axe included.
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    tab = context.new_page()
+    tab.goto(urljoin(root_url, page_of_type(site, kind)))
+    tab.add_script_tag(content=source)
+    result = tab.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map(n => n.html + ' :: ' + n.failureSummary)}));
+    }""")
+    context.close()
+    assert result == [], json.dumps(result, indent=1)
+
+
+def test_pages_work_with_javascript_off(browser: object, root_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(urljoin(root_url, "search/index.html"))
+    assert "needs JavaScript" in tab.locator("main").inner_text()
+    tab.goto(root_url)
+    tab.get_by_role("link", name="Sport", exact=True).first.click()
+    assert tab.get_by_role("link", name="Lakeside Rovers win the county cup on penalties").count() >= 1
+    context.close()
