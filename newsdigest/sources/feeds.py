@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from newsdigest.archive import is_global_guid
 from newsdigest.clean import clean_text, html_to_text, remove_boilerplate, sanitize_html, strip_tags
 from newsdigest.model import Article, Source
 from newsdigest.settings import FeedSettings
@@ -197,13 +198,8 @@ def _article_id(url: str, guid: str, feed_url: str, title: str) -> str:
     if url:
         return article_id(url)
     if guid:
-        return article_id(guid if _globally_unique(guid) else f"{feed_url}#{guid}")
+        return article_id(guid if is_global_guid(guid) else f"{feed_url}#{guid}")
     return article_id(f"{feed_url}#{title}")
-
-
-def _globally_unique(guid: str) -> bool:
-    """URLs, URNs and tag: URIs name one thing everywhere; "1234" only names it within its feed."""
-    return ":" in guid or len(guid) >= 24
 
 
 def _best_content(entry: Any) -> str:

@@ -1,0 +1,300 @@
+"""Fetch feeds and pages with hard limits: timeouts, a per-feed deadline, a size cap, redirects, retries.
+
+feedparser never touches the network; everything goes through `Fetcher`, including local
+paths and file: URLs, so one code path returns bytes plus validators for every kind of feed.
+"""
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+import httpx
+
+from newsdigest import USER_AGENT
+from newsdigest.settings import FetchSettings
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_RETRY_WAIT = 30.0          # never sleep longer than this for one Retry-After, whatever the server asks
+BACKOFF_BASE = 0.5             # seconds; doubles per attempt
+CHUNK = 64 * 1024
+ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+
+
+class FetchError(Exception):
+    """A fetch that failed; str() is one line saying why."""
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """Bytes and validators of one successful fetch (or a 304)."""
+
+    url: str
+    final_url: str
+    status: int                    # HTTP status; 200 for a local file read, 304 when unchanged
+    data: bytes = b""
+    content_type: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    moved_to: str = ""             # target of a permanent redirect, so the user can update the config
+    attempts: int = 1
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    """One URL to fetch, with the validators remembered from last time."""
+
+    url: str
+    etag: str = ""
+    last_modified: str = ""
+
+
+def is_local(url: str) -> bool:
+    """True for file: URLs and filesystem paths (absolute or relative)."""
+    scheme = urlsplit(url).scheme.lower()
+    return scheme == "file" or scheme == "" or (len(scheme) == 1 and url[1:3] in (":\\", ":/"))
+
+
+def local_path(url: str) -> Path:
+    """Filesystem path of a file: URL or a plain path."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "file":
+        return Path(url2pathname(parts.path))
+    return Path(url)
+
+
+class Fetcher:
+    """Thread-safe fetcher sharing one connection pool; use as a context manager."""
+
+    def __init__(self, settings: FetchSettings, *, user_agent: str = USER_AGENT, backoff: float = BACKOFF_BASE):
+        self.settings = settings
+        self.backoff = backoff
+        self.client = httpx.Client(
+            headers={"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=max(1, settings.concurrency) * 2),
+            timeout=settings.timeout,
+        )
+        self._host_slots: dict[str, threading.Semaphore] = {}
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Fetcher:  # noqa: PYI034 — Self needs 3.11, project supports 3.10
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
+        """Fetch one URL or local file within the per-feed deadline; raise FetchError with the reason."""
+        if is_local(url):
+            return read_local(url, self.settings.max_bytes, etag=etag)
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(f"unsupported URL scheme {scheme!r}")
+        with self._slot(url):
+            deadline = time.monotonic() + self.settings.deadline
+            return self._fetch_with_retries(url, etag, last_modified, deadline)
+
+    def fetch_many(self, requests: Sequence[FetchRequest]) -> Iterator[tuple[FetchRequest, FetchResult | FetchError]]:
+        """Fetch several URLs at once (settings.concurrency); yield each outcome as it completes."""
+        if not requests:
+            return
+        with ThreadPoolExecutor(max_workers=max(1, self.settings.concurrency), thread_name_prefix="fetch") as pool:
+            pending: dict[Future[FetchResult], FetchRequest] = {
+                pool.submit(self.fetch, r.url, etag=r.etag, last_modified=r.last_modified): r for r in requests
+            }
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    request = pending.pop(future)
+                    yield request, _outcome(future)
+
+    def _slot(self, url: str) -> threading.Semaphore:
+        """Per-host semaphore: at most settings.per_host requests to one host at a time (politeness)."""
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            if host not in self._host_slots:
+                self._host_slots[host] = threading.Semaphore(max(1, self.settings.per_host))
+            return self._host_slots[host]
+
+    def _fetch_with_retries(self, url: str, etag: str, last_modified: str, deadline: float) -> FetchResult:
+        attempts = max(0, self.settings.retries) + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                result = self._fetch_following_redirects(url, etag, last_modified, deadline)
+                return replace(result, attempts=attempt)
+            except _Retryable as retry:
+                if attempt == attempts:
+                    raise FetchError(f"{retry.reason} (gave up after {attempt} attempts)") from None
+                pause = retry.wait if retry.wait is not None else self.backoff * 2 ** (attempt - 1)
+                pause = min(pause, MAX_RETRY_WAIT)
+                if time.monotonic() + pause >= deadline:
+                    raise FetchError(f"{retry.reason}; retry in {pause:.0f}s would pass the deadline") from None
+                time.sleep(pause)
+        raise FetchError("no attempt made")  # unreachable: the loop returns or raises
+
+    def _fetch_following_redirects(self, url: str, etag: str, last_modified: str, deadline: float) -> FetchResult:
+        seen = {url}
+        current, moved_to = url, ""
+        for _ in range(self.settings.max_redirects + 1):
+            outcome = self._request(current, etag, last_modified, deadline)
+            if isinstance(outcome, FetchResult):
+                return replace(outcome, url=url, moved_to=moved_to)
+            status, location = outcome
+            target = urljoin(current, location)
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise FetchError(f"redirect to a non-HTTP URL refused: {target[:120]}")
+            if target in seen:
+                raise FetchError(f"redirect loop: {current} → {target}")
+            if status in (301, 308) and current == url:
+                moved_to = target
+            seen.add(target)
+            current = target
+        raise FetchError(f"too many redirects (more than {self.settings.max_redirects})")
+
+    def _request(self, url: str, etag: str, last_modified: str, deadline: float) -> FetchResult | tuple[int, str]:
+        """One GET: a result, or (status, Location) for a redirect; raise _Retryable / FetchError."""
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        timeout = _timeout(self.settings.timeout, deadline)
+        try:
+            with self.client.stream("GET", url, headers=headers, timeout=timeout) as response:
+                return self._handle(response, url, deadline)
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"timed out ({_timeout_kind(exc)} timeout {self.settings.timeout:g}s)") from None
+        except httpx.TransportError as exc:
+            raise _Retryable(f"network error: {_one_line(exc)}") from None
+
+    def _handle(self, response: httpx.Response, url: str, deadline: float) -> FetchResult | tuple[int, str]:
+        status = response.status_code
+        if status in REDIRECT_STATUSES and response.headers.get("location"):
+            return status, response.headers["location"]
+        if status == 304:
+            return _result(response, url, b"")
+        if status == 429 or status >= 500:
+            raise _Retryable(f"HTTP {status} {response.reason_phrase}", _retry_after(response.headers))
+        if status >= 400:
+            raise FetchError(f"HTTP {status} {response.reason_phrase}")
+        if status != 200:
+            raise FetchError(f"unexpected HTTP {status} {response.reason_phrase}")
+        return _result(response, url, self._read_capped(response, deadline))
+
+    def _read_capped(self, response: httpx.Response, deadline: float) -> bytes:
+        """Stream the (decompressed) body, stopping early at the size cap or the deadline."""
+        cap = self.settings.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise FetchError(f"response too large: {int(declared):,} bytes declared, cap is {cap:,}")
+        chunks, total = [], 0
+        try:
+            for chunk in response.iter_bytes(CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise FetchError(f"response too large: over the {cap:,}-byte cap, stopped reading")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"deadline of {self.settings.deadline:g}s passed while reading the body")
+                chunks.append(chunk)
+        except httpx.DecodingError as exc:
+            raise FetchError(f"could not decompress the body: {_one_line(exc)}") from None
+        return b"".join(chunks)
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, wait: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+
+
+def read_local(url: str, max_bytes: int, *, etag: str = "") -> FetchResult:
+    """Read a local feed file under the same size cap; its mtime and size act as an ETag."""
+    path = local_path(url)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise FetchError(f"not a file: {path}")
+    validator = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    last_modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+    if etag and etag == validator:
+        return FetchResult(url=url, final_url=url, status=304, etag=validator, last_modified=last_modified)
+    if stat.st_size > max_bytes:
+        raise FetchError(f"file too large: {stat.st_size:,} bytes, cap is {max_bytes:,}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FetchError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return FetchResult(url=url, final_url=url, status=200, data=data, etag=validator, last_modified=last_modified)
+
+
+def _result(response: httpx.Response, url: str, data: bytes) -> FetchResult:
+    return FetchResult(
+        url=url,
+        final_url=str(response.url),
+        status=response.status_code,
+        data=data,
+        content_type=response.headers.get("content-type", ""),
+        etag=response.headers.get("etag", ""),
+        last_modified=response.headers.get("last-modified", ""),
+    )
+
+
+def _outcome(future: Future[FetchResult]) -> FetchResult | FetchError:
+    try:
+        return future.result()
+    except FetchError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 — one bad feed must never stop the others
+        return FetchError(f"unexpected error: {type(exc).__name__}: {_one_line(exc)}")
+
+
+def _timeout(per_request: float, deadline: float) -> httpx.Timeout:
+    """Connect/read timeouts, never longer than what is left of the feed's deadline."""
+    left = max(0.05, deadline - time.monotonic())
+    limit = min(per_request, left)
+    return httpx.Timeout(limit, connect=limit, read=limit, write=limit, pool=limit)
+
+
+def _timeout_kind(exc: httpx.TimeoutException) -> str:
+    return {
+        httpx.ConnectTimeout: "connect", httpx.ReadTimeout: "read", httpx.WriteTimeout: "write", httpx.PoolTimeout: "pool",
+    }.get(type(exc), "request")
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    value = headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+

@@ -1,0 +1,179 @@
+"""Read every configured feed into the archive; a broken feed is reported, never fatal."""
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, tzinfo
+
+from newsdigest.archive import Archive
+from newsdigest.model import Article, FeedFailure, FeedState, IngestReport
+from newsdigest.settings import FeedSettings, FetchSettings
+from newsdigest.sources.encoding import declared_encoding
+from newsdigest.sources.feeds import ParsedFeed, parse_feed
+from newsdigest.sources.http import Fetcher, FetchError, FetchRequest, FetchResult, is_local
+
+log = logging.getLogger(__name__)
+META_CHARSET = re.compile(r"""<meta[^>]+charset=["']?([A-Za-z0-9._-]+)""", re.IGNORECASE)
+Progress = Callable[[str], None]
+
+
+@dataclass
+class _Run:
+    """What one ingest run has gathered so far (kept out of the public report until the end)."""
+
+    archive: Archive
+    now: datetime
+    tz: tzinfo
+    progress: Progress
+    failures: list[FeedFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    new_articles: int = 0
+
+
+def ingest_feeds(
+    feeds: Sequence[FeedSettings], archive: Archive, fetch: FetchSettings, *, now: datetime, tz: tzinfo,
+    offline: bool = False, progress: Progress | None = None,
+) -> IngestReport:
+    """Fetch (or, offline, skip) each feed, parse it and store it; return failures, warnings and states."""
+    run = _Run(archive=archive, now=now, tz=tz, progress=progress or (lambda message: None))
+    unique = _unique_feeds(feeds, run)
+    to_fetch = [f for f in unique if not offline or is_local(f.url)]
+    if offline and len(to_fetch) < len(unique):
+        run.warnings.append(f"offline: {len(unique) - len(to_fetch)} feed(s) not fetched; using the archive")
+        for feed in unique:
+            if feed not in to_fetch:
+                run.progress(f"{feed.name}: offline, from the archive")
+    by_url = {feed.url: feed for feed in to_fetch}
+    requests = [_request(feed, archive.feed_state(feed.url)) for feed in to_fetch]
+    with Fetcher(fetch) as fetcher:
+        for request, outcome in fetcher.fetch_many(requests):
+            feed = by_url[request.url]
+            try:
+                _store_outcome(run, feed, outcome, fetcher)
+            except Exception as exc:  # one broken feed must never break the run
+                log.exception("ingesting %s", feed.url)
+                _fail(run, feed, f"internal error while storing: {type(exc).__name__}: {exc}")
+    return IngestReport(
+        failures=tuple(sorted(run.failures, key=lambda f: (f.name, f.url))),
+        warnings=tuple(run.warnings),
+        new_articles=run.new_articles,
+        states=tuple(archive.feed_state(f.url) or FeedState(url=f.url, name=f.name) for f in unique),
+    )
+
+
+def _unique_feeds(feeds: Sequence[FeedSettings], run: _Run) -> list[FeedSettings]:
+    """Each feed URL once: the config may list one twice by mistake."""
+    seen: dict[str, FeedSettings] = {}
+    for feed in feeds:
+        if feed.url in seen:
+            run.warnings.append(f"feed `{feed.name}` repeats the URL of `{seen[feed.url].name}`; read once")
+            continue
+        seen[feed.url] = feed
+    return list(seen.values())
+
+
+def _request(feed: FeedSettings, state: FeedState | None) -> FetchRequest:
+    """Send the validators only when the last fetch succeeded (a failed parse must be retried in full)."""
+    if state is None or state.status not in ("ok", "not modified"):
+        return FetchRequest(feed.url)
+    return FetchRequest(feed.url, etag=state.etag, last_modified=state.last_modified)
+
+
+def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchError, fetcher: Fetcher) -> None:
+    if isinstance(outcome, FetchError):
+        _fail(run, feed, str(outcome))
+        return
+    previous = run.archive.feed_state(feed.url) or FeedState(url=feed.url, name=feed.name)
+    if outcome.moved_to:
+        run.warnings.append(f"feed `{feed.name}` moved permanently to {outcome.moved_to}; update the config")
+    if outcome.not_modified:
+        run.archive.save_state(replace(
+            previous, name=feed.name, status="not modified", last_attempt=run.now, last_success=run.now,
+            last_error="", consecutive_failures=0,
+        ))
+        run.progress(f"{feed.name}: not modified")
+        return
+    parsed = parse_feed(outcome.data, feed=feed, fetched_at=run.now, tz=run.tz, content_type=outcome.content_type)
+    run.warnings.extend(f"feed `{feed.name}`: {warning}" for warning in parsed.warnings)
+    if parsed.failure:
+        _fail(run, feed, parsed.failure)
+        return
+    _store_parsed(run, feed, parsed, outcome, previous, fetcher)
+
+
+def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
+                  previous: FeedState, fetcher: Fetcher) -> None:
+    articles = list(parsed.articles)
+    if feed.full_text:
+        articles = _with_full_text(run, feed, articles, fetcher)
+    state = replace(
+        previous, name=feed.name, etag=outcome.etag, last_modified=outcome.last_modified, status="ok",
+        last_attempt=run.now, last_success=run.now, last_error="", consecutive_failures=0, item_count=len(articles),
+    )
+    new = run.archive.save_feed(state, articles, now=run.now)
+    run.new_articles += new
+    run.progress(f"{feed.name}: {len(articles)} items, {new} new")
+
+
+def _fail(run: _Run, feed: FeedSettings, reason: str) -> None:
+    """Record the failure in the report and in the feed's state; its archived articles stay."""
+    previous = run.archive.feed_state(feed.url) or FeedState(url=feed.url, name=feed.name)
+    run.archive.save_state(replace(
+        previous, name=feed.name, status="failed", last_attempt=run.now, last_error=reason,
+        consecutive_failures=previous.consecutive_failures + 1,
+    ))
+    run.failures.append(FeedFailure(name=feed.name, url=feed.url, reason=reason))
+    run.progress(f"{feed.name}: failed — {reason}")
+
+
+def _with_full_text(run: _Run, feed: FeedSettings, articles: list[Article], fetcher: Fetcher) -> list[Article]:
+    """Replace the feed's text by the page's main text for articles not yet archived (same fetch limits)."""
+    try:
+        from newsdigest.sources.fulltext import FullTextUnavailable, extract_main_text
+    except ImportError as exc:
+        run.warnings.append(f"feed `{feed.name}` wants full_text but extraction is unavailable ({exc})")
+        return articles
+    known = run.archive.known_ids([a.id for a in articles])
+    wanted = [FetchRequest(a.url) for a in articles if a.url and a.id not in known]
+    texts: dict[str, str] = {}
+    for request, outcome in fetcher.fetch_many(wanted):
+        if isinstance(outcome, FetchError):
+            run.warnings.append(f"feed `{feed.name}`: full text of {request.url} not fetched: {outcome}")
+            continue
+        try:
+            texts[request.url] = extract_main_text(decode_page(outcome.data, outcome.content_type), request.url)
+        except FullTextUnavailable as exc:
+            run.warnings.append(f"feed `{feed.name}` wants full_text but {exc}; using the feed's text")
+            break
+    return [_replace_text(a, texts.get(a.url, "")) for a in articles]
+
+
+def _replace_text(article: Article, text: str) -> Article:
+    """The page's text wins when it is longer than what the feed carried."""
+    if len(text) <= len(article.text):
+        return article
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    html = "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
+    return replace(article, text="\n\n".join(paragraphs), html=html)
+
+
+def decode_page(data: bytes, content_type: str = "") -> str:
+    """HTML bytes to text: the declared charset, else UTF-8, else windows-1252 (never raises)."""
+    declared = declared_encoding(data, content_type) or _meta_charset(data)
+    for encoding in (declared, "utf-8"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("windows-1252", errors="replace")
+
+
+def _meta_charset(data: bytes) -> str:
+    head = data[:4096].decode("ascii", errors="ignore")
+    found = META_CHARSET.search(head)
+    return found.group(1).lower() if found else ""
