@@ -106,7 +106,7 @@ def parse_plain_text(text: str, shown: str, mtime: datetime) -> Article:
         text="\n\n".join(p for p in paragraphs if not _is_subheading(p)),
         html=body_html,
         published=mtime,
-        source=LOCAL_SOURCE,
+        source=credit or LOCAL_SOURCE,     # the wire credit ("AP") is the best outlet name we have
         credit=credit,
         key_points=tuple(key_points),
         path=shown,
