@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence
 
 from newsdigest.lexicon import NAMES, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
@@ -28,15 +28,18 @@ FEED_WEIGHT = 2.0           # a feed configured to imply the topic
 CATEGORY_WEIGHT = 1.5       # a feed/entry category naming the topic
 AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence can still add topics
 EXPLAIN_TERMS = 5
+AUTHOR_PREFIX = "author topic: "
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|&(?=[^\W_]))*(?:['’][^\W\d_]+)?|\d+|[.!?;:]")
 _SENTENCE_END = frozenset(".!?;:")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Words capitalised only because they start a sentence; they never make a name.
-_STARTERS = frozenset(
-    "The A An In On At But And For Of To It Its This That These Those He She They We I If As By With From "
-    "After Before When While Now Then There Here Some Many Most All One Two Three Last Next New Our His Her".split()
-)
+_STARTERS = frozenset((
+    "The", "A", "An", "In", "On", "At", "But", "And", "For", "Of", "To", "It", "Its", "This", "That",
+    "These", "Those", "He", "She", "They", "We", "I", "If", "As", "By", "With", "From", "After", "Before",
+    "When", "While", "Now", "Then", "There", "Here", "Some", "Many", "Most", "All", "One", "Two", "Three",
+    "Last", "Next", "New", "Our", "His", "Her",
+))
 
 
 @lru_cache(maxsize=262_144)
@@ -212,7 +215,9 @@ class TopicMatcher:
         if not ranked or ranked[0].score < rules.threshold:
             return (TopicMatch(slug=slugify(rules.fallback), name=rules.fallback, score=0.0),)
         floor = max(rules.threshold, SECONDARY_RATIO * ranked[0].score)
-        return tuple(m for m in ranked if m.score >= floor)[: max(1, rules.max_topics)]
+        # An author's own topic stays even beside a much stronger one: they said so explicitly.
+        kept = [m for m in ranked if m.score >= floor or (m.score >= rules.threshold and _authored(m))]
+        return tuple(kept[: max(1, rules.max_topics)])
 
     def scores(self, article: Article, extract: Extract) -> list[TopicMatch]:
         """Every topic with positive evidence and not excluded, with its score and reasons (unsorted)."""
@@ -261,8 +266,12 @@ class TopicMatcher:
                     found.append((index, f"category: {category}", CATEGORY_WEIGHT))
                     break
             if authored & self._names[index]:
-                found.append((index, f"author topic: {self.topics[index].name}", AUTHOR_WEIGHT))
+                found.append((index, f"{AUTHOR_PREFIX}{self.topics[index].name}", AUTHOR_WEIGHT))
         return found
+
+
+def _authored(match: TopicMatch) -> bool:
+    return any(label.startswith(AUTHOR_PREFIX) for label, _ in match.reasons)
 
 
 @lru_cache(maxsize=16)

@@ -96,8 +96,8 @@ def evaluate(items: list[dict], config: Path = DEFAULT_CONFIG) -> dict:
 def _table(report: dict) -> str:
     labels = list(report["confusion"])
     columns = labels + sorted({p for row in report["confusion"].values() for p in row} - set(labels))
-    lines = [f"topics: n={report['n']}  macro-F1={report['macro_f1']:.4f}  accuracy={report['accuracy']:.4f}  "
-             f"{report['articles_per_second']:.0f} articles/s",
+    lines = [(f"topics: n={report['n']}  macro-F1={report['macro_f1']:.4f}  accuracy={report['accuracy']:.4f}  "
+              f"{report['articles_per_second']:.0f} articles/s"),
              "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1"]
     for label in labels:
         row = report["confusion"][label]

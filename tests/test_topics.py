@@ -1,0 +1,204 @@
+"""Topic rules on small hand-made texts: each rule, and the reason it leaves."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsdigest.lexicon import LEXICON, lexicon_for
+from newsdigest.model import Article, Extract, TopicMatch
+from newsdigest.settings import TopicRules, TopicSettings
+from newsdigest.topics import TopicMatcher, assign_topics, default_topics, effective_topics, explain
+
+WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+RULES = TopicRules(fallback="General", threshold=1.0, max_topics=3)
+TECH = TopicSettings(name="Technology", slug="technology",
+                     keywords=(("software", 2.0), ("chip", 2.0), ("Apple", 3.0), ("data centre", 2.0)))
+SPORT = TopicSettings(name="Sport", slug="sport", keywords=(("football", 2.0), ("goal", 1.0), ("league", 1.0)))
+FOOD = TopicSettings(name="Food", slug="food", keywords=(("apple", 2.0), ("recipe", 2.0), ("orchard", 2.0)))
+
+
+def article(title: str = "", text: str = "", **fields) -> Article:
+    return Article(id="a1", title=title, text=text, published=WHEN, source=fields.pop("source", "Wire"), **fields)
+
+
+def extract_of(item: Article) -> Extract:
+    return Extract(headline=item.title, key_points=(), summary="", keywords=(), headline_generated=not item.title)
+
+
+def assign(item: Article, topics=(TECH, SPORT), rules: TopicRules = RULES) -> tuple[TopicMatch, ...]:
+    return assign_topics(item, extract_of(item), topics, rules)
+
+
+FILLER = "The council met on Tuesday and the meeting lasted an hour. " * 3
+
+
+def score_of(matches: tuple[TopicMatch, ...], slug: str) -> float:
+    return next((m.score for m in matches if m.slug == slug), 0.0)
+
+
+def test_title_term_weighs_more_than_the_same_term_in_the_body():
+    in_title = assign(article("New software released", FILLER + "\n\nIt was a quiet week."))
+    in_body = assign(article("A quiet week", FILLER + "\n\nNew software was released."))
+    assert score_of(in_title, "technology") > score_of(in_body, "technology") > 0
+
+
+def test_title_term_beats_one_body_term_of_another_topic():
+    matches = assign(article("Football club opens", FILLER + "\n\nThe shop sells software."),
+                     rules=TopicRules(threshold=0.5))
+    assert matches[0].slug == "sport"
+
+
+def test_lead_counts_more_than_later_body():
+    lead = assign(article("Update", "The chip was shown today.\n\n" + FILLER))
+    later = assign(article("Update", FILLER + "\n\n" + FILLER + "\n\nThe chip was shown today."))
+    assert score_of(lead, "technology") > score_of(later, "technology")
+
+
+def test_long_articles_are_normalised_by_length():
+    short = article("Report", "Software and chip makers met. " + FILLER)
+    long = article("Report", "Software and chip makers met. " + FILLER * 20)
+    assert score_of(assign(long), "technology") < score_of(assign(short), "technology")
+
+
+def test_repeating_a_term_saturates_instead_of_adding_up():
+    once = score_of(assign(article("x", "The software works.")), "technology")
+    ten = score_of(assign(article("x", "The software works. " * 10)), "technology")
+    assert once < ten < 3 * once
+
+
+def test_excluded_word_vetoes_the_topic():
+    sport_no_fantasy = TopicSettings(name="Sport", slug="sport", keywords=SPORT.keywords, exclude=("fantasy",))
+    item = article("Football league goal", "A fantasy football league scored a goal.")
+    assert [m.slug for m in assign(item, (TECH, sport_no_fantasy))] == ["general"]
+    assert [m.slug for m in assign(item, (TECH, SPORT))] == ["sport"]
+
+
+def test_feed_implies_topic_with_feed_reason():
+    tech = TopicSettings(name="Technology", slug="technology", keywords=TECH.keywords, feeds=("Ars Technica",))
+    matches = assign(article("A quiet week", FILLER, source="Ars Technica"), (tech, SPORT))
+    assert [m.slug for m in matches] == ["technology"]
+    assert matches[0].reasons == (("feed: Ars Technica", 2.0),)
+
+
+def test_feed_category_counts_as_evidence():
+    tech = TopicSettings(name="Technology", slug="technology", keywords=TECH.keywords, feed_categories=("gadgets",))
+    matches = assign(article("A quiet week", FILLER, categories=("Gadgets",)), (tech, SPORT))
+    assert [m.slug for m in matches] == ["technology"]
+    assert matches[0].reasons == (("category: Gadgets", 1.5),)
+
+
+def test_entry_category_naming_the_topic_counts_without_configuration():
+    matches = assign(article("A quiet week", FILLER, categories=("Sport",)))
+    assert [(m.slug, m.reasons) for m in matches] == [("sport", (("category: Sport", 1.5),))]
+
+
+def test_author_topic_is_evidence_and_other_topics_still_count():
+    text = "The football league final ended with a late goal. Football fans cheered the goal."
+    matches = assign(article("Football league final", text, topics=("technology",)))
+    slugs = [m.slug for m in matches]
+    assert slugs[0] == "sport" and "technology" in slugs
+    tech = next(m for m in matches if m.slug == "technology")
+    assert tech.reasons == (("author topic: Technology", 3.0),)
+
+
+def test_below_threshold_goes_to_the_configured_fallback():
+    rules = TopicRules(fallback="Other News", threshold=5.0, max_topics=3)
+    matches = assign(article("A quiet week", "The chip was shown. " + FILLER), rules=rules)
+    assert matches == (TopicMatch(slug="other-news", name="Other News", score=0.0),)
+    assert explain(matches[0]) == "Other News — no topic matched strongly enough"
+
+
+def test_reasons_list_matched_terms_and_explain_reads_them():
+    matches = assign(article("Apple chip and software", "Apple said its new chip runs software faster."))
+    top = matches[0]
+    assert top.slug == "technology"
+    assert [label for label, _ in top.reasons] == ["Apple", "chip", "software"]
+    assert all(weight > 0 for _, weight in top.reasons)
+    assert top.score == pytest.approx(sum(weight for _, weight in top.reasons), abs=0.01)
+    assert explain(top) == "Technology — matched: Apple, chip, software"
+
+
+def test_capitalised_term_matches_the_company_not_the_fruit():
+    company = assign(article("Results", "Apple sold more phones."), (TECH, FOOD), TopicRules(threshold=0.5))
+    fruit = assign(article("Results", "She picked an apple in the orchard."), (TECH, FOOD), TopicRules(threshold=0.5))
+    assert company[0].slug == "technology"
+    assert [m.slug for m in fruit] == ["food"]
+
+
+def test_lower_case_term_does_not_match_inside_a_name():
+    colour = TopicSettings(name="Colour", slug="colour", keywords=(("brown", 2.0),))
+    rules = TopicRules(threshold=0.5)
+    assert assign(article("x", "Chancellor Gordon Brown spoke."), (colour,), rules)[0].slug == "general"
+    assert assign(article("x", "The leaves turn brown."), (colour,), rules)[0].slug == "colour"
+
+
+def test_plurals_and_possessives_match_the_singular_term():
+    matches = assign(article("x", "Chips from Apple's suppliers."), rules=TopicRules(threshold=0.5))
+    assert {label for label, _ in matches[0].reasons} == {"chip", "Apple"}
+
+
+def test_phrase_matches_only_as_a_whole():
+    assert assign(article("x", "A new data centre opened."), rules=TopicRules(threshold=0.5))[0].slug == "technology"
+    assert assign(article("x", "The data sits in the town centre."), rules=TopicRules(threshold=0.5))[0].slug \
+        == "general"
+
+
+def test_several_topics_best_first_up_to_max_topics():
+    item = article("Football club buys software", "The football league club bought software and a chip.")
+    both = assign(item)
+    assert [m.slug for m in both] == ["sport", "technology"] or [m.slug for m in both] == ["technology", "sport"]
+    assert both[0].score >= both[1].score
+    one = assign(item, rules=TopicRules(threshold=1.0, max_topics=1))
+    assert one == both[:1]
+
+
+def test_weak_second_topic_is_left_out():
+    text = "Software, chip and Apple news: the software chip from Apple. One goal."
+    matches = assign(article("Apple software chip", text), rules=TopicRules(threshold=0.5))
+    assert [m.slug for m in matches] == ["technology"]
+
+
+def test_lexicon_fills_empty_keywords_only():
+    own = TopicSettings(name="Tech", slug="technology", keywords=(("robot", 1.0),))
+    named = TopicSettings(name="Sport", slug="sport")
+    unknown = TopicSettings(name="Gardening", slug="gardening")
+    filled = effective_topics((own, named, unknown))
+    assert filled[0].keywords == (("robot", 1.0),)
+    assert filled[1].keywords == LEXICON["sport"] and len(filled[1].keywords) > 100
+    assert filled[2].keywords == ()
+    assert lexicon_for("tech") == LEXICON["technology"]
+
+
+@pytest.mark.parametrize(("title", "text", "slug"), [
+    ("Shares slide as profits fall",
+     "The company told investors that quarterly profits fell and its share price dropped on the stock market.",
+     "business"),
+    ("Striker scores twice", "The striker scored twice as the club won the league match before 40,000 fans.",
+     "sport"),
+    ("Singer tops the charts", "Her new album went to number one in the charts as the band began a tour.",
+     "entertainment"),
+    ("New phone runs faster software", "The handset uses a faster chip and new software to browse the web.",
+     "technology"),
+    ("MPs debate the bill", "Labour and the Conservatives clashed in the Commons as MPs voted on the bill.",
+     "politics"),
+    ("Vaccine cuts flu cases", "Doctors said patients given the vaccine had fewer flu infections in hospital.",
+     "health"),
+    ("Telescope finds a new planet", "Astronomers using the telescope found a planet orbiting a distant star.",
+     "science"),
+    ("Ceasefire agreed", "Troops pulled back as diplomats at the United Nations agreed a ceasefire.", "world"),
+])
+def test_lexicon_sections_sort_plain_news_sentences(title, text, slug):
+    item = article(title, text)
+    matches = assign(item, default_topics())
+    assert matches[0].slug == slug, explain(matches[0])
+
+
+def test_matcher_is_deterministic_and_reusable():
+    matcher = TopicMatcher((TECH, SPORT), RULES)
+    item = article("Apple chip", "Football software.")
+    assert matcher.assign(item, extract_of(item)) == matcher.assign(item, extract_of(item)) == assign(item)
+
+
+def test_empty_article_goes_to_fallback():
+    assert assign(article("", ""))[0].slug == "general"
