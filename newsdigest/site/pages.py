@@ -238,7 +238,7 @@ def feed_health(state: FeedState, now: datetime) -> dict[str, Any]:
         "status": status,
         "level": level,
         "last_success": state.last_success,
-        "items": state.item_count,
+        "item_count": state.item_count,
         "error": error_words(state, now),
     }
 

@@ -45,8 +45,7 @@ def make_environment(settings: Settings, build_time: datetime) -> Environment:
         keep_trailing_newline=True,
     )
     zone = site_zone(settings)
-    base_path = urlsplit(settings.site.base_url or "/").path or "/"
-    env.globals["url"] = _url_helper(base_path)
+    env.globals["url"] = _url_helper(settings.site.base_url)
     env.filters["timeago"] = lambda when: time_ago(local(when, zone), build_time)
     env.filters["localdate"] = lambda when: local(when, zone).strftime("%-d %B %Y")
     env.filters["localdatetime"] = lambda when: local(when, zone).strftime("%-d %b %Y, %H:%M")
@@ -55,12 +54,17 @@ def make_environment(settings: Settings, build_time: datetime) -> Environment:
     return env
 
 
-def _url_helper(base_path: str) -> Any:
+def _url_helper(base_url: str) -> Any:
     @pass_context
     def url(context: Context, target: str) -> str:
-        """Link from the page being rendered to a site path; absolute only on pages served at any URL (404)."""
-        if context.get("absolute_links"):
-            return absolute_path(base_path, target)
+        """Link from the page being rendered to a site path.
+
+        The 404 page is served at any missing URL, so relative links would break there: it links by
+        full URL when base_url has a host. With base_url "/" the host is unknown; it links relative
+        to the site root, which works for missing top-level pages and from disk.
+        """
+        if context.get("absolute_links") and absolute_url(base_url, target):
+            return absolute_url(base_url, target if target and not target.endswith("/") else target + "index.html")
         return relative_url(context["page_path"], target)
 
     return url
@@ -72,13 +76,6 @@ def relative_url(from_file: str, target: str) -> str:
         target = target + "index.html"
     start = posixpath.dirname(from_file) or "."
     return posixpath.relpath(target, start)
-
-
-def absolute_path(base_path: str, target: str) -> str:
-    """Root-relative link under the base URL's path, for pages a host serves at arbitrary URLs."""
-    if target == "" or target.endswith("/"):
-        target = target + "index.html"
-    return base_path.rstrip("/") + "/" + target
 
 
 def absolute_url(base_url: str, target: str) -> str:

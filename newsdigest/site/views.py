@@ -81,7 +81,12 @@ class StoryView:
 
     @property
     def sources(self) -> tuple[SourceLink, ...]:
-        return tuple(SourceLink(m.source, m.url, m.path) for m in self.members)
+        """Every outlet that carried any member (merged duplicates included), once each, earliest first."""
+        links: dict[tuple[str, str], SourceLink] = {}
+        for member in self.members:
+            for source in member.sources:
+                links.setdefault((source.name, source.url), SourceLink(source.name, source.url, member.path))
+        return tuple(links.values())
 
 
 def safe_href(url: str) -> str:
