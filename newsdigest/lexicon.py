@@ -48,7 +48,9 @@ WORLD = _terms({
 })
 
 POLITICS = _terms({
-    3.0: """Labour party, Conservative party, Liberal Democrats, Lib Dems, Lib Dem, Tory, Tories, SNP, Plaid Cymru,
+    3.0: """impeachment, impeached, filibuster, midterms, midterm elections, gubernatorial, caucus, caucuses,
+        Bundestag, Knesset, Dáil, Taoiseach, Brexit,
+        Labour party, Conservative party, Liberal Democrats, Lib Dems, Lib Dem, Tory, Tories, SNP, Plaid Cymru,
         UKIP, Downing Street, House of Commons, House of Lords, Commons, Westminster, Whitehall, MP, MPs,
         MSP, MSPs, backbencher, backbenchers, backbench, frontbench, shadow cabinet, shadow chancellor,
         shadow home secretary, shadow secretary, general election, by-election, manifesto, constituency,
@@ -66,7 +68,8 @@ POLITICS = _terms({
         reforms, asylum, immigration, civil liberties, ID cards, identity cards, anti-terror laws,
         spending plans, public services, taxpayers, tax cuts, pledge, pledges, pledged, debate, debates,
         coalition, minority government, incumbent, president, presidential, whip, whips""",
-    1.5: """seat, seats, council, assembly, Budget""",
+    1.5: """Labor, Greens, Supreme Court,
+        seat, seats, council, assembly, Budget""",
     1.0: """leader, leadership, party, parties, majority, Speaker, inquiry, committee, tax, taxes, council tax,
         spending, welfare, benefits, pensions, education, schools, NHS, police, crime, prisons, justice,
         rights, human rights, civil servants, lobby, lobbying, donors, donation, funding, scandal, resign,
@@ -110,13 +113,18 @@ BUSINESS = _terms({
 })
 
 TECHNOLOGY = _terms({
-    3.0: """software, hardware, computer, computers, computing, laptop, laptops, internet, website, websites, web,
+    3.0: """Facebook, Twitter, Instagram, TikTok, WhatsApp, YouTube, Snapchat, LinkedIn, Reddit, Android, iOS,
+        macOS, MacBook, Chromebook, ChatGPT, OpenAI, chatbot, chatbots, machine learning, large language model,
+        generative AI, cryptocurrency, cryptocurrencies, crypto, bitcoin, blockchain, NFT, ransomware,
+        data breach, cyber-attack, cyberattack, cyber attack, Nvidia, AMD, Qualcomm, Huawei, Xiaomi, tech giant,
+        tech giants, big tech,
+        software, hardware, computer, computers, computing, laptop, laptops, internet, website, websites, web,
         web browser, browser, browsers, broadband, wi-fi, wifi, wireless, Bluetooth, smartphone, smartphones,
         mobile phone, mobile phones, mobiles, handset, handsets, gadget, gadgets, tablet, iPod, iPhone, iPad,
         iTunes, MP3, MP3 player, digital music, music downloads, download, downloads, downloaded,
         downloading, file-sharing, file sharing, peer-to-peer, P2P, BitTorrent, Napster, Kazaa, Microsoft,
         Apple, Google, Intel, IBM, Yahoo, eBay, Amazon, AOL, Nokia, Motorola, Samsung, Sony Ericsson, Dell,
-        Hewlett-Packard, HP, Linux, Windows, Mac, operating system, open source, Firefox, Mozilla,
+        Hewlett-Packard, HP, Linux, Windows, operating system, open source, Firefox, Mozilla,
         Internet Explorer, search engine, search engines, email, e-mail, emails, e-mails, spam, spammers,
         phishing, virus, viruses, worm, malware, spyware, adware, hacker, hackers, hacking, cyber,
         cybercrime, cyber-security, cybersecurity, firewall, encryption, password, passwords, chip, chips,
@@ -130,7 +138,9 @@ TECHNOLOGY = _terms({
         LCD, camera phone, camera phones, digital camera, digital cameras, DVD, DVDs, Blu-ray, PVR, TiVo,
         set-top box, technology, technologies, tech, hi-tech, high-tech, techie, geek, geeks, e-commerce,
         app, apps, gizmo""",
-    2.0: """PC, PCs, online, users, digital, device, devices, electronic, electronics, network, networks,
+    2.0: """Spotify, Meta, Twitch, Discord, Zoom, drone, drones, self-driving, driverless, autonomous vehicle,
+        startup, start-up, startups, start-ups, Uber, Airbnb,
+        PC, PCs, online, users, digital, device, devices, electronic, electronics, network, networks,
         networking, telecoms, telecommunications, mobile, phone, phones, keyboard, display, data,
         security flaw, security hole, vulnerability, video, multimedia, media player, portable, storage,
         sensor, sensors, chipset, Sony, PSP, virtual, online games, multiplayer, interactive, text message,
@@ -139,14 +149,16 @@ TECHNOLOGY = _terms({
         surfers, spam filter, URL""",
     1.5: """update, upgrade, version, code, coding, patch, prototype, innovation, invention, camera, cameras,
         battery, batteries, format, formats""",
-    1.0: """screen, screens, memory, engineers, engineering, researchers, TV, content, standard, standards,
+    1.0: """Tesla, Netflix, electric vehicle, electric vehicles,
+        screen, screens, memory, engineers, engineering, researchers, TV, content, standard, standards,
         site, sites, domain, traffic, chat, licence, licensing, games, game, launch, system, systems,
         machines, machine, science, scientists, research, service, services, access, connection,
         connections, speed, speeds, faster, smaller, cheaper, features""",
 })
 
 SCIENCE = _terms({
-    3.0: """scientist, scientists, scientific, physicist, physicists, physics, chemist, chemistry, biologist,
+    3.0: """climate crisis, James Webb, Webb telescope, SpaceX,
+        scientist, scientists, scientific, physicist, physicists, physics, chemist, chemistry, biologist,
         biology, astronomer, astronomers, astronomy, astrophysics, NASA, ESA, space agency, spacecraft,
         space probe, telescope, Hubble, orbit, orbiting, planet, planets, exoplanet, Mars, Jupiter, Saturn,
         asteroid, comet, galaxy, galaxies, universe, black hole, big bang, cosmic, International Space Station,
@@ -157,7 +169,8 @@ SCIENCE = _terms({
         ice sheet, glacier, glaciers, Arctic, Antarctic, Antarctica, sea level, volcano, volcanic, geologist,
         geology, archaeologist, archaeologists, archaeology, excavation, peer-reviewed, journal Nature,
         journal Science""",
-    2.0: """research, researchers, study, studies, findings, discovery, discovered, theory, hypothesis, data,
+    2.0: """rocket, rockets, net zero, fossil fuels, heatwave, heatwaves, drought, wildfires,
+        research, researchers, study, studies, findings, discovery, discovered, theory, hypothesis, data,
         analysis, measurements, university, professor, academic, academics, institute, space, Moon, lunar,
         solar, stars, Earth, atmosphere, ocean, oceans, marine, climate, environment, environmental, emissions,
         wildlife, animals, animal, plants, insects, birds, bird, fish, mammals, extinct, extinction, habitat,
@@ -171,7 +184,9 @@ SCIENCE = _terms({
 })
 
 HEALTH = _terms({
-    3.0: """NHS, National Health Service, hospital, hospitals, doctor, doctors, GP, GPs, nurse, nurses, nursing,
+    3.0: """Covid, Covid-19, COVID-19, coronavirus, booster, boosters, long Covid, intensive care, ICU, mpox,
+        monkeypox, Omicron, Pfizer, Moderna, AstraZeneca, infection rate, infection rates, jab, jabs,
+        NHS, National Health Service, hospital, hospitals, doctor, doctors, GP, GPs, nurse, nurses, nursing,
         patient, patients, surgeon, surgeons, A&E, clinic, clinics, clinical trial, clinical trials,
         medicine, medicines, medical, medication, prescription, prescriptions, drug trial, disease, diseases,
         illness, illnesses, cancer, cancers, tumour, tumours, chemotherapy, heart disease, heart attack,
@@ -183,7 +198,8 @@ HEALTH = _terms({
         healthcare, health care, World Health Organization, WHO, Department of Health, health secretary,
         health minister, smoking, smokers, cigarettes, tobacco, binge drinking, nutrition, calories""",
     2.5: """surgery, therapy, therapies""",
-    2.0: """health, healthy, unhealthy, carers, care homes, waiting lists, waiting times, ambulance, paramedics,
+    2.0: """lockdown, lockdowns, face masks,
+        health, healthy, unhealthy, carers, care homes, waiting lists, waiting times, ambulance, paramedics,
         dental, dentist, dentists, pharmacist, pharmacy, pharmaceutical, dose, doses, side effects,
         blood, blood pressure, cholesterol, heart, lungs, liver, kidney, brain, virus, viruses, bacteria,
         infected, immune, chronic, disorder, disorders, syndrome, ill, sick, sickness, mortality,
@@ -192,12 +208,14 @@ HEALTH = _terms({
         fitness""",
     1.5: """care, ward, wards, beds, drug, drugs, pain, deaths, elderly, baby, babies, birth, births, newborn,
         weight, sugar, salt, fat""",
-    1.0: """research, trial, trials, experts, evidence, risk, risks, risk factor, condition, conditions, injury,
+    1.0: """variant, variants, masks, testing, positive, cases, research, trial, trials, experts, evidence, risk, risks, risk factor, condition, conditions, injury,
         injuries, operation, genetic, gene, study, studies, researchers, children, age, older""",
 })
 
 SPORT = _terms({
-    3.0: """football, footballer, footballers, soccer, striker, strikers, midfielder, midfielders, defender,
+    3.0: """Super Bowl, Stanley Cup, World Series, MLB, MLS, quarterback, touchdown, IPL, UFC, AFL, NRL,
+        grand final, All Blacks, Wallabies, Socceroos, Matildas, Wimbledon champion,
+        football, footballer, footballers, soccer, striker, strikers, midfielder, midfielders, defender,
         defenders, goalkeeper, goalkeepers, keeper, winger, full-back, centre-back, Premiership, Premier League,
         Champions League, Uefa Cup, UEFA Cup, Europa League, FA Cup, Carling Cup, League Cup, Fifa, FIFA, Uefa,
         UEFA, World Cup, Bundesliga, Serie A, La Liga, Arsenal, Chelsea, Liverpool, Manchester United,
@@ -235,7 +253,9 @@ SPORT = _terms({
 })
 
 ENTERTAINMENT = _terms({
-    3.0: """film, films, movie, movies, cinema, cinemas, box office, Hollywood, Bollywood, actor, actors, actress,
+    3.0: """Netflix, HBO, Disney+, streaming service, box set, Marvel, Eurovision, Strictly Come Dancing,
+        Billboard, Tony Awards,
+        film, films, movie, movies, cinema, cinemas, box office, Hollywood, Bollywood, actor, actors, actress,
         actresses, film director, film-maker, film-makers, filmmaker, screenplay, screenwriter, sequel,
         blockbuster, Oscar, Oscars, Academy Award, Academy Awards, Bafta, Baftas, Golden Globe, Golden Globes,
         Grammy, Grammys, Brit Awards, Emmy, Emmys, Mercury Prize, Cannes, Sundance, film festival, premiere,
@@ -256,12 +276,12 @@ ENTERTAINMENT = _terms({
         novels, tabloid, fame, star, stars, starred, director, directed, producer, producers, studio,
         studios, cast, nominated, nomination, nominations, nominee, nominees, award, awards, ceremony,
         prize, best actor, best actress, best film, best picture, best director, music, fans, stage,
-        performer, performers, performed, television, channel, broadcast, broadcaster, programme,
-        programmes, series, drama, documentary, documentaries, book, books, writer, writers, poet, poetry,
+        performer, performers, performed, television, channel, broadcast, broadcaster, series, drama, documentary, documentaries, book, books, writer, writers, poet, poetry,
         art, artist, artists, gallery, exhibition, museum, painting, paintings, dance, dancer, dancers,
         fashion, designer, tickets, royalties, Beatles, Elvis, Madonna, Rolling Stones, U2""",
     1.5: """single, singles, number one, top 10, top ten, rock, tour, touring, ratings""",
-    1.0: """release, released, role, roles, character, characters, script, scene, scenes, screen, screening,
+    1.0: """podcast, Spotify, programme, programmes,
+        release, released, role, roles, character, characters, script, scene, scenes, screen, screening,
         winner, winners, record, records, hit, hits, label, performance, TV, author, authors, icon, legend,
         veteran, critics, critic, review, reviews, copies, famous, classic""",
 })
