@@ -62,7 +62,7 @@ class ArchiveSettings:
 @dataclass(frozen=True)
 class StorySettings:
     window_hours: float = 48.0
-    threshold: float = 0.5
+    threshold: float = 0.3         # TF-IDF cosine of title + lead that links two articles (see stories.py)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,358 @@
+"""Group articles about the same event into stories, and rank the stories.
+
+Grouping (near-duplicate detection on title + lead):
+
+1. Each article becomes a weighted bag of terms from its title (counted twice: a headline
+   names the event) and its lead (the first LEAD_WORDS words). Terms are lower-cased,
+   lightly stemmed content words; names (capitalised mid-sentence) and numbers weigh
+   NAME_BOOST times more, because a shared name or figure is the surest sign of one event.
+2. Term weights are TF-IDF over the batch being grouped, so words that every outlet uses
+   every day ("Covid", "Los Angeles") count for little.
+3. Blocking: an inverted index over the rarer terms (document frequency at most MAX_DF_SHARE
+   of the batch) proposes candidate pairs, and only pairs published within
+   ``StorySettings.window_hours`` of each other are scored. Nothing compares every article
+   with every other one.
+4. Two articles are linked when their cosine similarity reaches ``StorySettings.threshold``
+   and they share at least MIN_SHARED distinct terms, so one shared name alone (the same
+   person in two different events) never links them. Stories are the connected components
+   of the links; an article without links is a story of one.
+
+Ranking (best first), a rule a reader can check:
+
+    score = sources × recency × (1 + topic weight)
+
+    sources       number of distinct outlets in the story (eight outlets beat one)
+    recency       0.5 ** (hours from the story's newest article to ``now`` / 24): halves each day
+    topic weight  strongest topic score among the members, squashed to 0..1 as s / (1 + s)
+
+Ties go to the newer story, then to the story id, so the order is deterministic.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from newsdigest.model import Analysed, Story
+from newsdigest.settings import StorySettings
+from newsdigest.text.wordlists import STOPWORDS
+from newsdigest.urls import short_hash
+
+LEAD_WORDS = 45            # a lead paragraph: enough to name who, what, where
+NAME_BOOST = 1.6           # names and numbers identify an event better than common words
+MAX_DF_SHARE = 0.05        # terms in more than 5% of the batch are too common to propose pairs
+MIN_DF_CAP = 8             # ...but in a small batch a term in a handful of articles still may
+ATTACH_THRESHOLD = 0.1     # cosine between a lone article and a story's pooled terms to join it
+ATTACH_MIN_STORY = 3       # a story needs this many articles before its pooled terms can recruit more
+ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article must share to join it
+DEFINING_SHARE = 0.33      # a story's defining term has at least this share of its uses inside the story
+BIGRAM_WEIGHT = 0.5        # weight of adjacent word pairs relative to single words
+MIN_SHARED = 2             # distinct shared terms needed for a link
+MAX_KEY_POINTS = 6         # merged key points shown for a story
+DUPLICATE_POINT = 0.5      # word overlap (Jaccard) above which two key points say the same thing
+
+# Dates and clock times say when, not what: "October 17, 2021 8:00 PM" must not link two articles.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_OR_TIME = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?!\w)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\-–—|]\s*)$")
+
+
+def group_stories(
+    items: Sequence[Analysed], settings: StorySettings, now: datetime | None = None
+) -> tuple[Story, ...]:
+    """Group `items` into stories (every article in exactly one), ranked best first."""
+    ordered = sorted(items, key=lambda item: (item.article.published, item.id))
+    if not ordered:
+        return ()
+    bags, concepts = zip(*(_terms(item) for item in ordered))
+    vectors = _tfidf(bags)
+    groups = _components(len(ordered), _links(ordered, vectors, concepts, settings))
+    groups = _attach_loners(ordered, vectors, concepts, groups, settings)
+    now = now or max(item.article.published for item in ordered)
+    ranked = []
+    for group in groups:
+        members = [ordered[i] for i in sorted(group)]
+        ranked.append((_story(members, now), members[-1].article.published.timestamp()))
+    ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
+    return tuple(story for story, _ in ranked)
+
+
+# ---------------------------------------------------------------- features
+
+def _stem(word: str) -> str:
+    """Fold common endings so "killing", "killed", "kills" (and "terrorist", "terrorism") meet."""
+    word = word.replace("’", "'")
+    word = word.removesuffix("'s")
+    for suffix, keep in (("ism", 4), ("ist", 4), ("ing", 3), ("ed", 3), ("ies", 3), ("s", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith(("ss", "us", "is")):
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    # "stabbed" and "stab", "kidnapping" and "kidnap": undo the doubled final consonant.
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz" and word[-1].isalpha():
+        word = word[:-1]
+    return word
+
+
+def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
+    """(term, is a name or number, directly follows the previous term) for the first `limit` words of `text`."""
+    text = _DATE_OR_TIME.sub(" ", text)
+    tokens: list[tuple[str, bool, bool, bool]] = []      # (lower, capitalised, opens a sentence, follows the last)
+    last_end = -1
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        lower = raw.lower().strip("'’.-")
+        if len(raw) > 2 and raw[-1] == "s" and raw[:-1].isupper():
+            lower = lower[:-1]       # "MPs" is the plural of "MP"
+        if len(lower) < 2 or lower in STOPWORDS:
+            continue
+        opens = bool(_SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]))
+        adjacent = last_end >= 0 and text[last_end:match.start()].isspace()
+        tokens.append((lower, raw[0].isupper() or raw[0].isdigit(), opens, adjacent))
+        last_end = match.end()
+        if len(tokens) >= limit:
+            break
+    result = []
+    for index, (lower, capital, opens, adjacent) in enumerate(tokens):
+        numeric = any(ch.isdigit() for ch in lower)
+        # Sentence case: a capital mid-sentence marks a name, and so does a capital opening a sentence
+        # when the next word is a name too ("Boris Johnson said"). Title Case capitalises everything.
+        following = index + 1 < len(tokens) and tokens[index + 1][1] and tokens[index + 1][3]
+        name = not titled and capital and (not opens or following)
+        result.append((lower if numeric else _stem(lower), numeric or name, adjacent))
+    return result
+
+
+def _concepts(words: Sequence[tuple[str, bool, bool]]) -> dict[str, str]:
+    """Map each name word to its whole name ("boris" and "johnson" to "boris johnson")."""
+    concept: dict[str, str] = {}
+    run: list[str] = []
+    for term, special, adjacent in [*words, ("", False, False)]:
+        if run and not (special and adjacent and not term[0].isdigit()):
+            for member in run:
+                concept.setdefault(member, " ".join(run))
+            run = []
+        if special and not term[0].isdigit():
+            run.append(term)
+    return concept
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in _TOKEN.findall(title) if w[0].isalpha() and w.lower() not in STOPWORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
+def _terms(item: Analysed) -> tuple[Counter[str], dict[str, str]]:
+    """Weighted term counts of title (twice) and lead, names and numbers boosted; and each name's whole name."""
+    title = item.article.title or item.extract.headline
+    lead = item.article.text or item.extract.summary
+    lead_words = _words(lead, LEAD_WORDS, titled=False)
+    title_words = _words(title, 40, titled=_is_title_case(title))
+    counts: Counter[str] = Counter()
+    for weight, words in ((1.0, lead_words), (2.0, title_words)):
+        for index, (term, _, adjacent) in enumerate(words):
+            counts[term] += weight
+            # A shared two-word phrase ("oil spill") is far more specific than its two words apart.
+            if adjacent and index and BIGRAM_WEIGHT:
+                counts[words[index - 1][0] + " " + term] += weight * BIGRAM_WEIGHT
+    concepts = {**_concepts(title_words), **_concepts(lead_words)}
+    for term in {t for t, special, _ in [*lead_words, *title_words] if special}:
+        counts[term] *= NAME_BOOST
+    return counts, concepts
+
+
+def _tfidf(bags: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors; IDF is smoothed so a tiny batch still weighs sensibly."""
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    vectors = []
+    for bag in bags:
+        weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in bag.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({t: w / norm for t, w in weights.items()})
+    return vectors
+
+
+# ---------------------------------------------------------------- linking
+
+def _links(
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]],
+    settings: StorySettings,
+) -> list[tuple[int, int]]:
+    """Pairs (i, j) that describe one event: blocked by rare terms and the time window."""
+    n = len(ordered)
+    times = [item.article.published.timestamp() for item in ordered]
+    window = settings.window_hours * 3600.0
+    df: Counter[str] = Counter()
+    for vector in vectors:
+        df.update(vector.keys())
+    max_df = max(MIN_DF_CAP, int(MAX_DF_SHARE * n))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, vector in enumerate(vectors):      # indices ascend with time, so postings are time-sorted
+        for term in vector:
+            if df[term] <= max_df:
+                postings[term].append(index)
+    links = []
+    for i, vector in enumerate(vectors):
+        candidates: set[int] = set()
+        for term in vector:
+            posting = postings.get(term)
+            if posting:
+                hi = bisect_right(posting, _last_within(times, i, window))
+                candidates.update(posting[bisect_left(posting, i + 1):hi])
+        for j in sorted(candidates):
+            if _similar(vector, vectors[j], concepts[i], settings.threshold):
+                links.append((i, j))
+    return links
+
+
+def _last_within(times: Sequence[float], i: int, window: float) -> int:
+    """Index of the last article published no later than `window` seconds after article i."""
+    return bisect_right(times, times[i] + window) - 1
+
+
+def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str], threshold: float) -> bool:
+    """Cosine at least `threshold`, over at least MIN_SHARED distinct concepts (a whole name counts once)."""
+    shared = [t for t in a if t in b]
+    if len({concepts.get(t, t) for t in shared}) < MIN_SHARED:
+        return False
+    return sum(a[t] * b[t] for t in shared) >= threshold
+
+
+def _attach_loners(
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]],
+    groups: list[list[int]], settings: StorySettings,
+) -> list[list[int]]:
+    """Second pass: a lone article joins the story whose pooled wording it matches best.
+
+    A follow-up often repeats only part of the event's vocabulary (the vigil names the town,
+    another piece the victim); against the story's pooled terms it still stands out. It must
+    also share the story's defining terms (used by two or more of its articles and mostly
+    inside it), so that a generic word such as "fire" never pulls an unrelated article in.
+    """
+    times = [item.article.published.timestamp() for item in ordered]
+    window = settings.window_hours * 3600.0
+    stories = [g for g in groups if len(g) >= ATTACH_MIN_STORY]
+    centroids = [_centroid([vectors[i] for i in g]) for g in stories]
+    df = Counter(term for vector in vectors for term in vector)
+    defining = [_defining_terms([vectors[i] for i in g], df) for g in stories]
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for number, terms in enumerate(defining):
+        for term in terms:
+            by_term[term].append(number)
+    joined: dict[int, list[int]] = defaultdict(list)
+    kept = []
+    for group in groups:
+        if len(group) > 1:
+            if len(group) < ATTACH_MIN_STORY:
+                kept.append(group)
+            continue
+        i = group[0]
+        candidates = {n for term in vectors[i] for n in by_term.get(term, ())}
+        best, best_score = -1, ATTACH_THRESHOLD
+        for n in sorted(candidates):
+            if not any(abs(times[i] - times[m]) <= window for m in stories[n]):
+                continue
+            if len({concepts[i].get(t, t) for t in vectors[i] if t in defining[n]}) < ATTACH_DEFINING:
+                continue
+            score = sum(w * centroids[n].get(t, 0.0) for t, w in vectors[i].items())
+            if score >= best_score:
+                best, best_score = n, score
+        if best >= 0:
+            joined[best].append(i)
+        else:
+            kept.append(group)
+    return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _defining_terms(member_vectors: Sequence[dict[str, float]], df: Counter[str]) -> set[str]:
+    """Terms used by two or more members of a story and mostly inside it (not "County" or "Covid")."""
+    counts = Counter(term for vector in member_vectors for term in vector)
+    return {term for term, count in counts.items() if count >= 2 and count >= df[term] * DEFINING_SHARE}
+
+
+def _centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    for vector in vectors:
+        total.update(vector)
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {t: w / norm for t, w in total.items()}
+
+
+def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Connected components (union-find with path halving)."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in range(n):
+        groups[find(x)].append(x)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- story records
+
+def _story(members: Sequence[Analysed], now: datetime) -> Story:
+    """Build one story from its members (already earliest first)."""
+    earliest = members[0]
+    lead = max(members, key=lambda m: (len(m.article.text.split()), -m.article.published.timestamp()))
+    return Story(
+        # The earliest member keeps the id stable as later reports join the story.
+        id="s-" + short_hash(earliest.id),
+        lead=lead.id,
+        members=tuple(m.id for m in members),
+        first_reported_by=earliest.article.source,
+        key_points=merge_key_points([lead, *[m for m in members if m is not lead]]),
+        score=story_score(members, now),
+    )
+
+
+def story_score(members: Sequence[Analysed], now: datetime) -> float:
+    """The ranking rule from the module docstring: sources × recency × (1 + topic weight)."""
+    sources = len({m.article.source for m in members})
+    newest = max(m.article.published for m in members)
+    age_hours = max(0.0, (now - newest).total_seconds() / 3600.0)
+    recency = 0.5 ** (age_hours / 24.0)
+    strongest = max((t.score for m in members for t in m.topics), default=0.0)
+    topic_weight = strongest / (1.0 + strongest) if strongest > 0 else 0.0
+    return round(sources * recency * (1.0 + topic_weight), 6)
+
+
+def merge_key_points(members: Sequence[Analysed], limit: int = MAX_KEY_POINTS) -> tuple[str, ...]:
+    """Key points of the members in order, dropping any that repeats one already kept."""
+    kept: list[str] = []
+    kept_words: list[frozenset[str]] = []
+    for member in members:
+        for point in member.extract.key_points:
+            words = frozenset(_stem(w.lower()) for w in _TOKEN.findall(point) if w.lower() not in STOPWORDS)
+            if not words or any(_jaccard(words, other) >= DUPLICATE_POINT for other in kept_words):
+                continue
+            kept.append(point)
+            kept_words.append(words)
+            if len(kept) >= limit:
+                return tuple(kept)
+    return tuple(kept)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b)
