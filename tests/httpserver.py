@@ -43,7 +43,9 @@ class LocalServer:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="test-http", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="test-http", daemon=True
+        )
 
     def __enter__(self) -> LocalServer:  # noqa: PYI034
         self._thread.start()

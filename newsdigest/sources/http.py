@@ -24,7 +24,6 @@ from newsdigest.settings import FetchSettings
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_WAIT = 30.0          # never sleep longer than this for one Retry-After, whatever the server asks
 BACKOFF_BASE = 0.5             # seconds; doubles per attempt
-CHUNK = 64 * 1024
 ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 
@@ -204,7 +203,7 @@ class Fetcher:
             raise FetchError(f"response too large: {int(declared):,} bytes declared, cap is {cap:,}")
         chunks, total = [], 0
         try:
-            for chunk in response.iter_bytes(CHUNK):
+            for chunk in response.iter_bytes():  # no chunk_size: a size would buffer and delay the checks
                 total += len(chunk)
                 if total > cap:
                     raise FetchError(f"response too large: over the {cap:,}-byte cap, stopped reading")
