@@ -48,25 +48,38 @@ def browser(chromium_path: str) -> Iterator[object]:
 
 
 class Outside:
-    """Aborts and records every request that would leave 127.0.0.1: the site must need none."""
+    """Aborts and records every request that would leave 127.0.0.1: the site must need none.
 
-    def __init__(self) -> None:
+    Absolute links to the configured base URL (the 404 page uses them, since a host serves it
+    at any address) are answered from the built folder, as the real host would.
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
         self.requests: list[str] = []
 
     def __call__(self, route: object) -> None:
         url = route.request.url
         if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
             route.continue_()
+        elif url.startswith(SUB_PATH_BASE):
+            path = self.site / urlsplit(url[len(SUB_PATH_BASE):]).path
+            route.fulfill(path=str(path / "index.html" if path.is_dir() else path))
         else:
             self.requests.append(url)
             route.abort()
 
 
-@pytest.fixture()
-def page(browser: object) -> Iterator[tuple[object, Outside]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside = Outside()
+def new_context(browser: object, site: Path, **options: object) -> tuple[object, Outside]:
+    context = browser.new_context(**options)
+    outside = Outside(site)
     context.route("**/*", outside)
+    return context, outside
+
+
+@pytest.fixture()
+def page(browser: object, site: Path) -> Iterator[tuple[object, Outside]]:
+    context, outside = new_context(browser, site, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -122,8 +135,8 @@ def _luminance(css_colour: str) -> float:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_colour_scheme_renders(browser: object, root_url: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme)
+def test_colour_scheme_renders(browser: object, site: Path, root_url: str, scheme: str) -> None:
+    context, _ = new_context(browser, site, color_scheme=scheme)
     tab = context.new_page()
     tab.goto(root_url)
     style = tab.evaluate("""() => { const s = getComputedStyle(document.body);
@@ -145,11 +158,14 @@ def test_screenshots_and_no_sideways_scrolling(browser: object, site: Path, root
                                                 width: int, height: int, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                      is_mobile=name == "phone", device_scale_factor=1)
+        context, _ = new_context(browser, site, viewport={"width": width, "height": height}, color_scheme=scheme,
+                                 is_mobile=name == "phone", device_scale_factor=1)
         tab = context.new_page()
         for kind in ("home", "article", "topic", "search"):
-            tab.goto(urljoin(root_url, page_of_type(site, kind)))
+            query = "?q=cycle+lanes" if kind == "search" else ""
+            tab.goto(urljoin(root_url, page_of_type(site, kind) + query))
+            if query:
+                tab.locator("#search-results li").first.wait_for(timeout=10_000)
             tab.screenshot(path=str(ARTIFACTS / f"{kind}-{name}-{scheme}.png"), full_page=True)
             overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at {width}px"
@@ -167,7 +183,7 @@ def _axe_source() -> str:
 def test_axe_reports_no_violations(browser: object, site: Path, root_url: str, kind: str, scheme: str) -> None:
     source = _axe_source()
     # bypass_csp: the site's Content-Security-Policy rightly refuses inline scripts, axe included.
-    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    context, outside = new_context(browser, site, color_scheme=scheme, bypass_csp=True)
     tab = context.new_page()
     tab.goto(urljoin(root_url, page_of_type(site, kind)))
     tab.add_script_tag(content=source)
@@ -178,10 +194,11 @@ def test_axe_reports_no_violations(browser: object, site: Path, root_url: str, k
     }""")
     context.close()
     assert result == [], json.dumps(result, indent=1)
+    assert outside.requests == []
 
 
-def test_pages_work_with_javascript_off(browser: object, root_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_pages_work_with_javascript_off(browser: object, site: Path, root_url: str) -> None:
+    context, _ = new_context(browser, site, java_script_enabled=False)
     tab = context.new_page()
     tab.goto(urljoin(root_url, "search/index.html"))
     assert "needs JavaScript" in tab.locator("main").inner_text()
