@@ -55,16 +55,19 @@ def make_environment(settings: Settings, build_time: datetime) -> Environment:
 
 
 def _url_helper(base_url: str) -> Any:
+    base_path = urlsplit(base_url).path.rstrip("/") + "/"
+
     @pass_context
     def url(context: Context, target: str) -> str:
         """Link from the page being rendered to a site path.
 
-        The 404 page is served at any missing URL, so relative links would break there: it links by
-        full URL when base_url has a host. With base_url "/" the host is unknown; it links relative
-        to the site root, which works for missing top-level pages and from disk.
+        The 404 page is served at any missing URL, so relative links would break there: when base_url
+        names a host it links root-relative under base_url's path ("/news/..."), which works on that host
+        and on a local server mirroring the path. With base_url "/" the host is unknown and it links
+        relative to the site root: right for missing top-level pages and from disk.
         """
         if context.get("absolute_links") and absolute_url(base_url, target):
-            return absolute_url(base_url, target if target and not target.endswith("/") else target + "index.html")
+            return base_path + (target if target and not target.endswith("/") else target + "index.html")
         return relative_url(context["page_path"], target)
 
     return url
