@@ -106,7 +106,7 @@ BUSINESS = _terms({
         executive, executives, boss, bosses, commodity, commodities, oil, gas, energy, steel, telecoms,
         pharmaceutical, barrel, barrels, chairman""",
     1.5: """deal, deals, bid, rates, workers, strike, management, property, loss, losses""",
-    1.0: """billion, bn, million, per cent, percent, buy, bought, sold, costs, cost, staff, union, unions, chain,
+    1.0: """billion, million, per cent, percent, buy, bought, sold, costs, cost, staff, union, unions, chain,
         carrier, competition, administration, listing, Budget, chancellor, tax, taxes, pension, pensions""",
     0.5: """rise, rose, fell, fall, drop, dropped, increase, increased, cut, cuts, year-on-year, figures,
         results, expected, spending, China, India, Japan, US""",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -30,7 +30,8 @@ AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence 
 EXPLAIN_TERMS = 5
 AUTHOR_PREFIX = "author topic: "
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W_]|&(?=[^\W_]))*(?:['’][^\W\d_]+)?|\d+|[.!?;:]")
+# Words (letters and digits together, so "MP3" and "3G" stay whole) and the punctuation that ends a clause.
+_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.!?;:]")
 _SENTENCE_END = frozenset(".!?;:")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Words capitalised only because they start a sentence; they never make a name.
@@ -65,31 +66,44 @@ def _is_cased(term: str) -> bool:
 
 @dataclass(frozen=True)
 class _Tokens:
-    """One region of text as stems, with which words look like parts of a name."""
+    """A text as stems (cased and lower-case), with the raw tokens kept for the name test."""
 
+    raw: tuple[str, ...]
     cased: tuple[str, ...]
     lower: tuple[str, ...]
-    in_name: tuple[bool, ...]   # capitalised word next to another: "Gordon Brown", "European Union"
+    case_free: bool = False     # Title Case headline: capitals say nothing
 
-    @property
-    def words(self) -> int:
-        return sum(1 for stem in self.cased if stem not in _SENTENCE_END)
+    def in_name(self, i: int) -> bool:
+        """A capitalised word next to another one: "Gordon Brown", "European Union"."""
+        if self.case_free or not self.raw[i][:1].isupper():
+            return False
+        return self._naming(i - 1) or self._naming(i + 1)
+
+    def _naming(self, i: int) -> bool:
+        return 0 <= i < len(self.raw) and self.raw[i][:1].isupper() and self.raw[i] not in _STARTERS
 
 
 def _tokenize(text: str, case_free: bool = False) -> _Tokens:
-    """Split into stems; `case_free` for Title Case headlines, where capitals say nothing."""
-    raw = _TOKEN.findall(text)
-    cased = tuple(_stem(tok) if tok not in _SENTENCE_END else tok for tok in raw)
-    lower = tuple(stem.lower() for stem in cased)
-    if case_free:
-        return _Tokens(cased, lower, (False,) * len(raw))
-    naming = [tok[:1].isupper() and tok not in _STARTERS for tok in raw]
-    last = len(raw) - 1
-    in_name = tuple(
-        raw[i][:1].isupper() and ((i > 0 and naming[i - 1]) or (i < last and naming[i + 1]))
-        for i in range(len(raw))
-    )
-    return _Tokens(cased, lower, in_name)
+    """Split into tokens and stems; punctuation that ends a clause is kept so phrases never span it."""
+    raw = tuple(_TOKEN.findall(text))
+    cased = tuple(map(_stem, raw))
+    return _Tokens(raw, cased, tuple(map(str.lower, cased)), case_free)
+
+
+def _word_count(tokens: Sequence[str]) -> int:
+    return len(tokens) - sum(map(_SENTENCE_END.__contains__, tokens))
+
+
+def _positions(seq: tuple[str, ...], item: str, start: int, end: int) -> Iterator[int]:
+    """Indexes of `item` in seq[start:end], found at C speed."""
+    i = start
+    while True:
+        try:
+            i = seq.index(item, i, end)
+        except ValueError:
+            return
+        yield i
+        i += 1
 
 
 def _is_title_case(title: str) -> bool:
@@ -105,14 +119,20 @@ class _Pattern:
     weight: float
 
 
+Table = dict[str, list[int]]
+PhraseTable = dict[str, list[tuple[tuple[str, ...], int]]]
+
+
 class _PatternIndex:
-    """Single words and phrases, indexed by their first stem, in a cased and a case-free table."""
+    """Single words and phrases in a cased and a case-free table; phrases indexed by their first stem."""
 
     def __init__(self) -> None:
         self.patterns: list[_Pattern] = []
         self._keys: dict[tuple[int, bool, tuple[str, ...]], int] = {}
-        self.cased: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        self.lower: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.cased_words: Table = {}
+        self.lower_words: Table = {}
+        self.cased_phrases: PhraseTable = {}
+        self.lower_phrases: PhraseTable = {}
 
     def add(self, topic: int, term: str, weight: float) -> None:
         """Add a term; a repeated term of one topic keeps its strongest weight."""
@@ -128,50 +148,59 @@ class _PatternIndex:
             if abs(weight) > abs(self.patterns[index].weight):
                 self.patterns[index] = _Pattern(topic, self.patterns[index].label, weight)
             return
-        self._keys[key] = len(self.patterns)
-        table = self.cased if cased else self.lower
-        table.setdefault(stems[0], []).append((stems[1:], len(self.patterns)))
+        index = self._keys[key] = len(self.patterns)
         self.patterns.append(_Pattern(topic, term, weight))
+        if len(stems) == 1:
+            (self.cased_words if cased else self.lower_words).setdefault(stems[0], []).append(index)
+        else:
+            (self.cased_phrases if cased else self.lower_phrases).setdefault(stems[0], []).append((stems[1:], index))
 
-    def hits(self, tokens: _Tokens) -> Counter[int]:
-        """Count how often each pattern occurs in the tokens."""
+    def hits(self, tokens: _Tokens, start: int = 0, end: int | None = None) -> Counter[int]:
+        """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`)."""
+        end = len(tokens.raw) if end is None else end
         found: Counter[int] = Counter()
-        for i, stem in enumerate(tokens.cased):
-            for rest, index in self.cased.get(stem, ()):
-                if not rest or tokens.cased[i + 1:i + 1 + len(rest)] == rest:
-                    found[index] += 1
-            for rest, index in self.lower.get(tokens.lower[i], ()):
-                if rest:
-                    if tokens.lower[i + 1:i + 1 + len(rest)] == rest:
+        cased_counts = Counter(tokens.cased[start:end])
+        lower_counts = Counter(tokens.lower[start:end])
+        for stem in cased_counts.keys() & self.cased_words.keys():
+            for index in self.cased_words[stem]:
+                found[index] += cased_counts[stem]
+        for stem in lower_counts.keys() & self.lower_words.keys():
+            count = lower_counts[stem]
+            if count != cased_counts.get(stem, 0):   # some are capitalised: "brown" is not in "Gordon Brown"
+                count = sum(not tokens.in_name(i) for i in _positions(tokens.lower, stem, start, end))
+            for index in self.lower_words[stem]:
+                found[index] += count
+        self._phrase_hits(found, tokens.cased, cased_counts, self.cased_phrases, start, end)
+        self._phrase_hits(found, tokens.lower, lower_counts, self.lower_phrases, start, end)
+        return +found
+
+    @staticmethod
+    def _phrase_hits(found: Counter[int], stems: tuple[str, ...], counts: Counter[str], table: PhraseTable,
+                     start: int, end: int) -> None:
+        for first in counts.keys() & table.keys():
+            for i in _positions(stems, first, start, end):
+                for rest, index in table[first]:
+                    if stems[i + 1:i + 1 + len(rest)] == rest:
                         found[index] += 1
-                elif not tokens.in_name[i]:   # "brown" is not in "Gordon Brown"
-                    found[index] += 1
-        return found
 
 
 @dataclass(frozen=True)
 class _Regions:
     title: _Tokens
-    lead: _Tokens
-    body: _Tokens
+    text: _Tokens
+    lead_end: int       # text tokens before this index are the lead
     text_words: int
 
 
 def _regions(article: Article, extract: Extract) -> _Regions:
-    """Title, lead (first paragraph, capped) and the rest of the text."""
+    """Title, and the text with its lead (first paragraph, capped) marked."""
     title = article.title or ("" if extract.headline_generated else extract.headline)
     text = article.text.strip()
     parts = _PARAGRAPH_BREAK.split(text, maxsplit=1)
-    if len(parts) == 1:
-        parts = text.split("\n", 1)
-    lead_tokens = _tokenize(parts[0])
-    rest = _tokenize(parts[1]) if len(parts) > 1 else _tokenize("")
-    if len(lead_tokens.cased) > LEAD_MAX_TOKENS:
-        cut = LEAD_MAX_TOKENS
-        rest = _Tokens(lead_tokens.cased[cut:] + rest.cased, lead_tokens.lower[cut:] + rest.lower,
-                       lead_tokens.in_name[cut:] + rest.in_name)
-        lead_tokens = _Tokens(lead_tokens.cased[:cut], lead_tokens.lower[:cut], lead_tokens.in_name[:cut])
-    return _Regions(_tokenize(title, _is_title_case(title)), lead_tokens, rest, lead_tokens.words + rest.words)
+    first = parts[0] if len(parts) > 1 else text.split("\n", 1)[0]
+    tokens = _tokenize(text)
+    lead_end = min(len(_TOKEN.findall(first)), LEAD_MAX_TOKENS)
+    return _Regions(_tokenize(title, _is_title_case(title)), tokens, lead_end, _word_count(tokens.raw))
 
 
 def _norm_set(values: Sequence[str]) -> frozenset[str]:
@@ -222,8 +251,10 @@ class TopicMatcher:
     def scores(self, article: Article, extract: Extract) -> list[TopicMatch]:
         """Every topic with positive evidence and not excluded, with its score and reasons (unsorted)."""
         regions = _regions(article, extract)
-        vetoed = {self._excluded.patterns[i].topic for r in (regions.title, regions.lead, regions.body)
-                  for i in self._excluded.hits(r)}
+        vetoed = set()
+        if self._excluded.patterns:
+            vetoed = {self._excluded.patterns[i].topic
+                      for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
         reasons: dict[int, list[tuple[str, float]]] = {}
         for index, value in self._term_evidence(regions).items():
             pattern = self._terms.patterns[index]
@@ -242,7 +273,9 @@ class TopicMatcher:
 
     def _term_evidence(self, regions: _Regions) -> dict[int, float]:
         """What each matched term adds: a title bonus plus a saturating, length-normalised text count."""
-        title, lead, body = (self._terms.hits(r) for r in (regions.title, regions.lead, regions.body))
+        title = self._terms.hits(regions.title)
+        lead = self._terms.hits(regions.text, 0, regions.lead_end)
+        body = self._terms.hits(regions.text, regions.lead_end)
         norm = math.sqrt(max(1.0, regions.text_words / BODY_REFERENCE_TOKENS))
         evidence = {}
         for index in set(title) | set(lead) | set(body):
