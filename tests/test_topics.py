@@ -202,3 +202,21 @@ def test_matcher_is_deterministic_and_reusable():
 
 def test_empty_article_goes_to_fallback():
     assert assign(article("", ""))[0].slug == "general"
+
+
+def test_title_case_headline_still_matches_lower_case_terms():
+    matches = assign(article("Football League Signs New Software Deal", ""), rules=TopicRules(threshold=0.5))
+    assert {m.slug for m in matches} == {"sport", "technology"}
+
+
+def test_phrase_does_not_run_across_a_sentence_end():
+    rules = TopicRules(threshold=0.5)
+    assert assign(article("x", "We store the data. Centre stage is the town hall."), rules=rules)[0].slug == "general"
+
+
+def test_negative_weight_counts_against_a_topic():
+    sport = TopicSettings(name="Sport", slug="sport", keywords=(("football", 2.0), ("fantasy", -3.0)))
+    text = "Football fans love fantasy football."
+    plain = assign(article("x", text), (SPORT,), TopicRules(threshold=0.5))
+    damped = assign(article("x", text), (sport,), TopicRules(threshold=0.5))
+    assert plain[0].slug == "sport" and damped[0].slug == "general"
