@@ -1,6 +1,7 @@
 """Render stage: which pages exist, what they show, and that their links work from disk and under a sub-path."""
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -9,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from site_sample import BUILD_TIME, HOSTILE_TITLE, sample_data, sample_settings
 
 from newsdigest.settings import SiteSettings
@@ -209,6 +212,19 @@ def test_relative_urls_point_at_index_files() -> None:
     assert relative_url("articles/x/index.html", "topics/tech/") == "../../topics/tech/index.html"
     assert relative_url("topics/t/page/2/index.html", "assets/style.css") == "../../../../assets/style.css"
     assert relative_url("404.html", "feed.xml") == "feed.xml"
+
+
+SEGMENT = st.sampled_from(["a", "b", "topics", "page", "2", "x-1"])
+
+
+@given(st.lists(SEGMENT, max_size=4), st.lists(SEGMENT, max_size=4), st.sampled_from(["", "/", ".css"]))
+def test_relative_url_always_lands_on_the_target(here: list[str], there: list[str], ending: str) -> None:
+    page = "/".join([*here, "index.html"])
+    target = "/".join(there) + ending if there else ""
+    link = relative_url(page, target)
+    wanted = target + "index.html" if target == "" or target.endswith("/") else target
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(page), link)) == posixpath.normpath(wanted)
+    assert not link.startswith("/")
 
 
 def test_user_templates_override_the_theme_file_by_file(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ of the same inputs give the same bytes.
 """
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -77,8 +76,14 @@ def relative_url(from_file: str, target: str) -> str:
     """Relative link from one output file to a site path; folders get an explicit index.html (works from disk)."""
     if target == "" or target.endswith("/"):
         target = target + "index.html"
-    start = posixpath.dirname(from_file) or "."
-    return posixpath.relpath(target, start)
+    # Both are clean site-relative paths (no "." or ".."), so dropping the shared folders is enough;
+    # posixpath.relpath does the same but costs a third of the render time on a large site.
+    here = from_file.split("/")[:-1]
+    there = target.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    return "../" * (len(here) - shared) + "/".join(there[shared:])
 
 
 def absolute_url(base_url: str, target: str) -> str:
