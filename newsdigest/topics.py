@@ -17,8 +17,8 @@ from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.urls import slugify
 
-# Scoring constants. Scores are on one scale so `TopicRules.threshold` (default 1.0)
-# reads as "one title term, or two different terms in the text".
+# Scoring constants. Scores are on one scale so `TopicRules.threshold` (default 1.0) reads as
+# "one typical term (weight 1) in the title or lead, or two different ones further down".
 TITLE_WEIGHT = 1.5          # the headline states what the article is about
 LEAD_BOOST = 2.0            # news puts the point first: a lead mention counts as two body mentions
 LEAD_MAX_TOKENS = 60        # a long first paragraph is not all lead
@@ -252,7 +252,7 @@ class TopicMatcher:
         """Every topic with positive evidence and not excluded, with its score and reasons (unsorted)."""
         regions = _regions(article, extract)
         vetoed = set()
-        if self._excluded.patterns:
+        if self._excluded.patterns:   # an excluded word anywhere is the user saying "never this topic here"
             vetoed = {self._excluded.patterns[i].topic
                       for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
         reasons: dict[int, list[tuple[str, float]]] = {}
@@ -288,16 +288,14 @@ class TopicMatcher:
     def _other_evidence(self, article: Article) -> list[tuple[int, str, float]]:
         """Feed, category and author-topic evidence: (topic index, reason, weight)."""
         source = {article.source.casefold(), article.feed.casefold()} - {""}
-        categories = _norm_set(article.categories)
         authored = _norm_set(article.topics)
         found = []
         for index in range(len(self.topics)):
             if source & self._feeds[index]:
                 found.append((index, f"feed: {article.source}", FEED_WEIGHT))
-            for category in article.categories:
-                if slugify(category) in self._categories[index] and slugify(category) in categories:
-                    found.append((index, f"category: {category}", CATEGORY_WEIGHT))
-                    break
+            named = [c for c in article.categories if slugify(c) in self._categories[index]]
+            if named:   # several categories naming one topic are still one piece of evidence
+                found.append((index, f"category: {named[0]}", CATEGORY_WEIGHT))
             if authored & self._names[index]:
                 found.append((index, f"{AUTHOR_PREFIX}{self.topics[index].name}", AUTHOR_WEIGHT))
         return found
