@@ -1,7 +1,8 @@
 """Headline for articles that have none: the lead sentence's main clause in headline grammar.
 
-Headline grammar: no articles, no time phrase, no attribution or trailing clause, and the
-present tense where the lead uses a simple past ("Profits jumped" → "Profits jump").
+Headline grammar: no articles, no time phrase, no attribution or trailing clause, a person
+named by surname only, and the present tense where the lead uses a simple past or a present
+perfect ("Profits jumped" / "has jumped" → "Profits jump").
 """
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ import re
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.keypoints import compress
-from newsdigest.text.wordlists import IRREGULAR_PRESENT, TIME_WORDS
+from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
 
 MAX_WORDS = 12
 _ARTICLES = frozenset({"a", "an", "the"})
-_AUXILIARY_PAST = frozenset({"has", "have", "had", "was", "were", "be", "been", "being", "is", "are", "to"})
+_PERFECT = frozenset({"has", "have"})
+_BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
+                       "can", "may", "must", "did", "does", "do", "not"})
+_PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
+_SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -21,8 +26,18 @@ _TIME_PHRASE = re.compile(
     r"earlier this \w+)\b",
     re.IGNORECASE,
 )
-_BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|as|because|while|since|amid|despite|following)\s+")
+_BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
+# Words headline grammar leaves out: copulas and auxiliaries ("is struggling" → "struggling"), possessives.
+_AUXILIARY_DROPS = frozenset({"is", "are", "was", "were", "been", "being", "be", "has", "have", "had"})
+_HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
+                             "still"})
+_PREPOSITIONS = frozenset({"of", "at", "in", "for", "on", "from", "with", "by", "to"})
+_LEADING_PHRASE = re.compile(r"^(?:for|in|at|on|with|after|despite|as|while|when|although|under|following|amid)\s"
+                             r"[^,\"“”]{3,60},\s+", re.IGNORECASE)
+# "Yahoo, one of the net's best-known firms, is…": an appositive between commas, followed by the verb.
+_APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,70},\s(?=[a-z])")
 _TRAIL = re.compile(r"[\s,;:.!?\"'“”‘’-]+$")
+_EDGE = ",.;:'\"“”‘’()"
 
 
 def make_headline(doc: Document) -> str:
@@ -32,11 +47,14 @@ def make_headline(doc: Document) -> str:
         return ""
     if not doc.english:
         return " ".join(lead.text.split()[:MAX_WORDS])
-    text = _main_clause(compress(lead))
-    words = [w for w in _TIME_PHRASE.sub("", text).split() if w.lower() not in _ARTICLES]
-    words = _to_present(words)[:MAX_WORDS]
-    if not words:
-        return ""
+    words = [w for w in _clause_text(compress(lead)).split() if w.lower() not in _ARTICLES]
+    verb = _verb_position(words)
+    if verb is not None:
+        words, verb = _surname_subject(words, verb)
+        words = _headline_tense(words, verb)
+    words = _headline_words(words, verb)[:MAX_WORDS]
+    while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
+        words.pop()  # never end on "of" or "to": the cut must fall after a content word
     headline = _TRAIL.sub("", " ".join(words))
     return headline[:1].upper() + headline[1:]
 
@@ -49,6 +67,15 @@ def _lead_sentence(doc: Document) -> Sentence | None:
     return doc.sentences[0] if doc.sentences else None
 
 
+def _clause_text(sentence: str) -> str:
+    """The lead's main clause without a leading phrase, an appositive or a time phrase."""
+    leading = _LEADING_PHRASE.match(sentence)
+    if leading and len(sentence[leading.end():].split()) >= 5:
+        sentence = sentence[leading.end():]
+    sentence = _APPOSITIVE.sub(r"\1 ", sentence, count=1)
+    return _TIME_PHRASE.sub("", _main_clause(sentence))
+
+
 def _main_clause(text: str) -> str:
     """Keep the text before the first clause break that leaves at least four words."""
     for match in _BREAK.finditer(text):
@@ -58,32 +85,92 @@ def _main_clause(text: str) -> str:
     return text
 
 
-def _to_present(words: list[str]) -> list[str]:
-    """Turn the first simple-past verb into the present, agreeing with the word before it."""
-    for position, word in enumerate(words[1:], start=1):
-        previous = words[position - 1].lower().strip(",")
-        if previous in _AUXILIARY_PAST or not word.isalpha() or not word.islower():
-            continue
-        base = _present_base(word)
+def _verb_position(words: list[str]) -> int | None:
+    """Index of the main verb: the first auxiliary, say-verb or simple past after the subject."""
+    for position in range(1, len(words)):
+        word = words[position]
+        lower = word.lower()
+        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in SAY_VERBS:
+            return position
+        if word.islower() and word.isalpha() and _present_base(lower) is not None:
+            return position
+    return None
+
+
+def _surname_subject(words: list[str], verb: int) -> tuple[list[str], int]:
+    """ "Tory leader Michael Howard has…" → "Howard has…": headlines name people by surname."""
+    subject = words[:verb]
+    if len(subject) < 2 or not subject[0][:1].isupper() or not all(w[:1].isupper() for w in subject[-2:]):
+        return words, verb
+    if any(w.lower() in STOPWORDS and w != "of" for w in subject):
+        return words, verb  # "Profits at US firm X": the head noun is not the name
+    if "'" in subject[-1] or "’" in subject[-1]:
+        return words, verb  # "Scotland's first minister": a possessive is not a name
+    return [subject[-1]] + words[verb:], 1
+
+
+def _headline_tense(words: list[str], verb: int) -> list[str]:
+    """Simple past or present perfect at `verb` → present, agreeing with the word before it."""
+    lower = words[verb].lower()
+    if lower in _PERFECT and verb + 1 < len(words):
+        base = _present_base(words[verb + 1].lower())
+        if base is None or not words[verb + 1].islower():
+            return words
+        words = words[:verb] + words[verb + 1:]
+    elif words[verb].islower():
+        base = _present_base(lower)
         if base is None:
-            continue
-        plural = previous in _PLURAL_SUBJECTS or (previous.endswith("s") and not previous.endswith("ss"))
-        words[position] = base if plural else _third_person(base)
+            return words
+    else:
         return words
+    head = _subject_head(words[:verb]).lower().strip(_EDGE)
+    plural = head in _PLURAL_SUBJECTS or (head.endswith("s") and not head.endswith(("ss", "'s", "’s")))
+    plural = plural or " and " in " ".join(words[:verb])
+    words[verb] = base if plural else _third_person(base)
     return words
+
+
+def _subject_head(subject: list[str]) -> str:
+    """The subject's head noun: the word before its first preposition ("profits at firm X" → "profits")."""
+    for position, word in enumerate(subject[1:], start=1):
+        if word.lower() in _PREPOSITIONS:
+            return subject[position - 1]
+    return subject[-1] if subject else ""
+
+
+def _headline_words(words: list[str], verb: int | None) -> list[str]:
+    """Leave out the main verb's copula or auxiliary and possessives; the future "will" becomes "to"."""
+    kept = words[:1]
+    for position, word in enumerate(words[1:], start=1):
+        lower = word.lower()
+        if lower == "been" and position == (verb or 0) + 1:
+            continue  # "have been named" → "named"
+        main_auxiliary = position == verb and lower in _AUXILIARY_DROPS and words[position + 1:position + 2]
+        if lower in _HEADLINE_DROPS or (main_auxiliary and words[position + 1][:1].islower()):
+            continue
+        if lower == "that" and words[position - 1].lower() in _SAYING:
+            continue  # "says that the plan…" → "says plan…"
+        kept.append("to" if lower == "will" and position == verb else word)
+    return kept
 
 
 def _present_base(word: str) -> str | None:
     """Base form of a simple past the rules can undo safely, else None."""
     if word in IRREGULAR_PRESENT:
         return IRREGULAR_PRESENT[word]
-    if word in TIME_WORDS or not word.endswith("ed") or len(word) < 5:
+    if word.endswith("cused") and word != "accused":
+        return word[:-2]   # "focused" → "focus"
+    if word in TIME_WORDS or not word.endswith("ed") or len(word) < 5 or word in STOPWORDS:
         return None
     if word.endswith("ied"):
         return word[:-3] + "y"
     stem = word[:-2]
+    if stem.endswith("ss"):
+        return stem        # "dismissed" → "dismiss"
     if stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]   # "stopped" → "stop"
+    if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg")):
+        return stem + "e"  # "announced" → "announce", "raised" → "raise", "charged" → "charge"
     if stem.endswith("ee") or (stem[-1] not in "aeiouy" and stem[-2] not in "aeiouy" and stem[-1] != stem[-2]):
         return stem        # "jumped" → "jump", "agreed" → "agree"
     if stem[-2] in "aeiou" and stem[-3] in "aeiou":
@@ -93,8 +180,10 @@ def _present_base(word: str) -> str | None:
 
 def _third_person(base: str) -> str:
     """ "jump" → "jumps", "rally" → "rallies", "push" → "pushes"."""
-    if base in ("be",):
+    if base == "be":
         return "is"
+    if base == "have":
+        return "has"
     if base.endswith(("s", "sh", "ch", "x", "z", "o")):
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):

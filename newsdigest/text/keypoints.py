@@ -10,25 +10,42 @@ import re
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.summary import Weights, dangles, rank, select
-from newsdigest.text.wordlists import CONNECTIVES, SAY_VERBS, TIME_WORDS
+from newsdigest.text.wordlists import CONNECTIVES, SAY_VERBS
 
-MAX_WORDS = 20
-_KEYPOINT_WEIGHTS = Weights(position=1.4, centrality=1.0, title=0.6, informative=0.2, quote=-0.3, long_words=60)
+MAX_WORDS = 20          # a bullet aims at this length ...
+CUT_ABOVE = 30          # ... but only sentences longer than this are cut: cutting shorter ones loses facts
+_CUT_MIN, _CUT_MAX = 10, 32
+# Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
+_KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.3, quote=0.0, long_words=60)
+_STANDALONE_PENALTY = 0.8
+_MAX_OVERLAP = 0.6
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\]")
 _LEADING_CONNECTIVE = re.compile(r"^(\w+)\b,?\s+")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_TIME_NOUNS = rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_MONTHS}|week|month|year|morning|" \
+    r"afternoon|evening|night|weekend|yesterday|today|(?:19|20)\d\d"
 _LEADING_TIME = re.compile(
-    r"^(?:(?:on|by|in|at|since|until|earlier|later|last|this|next|late|early)\s+)?[^,\"“]{0,30},\s+", re.IGNORECASE
+    rf"^(?:(?:on|in|at|by|since|until|earlier|later|last|this|next|late|early|over|during)\s+)(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{_TIME_NOUNS})\b[^,\"“]{{0,15}},\s+|^(?:yesterday|today|earlier|later|meanwhile|now),\s+",
+    re.IGNORECASE,
 )
 _SAY = "|".join(sorted(SAY_VERBS))
+_SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|(?:the|a|an) [\w'’-]+(?: [\w'’-]+)?|" \
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+# ", he said." / ", said Mr Smith." / ", according to police." at the very end of a sentence.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",?\s+(?:(?:he|she|they|it|we|i|officials|police|experts|sources|the \w+|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})"
-    rf"\s+(?:{_SAY})|(?:{_SAY})\s+[^,.;\"“”]{{1,60}}?|according to [^,.;\"“”]{{1,60}}?)(?:\s+on \w+)?(?=[.!?]?$)"
+    rf",\s+(?:{_SPEAKER}\s+(?:{_SAY})|(?:{_SAY})\s+[^,.;\"“”]{{1,60}}?|according to [^,.;\"“”]{{1,60}}?)"
+    rf"(?:\s+(?:on|last|this|in) \w+)?\s*(?=[.!?]?$)"
 )
+# A non-restrictive clause in the middle: "The firm, which is based in Paris, said…" → "The firm said…".
+_INNER_CLAUSE = re.compile(r",\s+(?:who|which|whose|now|currently|also|then)\s+[^,;\"“”]{3,70},\s+(?=[a-z])")
 # Where a long sentence can be cut and its first part still read as a sentence.
 _CLAUSE_BREAK = re.compile(
-    r"(?:,|\s+[-—–]+)\s+(?:which|who|while|whereas|as|after|before|because|although|though|since|when|"
-    r"but|and|with|despite|amid|following|including|prompting|leaving|making|saying|adding|according)\b|;\s+|\s+[-—–]+\s+"
+    r"(?:,|\s+[-—–]+)\s+(?:which|who|whose|while|whereas|as|after|before|because|although|though|since|when|"
+    r"but|and|with|despite|amid|following|including|prompting|leaving|making|saying|adding|according|so|where|"
+    r"just|only|even|not|in|on|at)\b|;\s+|:\s+|\s+[-—–]+\s+|\s+(?:after|because|while|since|amid|despite|"
+    r"following|before|where|which|who|but)\s+|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b)"
 )
 _WORD = re.compile(r"\S+")
 
@@ -40,13 +57,13 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
         if dangles(sentence) or sentence.text[0] in "\"“'‘":
-            scores[sentence.index] *= 0.5  # a bullet must stand alone: avoid "He said…" and bare quotes
+            scores[sentence.index] *= _STANDALONE_PENALTY  # a bullet stands alone: avoid "He said…", bare quotes
     points: list[str] = []
-    for sentence in select(doc, scores, count + 2, max_overlap=0.45):
+    for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP):
         point = compress(sentence)
         if point and point not in points:
             points.append(point)
-    return points[:count]
+    return points
 
 
 def compress(sentence: Sentence) -> str:
@@ -56,6 +73,8 @@ def compress(sentence: Sentence) -> str:
     text = _drop_leading_time(text)
     text = _drop_trailing_attribution(text)
     if len(_WORD.findall(text)) > MAX_WORDS:
+        text = _drop_inner_clause(text)
+    if len(_WORD.findall(text)) > CUT_ABOVE:
         text = _cut_clause(text)
     return _finish(text)
 
@@ -73,11 +92,8 @@ def _drop_leading_time(text: str) -> str:
     match = _LEADING_TIME.match(text)
     if not match:
         return text
-    phrase = match.group(0).lower()
-    if any(word in phrase for word in TIME_WORDS) or re.search(r"\d|month|week|year|morning|night|evening", phrase):
-        rest = text[match.end():]
-        return rest if len(rest.split()) >= 6 else text
-    return text
+    rest = text[match.end():]
+    return rest if len(rest.split()) >= 6 else text
 
 
 def _drop_trailing_attribution(text: str) -> str:
@@ -91,16 +107,23 @@ def _drop_trailing_attribution(text: str) -> str:
     return head
 
 
+def _drop_inner_clause(text: str) -> str:
+    """Remove non-restrictive clauses between commas; the main clause still reads on."""
+    shorter = _INNER_CLAUSE.sub(" ", text)
+    return shorter if _quotes_balanced(shorter) else text
+
+
 def _cut_clause(text: str) -> str:
-    """Cut a long sentence at the first clause break that leaves a sentence of 8+ words."""
+    """Cut a long sentence at the last clause break that keeps it between _CUT_MIN and _CUT_MAX words."""
+    best = text
     for match in _CLAUSE_BREAK.finditer(text):
         head = text[:match.start()]
         words = len(head.split())
-        if words > MAX_WORDS + 4:
+        if words > _CUT_MAX:
             break
-        if words >= 8 and _quotes_balanced(head):
-            return head
-    return text
+        if words >= _CUT_MIN and _quotes_balanced(head) and head.rstrip()[-1:].isalnum():
+            best = head
+    return best
 
 
 def _quotes_balanced(text: str) -> bool:
@@ -114,9 +137,7 @@ def _finish(text: str) -> str:
     if not text:
         return ""
     text = text[0].upper() + text[1:]
-    if text[-1] not in ".!?\"”'’":
-        text += "."
-    elif text[-1] in "\"”'’" and text[-2:-1] not in (".", "!", "?", ","):
+    if text[-1] not in ".!?\"”'’" or text[-1] in "\"”'’" and text[-2:-1] not in (".", "!", "?", ","):
         text += "."
     return text
 

@@ -12,6 +12,7 @@ from newsdigest.text.document import Document, content_words
 from newsdigest.text.wordlists import STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
+_LEAD_SENTENCES = 3
 _NAME = re.compile(r"[A-Z][\w’'&-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'&-]*)*")
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
 
@@ -20,13 +21,14 @@ def keywords(doc: Document) -> tuple[str, ...]:
     """The article's most characteristic names and terms, best first."""
     scores: Counter[str] = Counter()
     display: dict[str, str] = {}
-    lead_limit = 3
-    for sentence in doc.sentences:
-        early = 1.5 if sentence.index < lead_limit else 1.0
-        for name in _names(sentence.text):
+    # Names in the lead count more: the first sentences say who and what the story is about.
+    lead = " ".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
+    rest = " ".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
+    for text, weight in ((lead, 1.5), (rest, 1.0)):
+        for name in _names(text):
             key = name.lower()
             display.setdefault(key, name)
-            scores[key] += early * (1.5 if " " in name else 1.2)
+            scores[key] += weight * (1.5 if " " in name else 1.2)
     for word, count in doc.term_counts.items():
         if count >= 2 and word not in scores and len(word) > 3 and not word.isdigit():
             scores[word] += count
@@ -40,8 +42,10 @@ def keywords(doc: Document) -> tuple[str, ...]:
 def _names(text: str) -> list[str]:
     """Runs of capitalised words with sentence-opening function words trimmed off."""
     names = []
-    for match in _NAME.finditer(text):
-        words = match.group(0).split()
+    for found in _NAME.findall(text):
+        if found.lower() in _NAME_EDGE_WORDS:
+            continue  # the common case: a sentence-opening "The" or "But"
+        words = found.split()
         while words and words[0].lower().strip("’'") in _NAME_EDGE_WORDS:
             words.pop(0)
         while words and words[-1].lower() in _NAME_EDGE_WORDS:

@@ -10,7 +10,8 @@ import re
 
 from newsdigest.text.wordlists import AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL, SENTENCE_STARTERS, TITLES
 
-_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…]+)(['\"’”)\]]*)\s+(?=(\S+))")
+_CANDIDATE = re.compile(r"([.!?…]+)(['\"’”)\]]*)\s+(?=(\S+))")
+_HAS_TERMINATOR = re.compile(r"[.!?…]")
 _OPENERS = "\"'“‘«([{"
 _BULLETS = "•⁃▪◦‣"
 _ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -54,6 +55,8 @@ def _list_items(line: str) -> list[str]:
 
 def _split_line(line: str) -> list[str]:
     """Split one line at the candidate boundaries that the rules accept."""
+    if not _HAS_TERMINATOR.search(line, 0, len(line) - 1):
+        return [line]  # nothing before the end can close a sentence: the common case for short lines
     pieces: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(line):
@@ -68,7 +71,8 @@ def _split_line(line: str) -> list[str]:
 
 def _is_boundary(match: re.Match[str], line: str, start: int) -> bool:
     """Decide whether the candidate in `match` ends a sentence."""
-    word, terminator, _closers, following = match.groups()
+    terminator, _closers, following = match.groups()
+    word = line[line.rfind(" ", 0, match.start()) + 1:match.start()]
     first = following.lstrip(_OPENERS)[:1]
     if following[0] in "([" or not first:
         return False
@@ -85,7 +89,7 @@ def _is_boundary(match: re.Match[str], line: str, start: int) -> bool:
         return terminator != "." or _lone_dot_run(line, match.start()) >= 4
     if terminator != ".":
         return True  # "that.... She": an ellipsis followed by a capital
-    return _full_stop_ends(word, first, following, line[start:match.start(2)])
+    return _full_stop_ends(word, first, following, line[start:match.start(1)])
 
 
 def _lone_dot_run(line: str, end: int) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsdigest.text.document import Document, Sentence, content_words
 from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS
@@ -30,28 +31,57 @@ class Weights:
     long_words: int = 45        # more words than this reads as a run-on
 
 
-def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
-    """Score every sentence of `doc`; higher is more worth showing."""
+class Signals(NamedTuple):
+    """Raw per-sentence evidence, computed once per article and weighted differently per use."""
+
+    usable: bool          # terminated prose with content words
+    position: float       # 1 / sqrt(1 + index)
+    central: float        # mean log-frequency of the sentence's words in the article
+    title: float          # share of the title's content words the sentence contains
+    informative: float    # numbers and capitalised names, capped at 1
+    quote: float          # 1 when the sentence carries direct speech
+    size: int             # words
+
+
+_cache: list[tuple[Document, list[Signals]]] = []
+
+
+def signals(doc: Document) -> list[Signals]:
+    """Signals for every sentence of `doc` (the last article's are reused: summary and key points share them)."""
+    if _cache and _cache[0][0] is doc:
+        return _cache[0][1]
     title_words = content_words(doc.title)
-    return [_score(sentence, doc, title_words, weights) for sentence in doc.sentences]
+    log_counts = {word: math.log(count) for word, count in doc.term_counts.items() if count > 1}
+    result = [_signals(sentence, log_counts, title_words) for sentence in doc.sentences]
+    _cache[:] = [(doc, result)]
+    return result
 
 
-def _score(sentence: Sentence, doc: Document, title_words: frozenset[str], weights: Weights) -> float:
-    """Combine position, centrality, title overlap, informative tokens and length into one score."""
-    if not sentence.terminated or not sentence.content:
-        return -1.0  # subheads and captions without a final stop are not prose
-    counts = doc.term_counts
-    central = sum(math.log(counts[word]) for word in sentence.content) / (len(sentence.content) + 4)
-    position = 1.0 / math.sqrt(1.0 + sentence.index)
-    title = len(sentence.content & title_words) / len(title_words) if title_words else 0.0
+def _signals(sentence: Sentence, log_counts: dict[str, float], title_words: frozenset[str]) -> Signals:
+    content = sentence.content
+    if not sentence.terminated or not content:
+        return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
+    central = sum(log_counts.get(word, 0.0) for word in content) / (len(content) + 4)
+    title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
-    informative = min(1.0, (len(_NUMBER.findall(text)) > 0) * 0.4 + len(_CAPITALISED.findall(text)) * 0.15)
+    informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
     quote = 1.0 if _QUOTE.search(text) else 0.0
-    size = len(sentence.words)
-    length = 1.0 if weights.short_words <= size <= weights.long_words else 0.5
+    return Signals(True, 1.0 / math.sqrt(1.0 + sentence.index), central, title, informative, quote, len(sentence.words))
+
+
+def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
+    """Score every sentence of `doc`; higher is more worth showing, -1 for what is not prose."""
+    return [_score(signal, weights) for signal in signals(doc)]
+
+
+def _score(signal: Signals, weights: Weights) -> float:
+    """Combine position, centrality, title overlap, informative tokens and length into one score."""
+    if not signal.usable:
+        return -1.0  # subheads and captions without a final stop are not prose
+    length = 1.0 if weights.short_words <= signal.size <= weights.long_words else 0.5
     return length * (
-        weights.position * position + weights.centrality * central + weights.title * title
-        + weights.informative * informative + weights.quote * quote
+        weights.position * signal.position + weights.centrality * signal.central + weights.title * signal.title
+        + weights.informative * signal.informative + weights.quote * signal.quote
     )
 
 
