@@ -71,7 +71,8 @@ class _Tokens:
     raw: tuple[str, ...]
     cased: tuple[str, ...]
     lower: tuple[str, ...]
-    case_free: bool = False     # Title Case headline: capitals say nothing
+    case_free: bool = False     # Title Case headline: capitals say nothing about names
+    caseless: bool = False      # all lower-case or all capitals: "Apple" must match "apple" / "APPLE"
 
     def in_name(self, i: int) -> bool:
         """A capitalised word next to another one: "Gordon Brown", "European Union"."""
@@ -87,7 +88,8 @@ def _tokenize(text: str, case_free: bool = False) -> _Tokens:
     """Split into tokens and stems; punctuation that ends a clause is kept so phrases never span it."""
     raw = tuple(_TOKEN.findall(text))
     cased = tuple(map(_stem, raw))
-    return _Tokens(raw, cased, tuple(map(str.lower, cased)), case_free)
+    caseless = text.islower() or text.isupper()
+    return _Tokens(raw, cased, tuple(map(str.lower, cased)), case_free or caseless, caseless)
 
 
 def _word_count(tokens: Sequence[str]) -> int:
@@ -133,6 +135,8 @@ class _PatternIndex:
         self.lower_words: Table = {}
         self.cased_phrases: PhraseTable = {}
         self.lower_phrases: PhraseTable = {}
+        self.folded_words: Table = {}           # cased terms by lower-case stems, for caseless text
+        self.folded_phrases: PhraseTable = {}
 
     def add(self, topic: int, term: str, weight: float) -> None:
         """Add a term; a repeated term of one topic keeps its strongest weight."""
@@ -150,10 +154,15 @@ class _PatternIndex:
             return
         index = self._keys[key] = len(self.patterns)
         self.patterns.append(_Pattern(topic, term, weight))
+        folded = tuple(stem.lower() for stem in stems)
         if len(stems) == 1:
             (self.cased_words if cased else self.lower_words).setdefault(stems[0], []).append(index)
+            if cased:
+                self.folded_words.setdefault(folded[0], []).append(index)
         else:
             (self.cased_phrases if cased else self.lower_phrases).setdefault(stems[0], []).append((stems[1:], index))
+            if cased:
+                self.folded_phrases.setdefault(folded[0], []).append((folded[1:], index))
 
     def hits(self, tokens: _Tokens, start: int = 0, end: int | None = None) -> Counter[int]:
         """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`)."""
@@ -161,8 +170,13 @@ class _PatternIndex:
         found: Counter[int] = Counter()
         cased_counts = Counter(tokens.cased[start:end])
         lower_counts = Counter(tokens.lower[start:end])
-        for stem in cased_counts.keys() & self.cased_words.keys():
-            for index in self.cased_words[stem]:
+        if tokens.caseless:
+            cased_counts, cased_stems = lower_counts, tokens.lower
+            cased_words, cased_phrases = self.folded_words, self.folded_phrases
+        else:
+            cased_stems, cased_words, cased_phrases = tokens.cased, self.cased_words, self.cased_phrases
+        for stem in cased_counts.keys() & cased_words.keys():
+            for index in cased_words[stem]:
                 found[index] += cased_counts[stem]
         for stem in lower_counts.keys() & self.lower_words.keys():
             count = lower_counts[stem]
@@ -170,7 +184,7 @@ class _PatternIndex:
                 count = sum(not tokens.in_name(i) for i in _positions(tokens.lower, stem, start, end))
             for index in self.lower_words[stem]:
                 found[index] += count
-        self._phrase_hits(found, tokens.cased, cased_counts, self.cased_phrases, start, end)
+        self._phrase_hits(found, cased_stems, cased_counts, cased_phrases, start, end)
         self._phrase_hits(found, tokens.lower, lower_counts, self.lower_phrases, start, end)
         return +found
 

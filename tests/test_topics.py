@@ -220,3 +220,11 @@ def test_negative_weight_counts_against_a_topic():
     plain = assign(article("x", text), (SPORT,), TopicRules(threshold=0.5))
     damped = assign(article("x", text), (sport,), TopicRules(threshold=0.5))
     assert plain[0].slug == "sport" and damped[0].slug == "general"
+
+
+def test_caseless_text_matches_capitalised_terms():
+    # All lower-case (tokenised corpora) or all capitals (shouted headlines): capitals carry no signal.
+    lower = assign(article("", "apple said its new chips run faster."), rules=TopicRules(threshold=0.5))
+    shouted = assign(article("APPLE UNVEILS CHIP", ""), rules=TopicRules(threshold=0.5))
+    assert {label for label, _ in lower[0].reasons} == {"Apple", "chip"}
+    assert {label for label, _ in shouted[0].reasons} == {"Apple", "chip"}
