@@ -98,13 +98,12 @@ def home_page(settings: Settings, model: SiteModel) -> Page:
     recent = [s for s in model.stories if s.updated >= since]
     # Old archives still get a front page: fall back to the best stories overall.
     top = (recent or list(model.stories))[:TOP_STORIES]
-    shown = {s.id for s in top}
+    # Each topic's latest stories, even when one is also a top story: readers scan by topic.
     sections = []
     for topic in model.topics:
         in_topic = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
-        rest = [s for s in in_topic if s.id not in shown][:TOPIC_SECTION_STORIES]
         if in_topic:
-            sections.append({"topic": topic, "stories": rest, "total": len(in_topic)})
+            sections.append({"topic": topic, "stories": in_topic[:TOPIC_SECTION_STORIES], "total": len(in_topic)})
     context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone)}
     return Page("index.html", "index.html", settings.site.title, "home", context)
 
