@@ -28,7 +28,8 @@ FEED_WEIGHT = 2.0           # a feed configured to imply the topic
 CATEGORY_WEIGHT = 1.5       # a feed/entry category naming the topic
 AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence can still add topics
 EXPLAIN_TERMS = 5
-AUTHOR_PREFIX = "author topic: "
+# Article.topics come from front matter (local files) or a feed's configured topics.
+GIVEN_PREFIXES = ("author topic: ", "feed topic: ")
 
 # Words (letters and digits together, so "MP3" and "3G" stay whole) and the punctuation that ends a clause.
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.!?;:]")
@@ -258,7 +259,7 @@ class TopicMatcher:
         if not ranked or ranked[0].score < rules.threshold:
             return (TopicMatch(slug=slugify(rules.fallback), name=rules.fallback, score=0.0),)
         floor = max(rules.threshold, SECONDARY_RATIO * ranked[0].score)
-        # An author's own topic stays even beside a much stronger one: they said so explicitly.
+        # A topic the author (or the feed's config) gave stays beside a much stronger one: someone said so.
         kept = [m for m in ranked if m.score >= floor or (m.score >= rules.threshold and _authored(m))]
         return tuple(kept[: max(1, rules.max_topics)])
 
@@ -303,6 +304,7 @@ class TopicMatcher:
         """Feed, category and author-topic evidence: (topic index, reason, weight)."""
         source = {article.source.casefold(), article.feed.casefold()} - {""}
         authored = _norm_set(article.topics)
+        given = GIVEN_PREFIXES[1] if article.feed else GIVEN_PREFIXES[0]
         found = []
         for index in range(len(self.topics)):
             if source & self._feeds[index]:
@@ -311,12 +313,12 @@ class TopicMatcher:
             if named:   # several categories naming one topic are still one piece of evidence
                 found.append((index, f"category: {named[0]}", CATEGORY_WEIGHT))
             if authored & self._names[index]:
-                found.append((index, f"{AUTHOR_PREFIX}{self.topics[index].name}", AUTHOR_WEIGHT))
+                found.append((index, f"{given}{self.topics[index].name}", AUTHOR_WEIGHT))
         return found
 
 
 def _authored(match: TopicMatch) -> bool:
-    return any(label.startswith(AUTHOR_PREFIX) for label, _ in match.reasons)
+    return any(label.startswith(GIVEN_PREFIXES) for label, _ in match.reasons)
 
 
 @lru_cache(maxsize=16)

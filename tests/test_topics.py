@@ -228,3 +228,8 @@ def test_caseless_text_matches_capitalised_terms():
     shouted = assign(article("APPLE UNVEILS CHIP", ""), rules=TopicRules(threshold=0.5))
     assert {label for label, _ in lower[0].reasons} == {"Apple", "chip"}
     assert {label for label, _ in shouted[0].reasons} == {"Apple", "chip"}
+
+
+def test_topic_given_by_a_feed_config_says_so_in_its_reason():
+    matches = assign(article("A quiet week", FILLER, topics=("sport",), feed="https://example.org/feed.xml"))
+    assert matches[0].reasons == (("feed topic: Sport", 3.0),)
