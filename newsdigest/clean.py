@@ -16,6 +16,7 @@ ALLOWED_TAGS = frozenset({
     "tfoot", "th", "thead", "time", "tr", "u", "ul",
 })
 ALLOWED_ATTRIBUTES = {
+    "*": {"lang", "dir"},          # keeps right-to-left scripts (Urdu, Arabic) readable
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
@@ -108,8 +109,11 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.pre_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in SKIP_TEXT_TAGS:
             self.skip_depth += 1
         elif tag == "br":
@@ -124,14 +128,18 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
         if tag in SKIP_TEXT_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in BLOCK_TAGS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(data)
+        if self.skip_depth:
+            return
+        # Source newlines are plain whitespace in HTML; only <br> and blocks break lines (<pre> keeps them).
+        self.parts.append(data if self.pre_depth else re.sub(r"\s+", " ", data))
 
 
 def _tidy_paragraphs(raw: str) -> list[str]:

@@ -36,12 +36,30 @@ def guess_single_byte(data: bytes) -> str:
     return "windows-1251" if paired / len(high) > 0.6 else "windows-1252"
 
 
+def _wide_encoding(data: bytes) -> str:
+    """UTF-16/32 by byte-order mark or by the NUL pattern of "<?" (XML 1.0 appendix F)."""
+    for bom, name in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                      (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return name
+    if data.startswith(b"<\x00?\x00"):
+        return "utf-16-le"
+    if data.startswith(b"\x00<\x00?"):
+        return "utf-16-be"
+    return ""
+
+
 def normalise_encoding(data: bytes, content_type: str = "") -> tuple[bytes, str, str]:
     """(bytes, content_type, warning): undeclared or falsely-UTF-8 bytes transcoded to UTF-8.
 
     feedparser falls back to windows-1252 for any non-UTF-8 bytes, which garbles Cyrillic;
     a declared non-UTF-8 encoding is trusted and left to feedparser.
     """
+    wide = _wide_encoding(data)
+    if wide:
+        text = data.decode(wide, errors="replace").lstrip("\ufeff")
+        body = XML_DECLARATION.sub(b"", text.encode("utf-8"), count=1)
+        return b'<?xml version="1.0" encoding="utf-8"?>' + body, "application/xml; charset=utf-8", ""
     declared = declared_encoding(data, content_type)
     if declared and declared not in UTF8_NAMES:
         return data, content_type, ""

@@ -46,7 +46,8 @@ def parse_feed(
     if not data or not data.strip():
         return ParsedFeed(failure="empty response (0 bytes of feed)")
     data, content_type, encoding_warning = normalise_encoding(data, content_type)
-    headers = {"content-type": content_type} if content_type else {}
+    # Local files have no Content-Type; application/xml lets the XML declaration name the encoding (RFC 7303).
+    headers = {"content-type": content_type or "application/xml"}
     if _is_http(feed.url):
         headers["content-location"] = feed.url
     parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
@@ -84,6 +85,9 @@ def _failure(parsed: Any, data: bytes) -> str:
         return ""
     if HTML_PAGE.match(data[:2000]):
         return "not a feed: the server sent an HTML page"
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40]
+    if start[:1].isascii() and not start.startswith(b"<"):  # non-ASCII first byte: maybe a UTF-16 BOM
+        return f"not a feed: the response is not XML (starts with {start[:20].decode('utf-8', 'replace')!r})"
     if parsed.entries:
         return ""
     if parsed.get("bozo"):
@@ -101,9 +105,9 @@ def _exception_text(parsed: Any) -> str:
 
 def _bozo_warnings(parsed: Any) -> list[str]:
     """bozo with items still readable is a warning, never a failure (encoding overrides, sloppy XML)."""
-    if not parsed.get("bozo"):
-        return []
     exc = parsed.get("bozo_exception")
+    if not parsed.get("bozo") or type(exc).__name__ == "NonXMLContentType":
+        return []  # a feed served as text/html or text/plain reads fine; nothing for the user to fix
     kind = type(exc).__name__ if exc is not None else "bozo"
     return [f"feed is not strictly valid ({kind}: {_exception_text(parsed)}); items read anyway"]
 
