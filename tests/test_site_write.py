@@ -129,6 +129,16 @@ def test_interrupted_write_leaves_the_previous_site_untouched(tmp_path: Path) ->
     assert leftovers(tmp_path) == []
 
 
+def test_leftovers_of_a_killed_build_are_cleared_but_a_running_build_is_left_alone(tmp_path: Path) -> None:
+    killed = tmp_path / ".newsdigest-tmp-site-abc123"
+    running = tmp_path / ".newsdigest-tmp-site-def456"
+    for folder in (killed, running):
+        (folder / "articles").mkdir(parents=True)
+    os.utime(killed, (OLD, OLD))
+    build_site(sample_data(), sample_settings(tmp_path), tmp_path / "site")
+    assert leftovers(tmp_path) == [running.name]
+
+
 def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path: Path) -> None:
     out = tmp_path / "documents"
     out.mkdir()
