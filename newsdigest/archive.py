@@ -77,7 +77,11 @@ class Archive:
             moved = _move_aside(path)
             warnings.append(f"archive {path} was corrupt ({exc}); moved to {moved.name} and rebuilt empty")
             conn = _connect_checked(path)
-        _migrate(conn, path)
+        try:
+            _migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
         return cls(conn, path, warnings)
 
     def __enter__(self) -> Archive:  # noqa: PYI034 — Self needs 3.11, project supports 3.10
