@@ -15,7 +15,7 @@ from typing import Protocol
 from newsdigest import text as text_engine
 from newsdigest.model import Analysed, Article, Extract
 from newsdigest.settings import Settings
-from newsdigest.topics import assign_topics, effective_topics
+from newsdigest.topics import TopicMatcher
 
 
 class ExtractCache(Protocol):
@@ -67,6 +67,5 @@ def analyse(articles: Sequence[Article], settings: Settings, cache: ExtractCache
     """Every article with its extract and topics, newest first (ties broken by id for determinism)."""
     ordered = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
     extracts = extract_all(ordered, settings, cache, progress)
-    topics = effective_topics(settings.topics)
-    rules = settings.topic_rules
-    return [Analysed(a, e, assign_topics(a, e, topics, rules)) for a, e in zip(ordered, extracts)]
+    matcher = TopicMatcher(settings.topics, settings.topic_rules)   # compiled once per build
+    return [Analysed(a, e, matcher.assign(a, e)) for a, e in zip(ordered, extracts)]
