@@ -168,8 +168,10 @@ def page_window(number: int, count: int, around: int = 2) -> list[int]:
 
 def story_pages(model: SiteModel) -> list[Page]:
     """Every outlet's take on one event; only stories with more than one article get a page."""
+    by_slug = {t.slug: t for t in model.topics}
     return [
-        Page(page_file(story.path), "story.html", story.headline, "story", {"story": story})
+        Page(page_file(story.path), "story.html", story.headline, "story",
+             {"story": story, "story_topics": [by_slug[s] for s in story.topic_slugs if s in by_slug]})
         for story in model.stories
         if story.multi
     ]
