@@ -156,6 +156,8 @@ def _replace_text(article: Article, text: str) -> Article:
     if len(text) <= len(article.text):
         return article
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if paragraphs and paragraphs[0].strip().casefold() == article.title.strip().casefold():
+        paragraphs = paragraphs[1:]  # the page repeats its headline above the body
     html = "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
     return replace(article, text="\n\n".join(paragraphs), html=html)
 
