@@ -104,7 +104,15 @@ def test_home_to_topic_to_article_to_original_source(page: tuple[object, Outside
     assert outside.requests == []
 
 
+def _need_pagefind() -> None:
+    from newsdigest.site.search import pagefind_executable
+
+    if pagefind_executable() is None:
+        skip_or_fail("the Pagefind binary is missing (pip install pagefind-bin); no search index to test")
+
+
 def test_search_finds_the_fixture_article_first(page: tuple[object, Outside], root_url: str) -> None:
+    _need_pagefind()
     tab, outside = page
     tab.goto(urljoin(root_url, "search/index.html"))
     tab.get_by_label("Search headlines, key points and summaries").fill("narwhals")
@@ -120,6 +128,7 @@ def test_search_finds_the_fixture_article_first(page: tuple[object, Outside], ro
 
 
 def test_search_query_in_the_url_runs_on_load(page: tuple[object, Outside], root_url: str) -> None:
+    _need_pagefind()
     tab, _ = page
     tab.goto(urljoin(root_url, "search/index.html?q=penalties"))
     tab.locator("#search-results li a").first.wait_for(timeout=10_000)
@@ -156,6 +165,7 @@ def test_colour_scheme_renders(browser: object, site: Path, root_url: str, schem
 @pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "phone")])
 def test_screenshots_and_no_sideways_scrolling(browser: object, site: Path, root_url: str,
                                                 width: int, height: int, name: str) -> None:
+    _need_pagefind()
     ARTIFACTS.mkdir(exist_ok=True)
     for scheme in ("light", "dark"):
         context, _ = new_context(browser, site, viewport={"width": width, "height": height}, color_scheme=scheme,

