@@ -190,7 +190,8 @@ def test_editions_list_stories_by_first_report_day(site: Path) -> None:
     assert "Chip shortage" not in day
     archive = read(site, "editions/index.html")
     assert archive.index("2026-11-27") < archive.index("2026-10-28")
-    assert "2 stories, 3 articles" in archive
+    assert "November 2026" in archive and "October 2026" in archive
+    assert '<time datetime="2026-11-26">Thu 26</time></a> <span class="meta">2 stories</span>' in archive
 
 
 def test_sources_page_describes_feed_health_in_words(site: Path) -> None:

@@ -204,10 +204,18 @@ def edition_pages(model: SiteModel) -> list[Page]:
         }
         title = f"Edition of {day.strftime('%-d %B %Y')}"
         pages.append(Page(page_file(paths.edition_path(day)), "edition.html", title, "edition", context))
-    archive = [{"day": d, "path": paths.edition_path(d), "stories": len(by_day[d]),
-                "articles": sum(len(s.members) for s in by_day[d])} for d in days]
-    pages.append(Page(page_file(paths.EDITIONS_INDEX), "editions.html", "Editions", "editions", {"editions": archive}))
+    pages.append(Page(page_file(paths.EDITIONS_INDEX), "editions.html", "Editions", "editions",
+                      {"months": archive_months(days, by_day)}))
     return pages
+
+
+def archive_months(days: Sequence[date], by_day: Mapping[date, Sequence[StoryView]]) -> list[dict[str, Any]]:
+    """Editions grouped by month, newest first: a year of days stays a short page."""
+    months: dict[date, list[dict[str, Any]]] = {}
+    for day in days:
+        months.setdefault(day.replace(day=1), []).append(
+            {"day": day, "path": paths.edition_path(day), "stories": len(by_day[day])})
+    return [{"month": month, "days": entries} for month, entries in months.items()]
 
 
 def sources_page(states: Sequence[FeedState], settings: Settings, model: SiteModel) -> Page:
