@@ -60,7 +60,7 @@ class Outside:
 
     def __call__(self, route: object) -> None:
         url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:")):
+        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:", "about:", "file:")):
             route.continue_()
         elif url.startswith(SUB_PATH_BASE):
             path = self.site / urlsplit(url[len(SUB_PATH_BASE):]).path
@@ -216,3 +216,17 @@ def test_pages_work_with_javascript_off(browser: object, site: Path, root_url: s
     tab.get_by_role("link", name="Sport", exact=True).first.click()
     assert tab.get_by_role("link", name="Lakeside Rovers win the county cup on penalties").count() >= 1
     context.close()
+
+
+def test_site_works_opened_from_disk(browser: object, site: Path) -> None:
+    context, outside = new_context(browser, site)
+    tab = context.new_page()
+    tab.goto((site / "index.html").as_uri())
+    tab.get_by_role("link", name="Science", exact=True).first.click()
+    assert tab.url.endswith("/topics/science/index.html")
+    tab.get_by_role("link", name="Narwhal pod spotted far south of its usual range").first.click()
+    assert tab.locator("h1").inner_text() == "Narwhal pod spotted far south of its usual range"
+    background = tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgba(0, 0, 0, 0)", "the stylesheet did not load from disk"
+    context.close()
+    assert outside.requests == []
