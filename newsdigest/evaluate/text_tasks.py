@@ -156,8 +156,8 @@ def _pysbd_seconds(texts: list[str], repeat: int) -> float | None:
 def _table(result: dict[str, Any]) -> str:
     """A plain-text table of the result."""
     if result["task"] == "sentences":
-        lines = [f"sentences: {result['passed']}/{result['total']} exact, "
-                 f"{result['sentences_per_second']:.0f} sentences/s"]
+        passed = f"{result['passed']}/{result['total']}"
+        lines = [f"sentences: {passed} exact, {result['sentences_per_second']:.0f} sentences/s"]
         if "speedup_vs_pysbd" in result:
             lines.append(f"pysbd: {result['pysbd_sentences_per_second']:.0f} sentences/s "
                          f"(ours {result['speedup_vs_pysbd']}x faster)")

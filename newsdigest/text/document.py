@@ -23,6 +23,9 @@ _BOILERPLATE = re.compile(
     r"this (?:story|article) (?:was|has been)|(?:scroll|video) )",
     re.IGNORECASE,
 )
+# Web copy often glues a photo caption to the next sentence with no stop between them:
+# "...in her bedroom The nun was found..." (a capitalised "The", "An", "It", "He"… mid-sentence starts a new one).
+_GLUED = re.compile(r"(?<=[a-z0-9)]) (?=(?:The|An|It|He|She|They|We|His|Her|Their|This|These) [a-z])")
 _TERMINAL = ".!?\"'”’)…"
 _LANGUAGE_SAMPLE = 8  # sentences read to tell English from other languages
 
@@ -49,7 +52,8 @@ class Document:
 
 def analyse(title: str, text: str) -> Document:
     """Clean and segment `text`, tokenise each sentence once, count content words."""
-    raw = split_sentences(_DATELINE.sub("", text.lstrip(), count=1))
+    raw = [piece for sentence in split_sentences(_DATELINE.sub("", text.lstrip(), count=1))
+           for piece in _GLUED.split(sentence)]
     sentences: list[Sentence] = []
     counts: Counter[str] = Counter()
     stop_hits = total = 0

@@ -89,10 +89,12 @@ def _verb_position(words: list[str]) -> int | None:
     """Index of the main verb: the first auxiliary, say-verb or simple past after the subject."""
     for position in range(1, len(words)):
         word = words[position]
-        lower = word.lower()
+        if not word.islower():
+            continue  # verbs inside a sentence are lower case; "States" is a name here, not a verb
+        lower = word
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in SAY_VERBS:
             return position
-        if word.islower() and word.isalpha() and _present_base(lower) is not None:
+        if word.isalpha() and _present_base(lower) is not None:
             return position
     return None
 

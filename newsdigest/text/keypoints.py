@@ -10,13 +10,13 @@ import re
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.summary import Weights, dangles, rank, select
-from newsdigest.text.wordlists import CONNECTIVES, SAY_VERBS
+from newsdigest.text.wordlists import CONNECTIVES, SAY_VERBS, STOPWORDS
 
 MAX_WORDS = 20          # a bullet aims at this length ...
 CUT_ABOVE = 30          # ... but only sentences longer than this are cut: cutting shorter ones loses facts
 _CUT_MIN, _CUT_MAX = 10, 32
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
-_KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.3, quote=0.0, long_words=60)
+_KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.6, quote=0.0, long_words=60)
 _STANDALONE_PENALTY = 0.8
 _MAX_OVERLAP = 0.6
 
@@ -35,7 +35,8 @@ _SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|(?:the|a|an
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
 # ", he said." / ", said Mr Smith." / ", according to police." at the very end of a sentence.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:{_SPEAKER}\s+(?:{_SAY})|(?:{_SAY})\s+[^,.;\"“”]{{1,60}}?|according to [^,.;\"“”]{{1,60}}?)"
+    rf",\s+(?:{_SPEAKER}\s+(?:{_SAY})|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)"
+    rf"[^,.;\"“”]{{0,50}}?|according to [^,.;\"“”]{{1,60}}?)"
     rf"(?:\s+(?:on|last|this|in) \w+)?\s*(?=[.!?]?$)"
 )
 # A non-restrictive clause in the middle: "The firm, which is based in Paris, said…" → "The firm said…".
@@ -56,10 +57,10 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
         return [_shorten_plain(s.text) for s in doc.sentences[:count]]  # positional fallback
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
-        if dangles(sentence) or sentence.text[0] in "\"“'‘":
+        if dangles(sentence, connectives_dropped=True) or sentence.text[0] in "\"“'‘":
             scores[sentence.index] *= _STANDALONE_PENALTY  # a bullet stands alone: avoid "He said…", bare quotes
     points: list[str] = []
-    for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP):
+    for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP, connectives_dropped=True):
         point = compress(sentence)
         if point and point not in points:
             points.append(point)
@@ -121,7 +122,8 @@ def _cut_clause(text: str) -> str:
         words = len(head.split())
         if words > _CUT_MAX:
             break
-        if words >= _CUT_MIN and _quotes_balanced(head) and head.rstrip()[-1:].isalnum():
+        last = head.rsplit(None, 1)[-1].lower()
+        if words >= _CUT_MIN and _quotes_balanced(head) and last[-1:].isalnum() and last not in STOPWORDS:
             best = head
     return best
 

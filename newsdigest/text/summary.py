@@ -26,7 +26,7 @@ class Weights:
     centrality: float = 1.0     # words the rest of the article repeats
     title: float = 0.6          # words shared with the headline
     informative: float = 0.3    # names and numbers carry the facts
-    quote: float = 0.0          # direct speech (summaries like it, key points less)
+    quote: float = 0.0          # quoted phrases inside reported speech
     short_words: int = 8        # fewer words than this reads as a fragment
     long_words: int = 45        # more words than this reads as a run-on
 
@@ -39,7 +39,7 @@ class Signals(NamedTuple):
     central: float        # mean log-frequency of the sentence's words in the article
     title: float          # share of the title's content words the sentence contains
     informative: float    # numbers and capitalised names, capped at 1
-    quote: float          # 1 when the sentence carries direct speech
+    quote: float          # 1 when reported speech carries a quoted phrase
     size: int             # words
 
 
@@ -65,7 +65,8 @@ def _signals(sentence: Sentence, log_counts: dict[str, float], title_words: froz
     title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
-    quote = 1.0 if _QUOTE.search(text) else 0.0
+    # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
+    quote = 1.0 if text[0] not in "\"“'‘" and _QUOTE.search(text) else 0.0
     return Signals(True, 1.0 / math.sqrt(1.0 + sentence.index), central, title, informative, quote, len(sentence.words))
 
 
@@ -85,13 +86,24 @@ def _score(signal: Signals, weights: Weights) -> float:
     )
 
 
-def dangles(sentence: Sentence) -> bool:
-    """True when the sentence opens with a word that leans on the sentence before it."""
-    first = sentence.words[0]
-    return first in CONNECTIVES or first in DANGLING_OPENERS
+def dangles(sentence: Sentence, connectives_dropped: bool = False) -> bool:
+    """True when the sentence opens with a word that leans on the sentence before it.
+
+    With `connectives_dropped` (key points remove a leading "Meanwhile,"), only a pronoun
+    left at the front ("But he said…" → "He said…") still leans on what came before.
+    """
+    words = sentence.words
+    first = words[0]
+    if connectives_dropped and first in CONNECTIVES and len(words) > 1:
+        first = words[1]
+    elif first in CONNECTIVES:
+        return True
+    return first in DANGLING_OPENERS
 
 
-def select(doc: Document, scores: list[float], count: int, max_overlap: float = 0.5) -> list[Sentence]:
+def select(
+    doc: Document, scores: list[float], count: int, max_overlap: float = 0.5, connectives_dropped: bool = False
+) -> list[Sentence]:
     """Pick up to `count` high scorers without repeats or dangling openers, in document order."""
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     picked: list[Sentence] = []
@@ -101,7 +113,7 @@ def select(doc: Document, scores: list[float], count: int, max_overlap: float = 
             break
         sentence = doc.sentences[index]
         # A dangling "But he said..." is only shown after the sentence it leans on.
-        if index > 0 and dangles(sentence) and index - 1 not in chosen:
+        if index > 0 and dangles(sentence, connectives_dropped) and index - 1 not in chosen:
             continue
         if any(_overlap(sentence, other) > max_overlap for other in picked):
             continue
