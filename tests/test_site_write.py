@@ -10,6 +10,7 @@ import pytest
 from site_sample import sample_data, sample_settings, sample_stories
 
 from newsdigest.model import SiteData, Story
+from newsdigest.settings import TopicSettings
 from newsdigest.site import OutputCollision, UnsafeOutput, build_site
 from newsdigest.site.write import MARKER, Outputs, safe_relative_path, write_site
 
@@ -83,6 +84,13 @@ def test_two_outputs_on_one_path_is_an_error(tmp_path: Path) -> None:
         build_site(replace(data, stories=clash), sample_settings(tmp_path), tmp_path / "site")
     assert not (tmp_path / "site").exists()
     assert leftovers(tmp_path) == []
+
+
+def test_two_topics_with_one_slug_are_refused(tmp_path: Path) -> None:
+    settings = sample_settings(tmp_path)
+    twins = replace(settings, topics=(*settings.topics, TopicSettings("Tech (again)", "Technology")))
+    with pytest.raises(OutputCollision, match="topics/technology/index.html"):
+        build_site(sample_data(), twins, tmp_path / "site")
 
 
 def test_outputs_refuse_duplicates_case_clashes_and_escaping_paths() -> None:
