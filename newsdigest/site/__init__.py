@@ -75,7 +75,9 @@ def theme_assets(settings: Settings) -> set[str]:
     for folder in theme_dirs(settings):
         assets = folder / "assets"
         if assets.is_dir():
-            found |= {p.relative_to(folder).as_posix() for p in assets.rglob("*") if p.is_file()}
+            # Hidden files (.DS_Store, editor swap files) are not part of a theme.
+            found |= {p.relative_to(folder).as_posix() for p in assets.rglob("*")
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)}
     return found
 
 
