@@ -29,12 +29,14 @@ Ties go to the newer story, then to the story id, so the order is deterministic.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from newsdigest.model import Analysed, Story
 from newsdigest.settings import StorySettings
@@ -43,8 +45,7 @@ from newsdigest.urls import short_hash
 
 LEAD_WORDS = 45            # a lead paragraph: enough to name who, what, where
 NAME_BOOST = 1.6           # names and numbers identify an event better than common words
-MAX_DF_SHARE = 0.05        # terms in more than 5% of the batch are too common to propose pairs
-MIN_DF_CAP = 8             # ...but in a small batch a term in a handful of articles still may
+BLOCK_TERMS = 10           # an article's heaviest terms, used as keys to propose candidate pairs
 ATTACH_THRESHOLD = 0.1     # cosine between a lone article and a story's pooled terms to join it
 ATTACH_MIN_STORY = 3       # a story needs this many articles before its pooled terms can recruit more
 ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article must share to join it
@@ -62,7 +63,7 @@ _DATE_OR_TIME = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\-–—|]\s*)$")
+_SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
 
 
 def group_stories(
@@ -73,9 +74,9 @@ def group_stories(
     if not ordered:
         return ()
     bags, concepts = zip(*(_terms(item) for item in ordered))
-    vectors = _tfidf(bags)
+    vectors, df = _tfidf(bags)
     groups = _components(len(ordered), _links(ordered, vectors, concepts, settings))
-    groups = _attach_loners(ordered, vectors, concepts, groups, settings)
+    groups = _attach_loners(ordered, vectors, df, concepts, groups, settings)
     now = now or max(item.article.published for item in ordered)
     ranked = []
     for group in groups:
@@ -87,6 +88,7 @@ def group_stories(
 
 # ---------------------------------------------------------------- features
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """Fold common endings so "killing", "killed", "kills" (and "terrorist", "terrorism") meet."""
     word = word.replace("’", "'")
@@ -105,30 +107,46 @@ def _stem(word: str) -> str:
 
 def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
     """(term, is a name or number, directly follows the previous term) for the first `limit` words of `text`."""
-    text = _DATE_OR_TIME.sub(" ", text)
-    tokens: list[tuple[str, bool, bool, bool]] = []      # (lower, capitalised, opens a sentence, follows the last)
+    text = _DATE_OR_TIME.sub(" ", text[: limit * 12])       # a word averages well under 12 characters
+    lowers: list[str] = []
+    capitals: list[bool] = []
+    opens: list[bool] = []
+    adjacent: list[bool] = []
     last_end = -1
+    stopwords = STOPWORDS
     for match in _TOKEN.finditer(text):
-        raw = match.group(0)
-        lower = raw.lower().strip("'’.-")
-        if len(raw) > 2 and raw[-1] == "s" and raw[:-1].isupper():
+        raw = match.group()
+        lower = raw.lower()
+        if not lower.isalnum():
+            lower = lower.strip("'’.-")
+        elif raw[-1] == "s" and len(raw) > 2 and raw[:-1].isupper():
             lower = lower[:-1]       # "MPs" is the plural of "MP"
-        if len(lower) < 2 or lower in STOPWORDS:
+        if len(lower) < 2 or lower in stopwords:
             continue
-        opens = bool(_SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]))
-        adjacent = last_end >= 0 and text[last_end:match.start()].isspace()
-        tokens.append((lower, raw[0].isupper() or raw[0].isdigit(), opens, adjacent))
+        start = match.start()
+        gap = text[last_end:start] if last_end >= 0 else text[:start]
+        follows = last_end >= 0 and (gap == " " or gap.isspace())
+        lowers.append(lower)
+        capitals.append(raw[0].isupper() or raw[0].isdigit())
+        opens.append(not follows and (last_end < 0 and not gap.strip() or bool(_SENTENCE_START.search(gap[-3:]))))
+        adjacent.append(follows)
         last_end = match.end()
-        if len(tokens) >= limit:
+        if len(lowers) >= limit:
             break
     result = []
-    for index, (lower, capital, opens, adjacent) in enumerate(tokens):
-        numeric = any(ch.isdigit() for ch in lower)
+    count = len(lowers)
+    for index, lower in enumerate(lowers):
+        if lower.isalpha():
+            term, numeric = _stem(lower), False
+        else:
+            numeric = any(ch.isdigit() for ch in lower)
+            term = lower if numeric else _stem(lower)
         # Sentence case: a capital mid-sentence marks a name, and so does a capital opening a sentence
         # when the next word is a name too ("Boris Johnson said"). Title Case capitalises everything.
-        following = index + 1 < len(tokens) and tokens[index + 1][1] and tokens[index + 1][3]
-        name = not titled and capital and (not opens or following)
-        result.append((lower if numeric else _stem(lower), numeric or name, adjacent))
+        name = not titled and capitals[index] and (
+            not opens[index] or (index + 1 < count and capitals[index + 1] and adjacent[index + 1])
+        )
+        result.append((term, numeric or name, adjacent[index]))
     return result
 
 
@@ -151,37 +169,54 @@ def _is_title_case(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
-def _terms(item: Analysed) -> tuple[Counter[str], dict[str, str]]:
+def _terms(item: Analysed) -> tuple[dict[str, float], dict[str, str]]:
     """Weighted term counts of title (twice) and lead, names and numbers boosted; and each name's whole name."""
     title = item.article.title or item.extract.headline
     lead = item.article.text or item.extract.summary
     lead_words = _words(lead, LEAD_WORDS, titled=False)
     title_words = _words(title, 40, titled=_is_title_case(title))
-    counts: Counter[str] = Counter()
-    for weight, words in ((1.0, lead_words), (2.0, title_words)):
-        for index, (term, _, adjacent) in enumerate(words):
-            counts[term] += weight
-            # A shared two-word phrase ("oil spill") is far more specific than its two words apart.
-            if adjacent and index and BIGRAM_WEIGHT:
-                counts[words[index - 1][0] + " " + term] += weight * BIGRAM_WEIGHT
     concepts = {**_concepts(title_words), **_concepts(lead_words)}
-    for term in {t for t, special, _ in [*lead_words, *title_words] if special}:
+    counts: dict[str, float] = {}
+    get = counts.get
+    for weight, words in ((1.0, lead_words), (2.0, title_words)):
+        previous = ""
+        for term, _, adjacent in words:
+            counts[term] = get(term, 0.0) + weight
+            # A shared two-word phrase ("oil spill") is far more specific than its two words apart.
+            if adjacent and previous:
+                pair = previous + " " + term
+                counts[pair] = get(pair, 0.0) + weight * BIGRAM_WEIGHT
+                if previous in concepts and concepts[previous] == concepts.get(term):
+                    concepts[pair] = concepts[term]      # part of a name: the name still counts once
+            previous = term
+    for term in {t for t, special, _ in lead_words if special} | {t for t, special, _ in title_words if special}:
         counts[term] *= NAME_BOOST
     return counts, concepts
 
 
-def _tfidf(bags: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors; IDF is smoothed so a tiny batch still weighs sensibly."""
+def _tfidf(bags: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
+    """Unit-length TF-IDF vectors (IDF smoothed so a tiny batch still weighs sensibly), and document frequencies."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
+    idf = {term: math.log((n + 1) / (count + 1)) + 1 for term, count in df.items()}
+    damped = _DampedCounts()
     vectors = []
     for bag in bags:
-        weights = {t: (1 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, c in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors.append({t: w / norm for t, w in weights.items()})
-    return vectors
+        terms = list(bag)
+        weights = [damped[bag[t]] * idf[t] for t in terms]
+        scale = 1.0 / (math.sqrt(sum(w * w for w in weights)) or 1.0)
+        vectors.append(dict(zip(terms, [w * scale for w in weights])))
+    return vectors, df
+
+
+class _DampedCounts(dict):
+    """Sub-linear term frequency, memoised (counts take few distinct values): twice said is not twice the evidence."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = 1 + math.log(count) if count >= 1 else count
+        return value
 
 
 # ---------------------------------------------------------------- linking
@@ -190,31 +225,30 @@ def _links(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]],
     settings: StorySettings,
 ) -> list[tuple[int, int]]:
-    """Pairs (i, j) that describe one event: blocked by rare terms and the time window."""
-    n = len(ordered)
+    """Pairs (i, j) that describe one event: blocked by key terms and the time window."""
     times = [item.article.published.timestamp() for item in ordered]
     window = settings.window_hours * 3600.0
-    df: Counter[str] = Counter()
-    for vector in vectors:
-        df.update(vector.keys())
-    max_df = max(MIN_DF_CAP, int(MAX_DF_SHARE * n))
+    keys = [_key_terms(vector) for vector in vectors]
     postings: dict[str, list[int]] = defaultdict(list)
-    for index, vector in enumerate(vectors):      # indices ascend with time, so postings are time-sorted
-        for term in vector:
-            if df[term] <= max_df:
-                postings[term].append(index)
+    for index, terms in enumerate(keys):      # indices ascend with time, so postings are time-sorted
+        for term in terms:
+            postings[term].append(index)
     links = []
     for i, vector in enumerate(vectors):
+        last = _last_within(times, i, window)
         candidates: set[int] = set()
-        for term in vector:
-            posting = postings.get(term)
-            if posting:
-                hi = bisect_right(posting, _last_within(times, i, window))
-                candidates.update(posting[bisect_left(posting, i + 1):hi])
+        for term in keys[i]:
+            posting = postings[term]
+            candidates.update(posting[bisect_right(posting, i):bisect_right(posting, last)])
         for j in sorted(candidates):
             if _similar(vector, vectors[j], concepts[i], settings.threshold):
                 links.append((i, j))
     return links
+
+
+def _key_terms(vector: dict[str, float]) -> list[str]:
+    """An article's most telling terms: two articles about one event share at least one of them."""
+    return heapq.nlargest(BLOCK_TERMS, vector, key=vector.__getitem__)
 
 
 def _last_within(times: Sequence[float], i: int, window: float) -> int:
@@ -224,15 +258,15 @@ def _last_within(times: Sequence[float], i: int, window: float) -> int:
 
 def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str], threshold: float) -> bool:
     """Cosine at least `threshold`, over at least MIN_SHARED distinct concepts (a whole name counts once)."""
-    shared = [t for t in a if t in b]
-    if len({concepts.get(t, t) for t in shared}) < MIN_SHARED:
+    shared = a.keys() & b.keys()
+    if len(shared) < MIN_SHARED or len({concepts.get(t, t) for t in shared}) < MIN_SHARED:
         return False
     return sum(a[t] * b[t] for t in shared) >= threshold
 
 
 def _attach_loners(
-    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]],
-    groups: list[list[int]], settings: StorySettings,
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
+    concepts: Sequence[dict[str, str]], groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Second pass: a lone article joins the story whose pooled wording it matches best.
 
@@ -244,8 +278,7 @@ def _attach_loners(
     times = [item.article.published.timestamp() for item in ordered]
     window = settings.window_hours * 3600.0
     stories = [g for g in groups if len(g) >= ATTACH_MIN_STORY]
-    centroids = [_centroid([vectors[i] for i in g]) for g in stories]
-    df = Counter(term for vector in vectors for term in vector)
+    centroids: dict[int, dict[str, float]] = {}       # built only for stories a loner may join
     defining = [_defining_terms([vectors[i] for i in g], df) for g in stories]
     by_term: dict[str, list[int]] = defaultdict(list)
     for number, terms in enumerate(defining):
@@ -266,7 +299,10 @@ def _attach_loners(
                 continue
             if len({concepts[i].get(t, t) for t in vectors[i] if t in defining[n]}) < ATTACH_DEFINING:
                 continue
-            score = sum(w * centroids[n].get(t, 0.0) for t, w in vectors[i].items())
+            if n not in centroids:
+                centroids[n] = _centroid([vectors[m] for m in stories[n]])
+            centroid = centroids[n]
+            score = sum(w * centroid[t] for t, w in vectors[i].items() if t in centroid)
             if score >= best_score:
                 best, best_score = n, score
         if best >= 0:
@@ -283,9 +319,11 @@ def _defining_terms(member_vectors: Sequence[dict[str, float]], df: Counter[str]
 
 
 def _centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
-    total: Counter[str] = Counter()
+    """Unit-length sum of unit vectors: the story's pooled wording."""
+    total: dict[str, float] = {}
     for vector in vectors:
-        total.update(vector)
+        for term, weight in vector.items():
+            total[term] = total.get(term, 0.0) + weight
     norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
     return {t: w / norm for t, w in total.items()}
 
@@ -356,3 +394,52 @@ def merge_key_points(members: Sequence[Analysed], limit: int = MAX_KEY_POINTS) -
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
+
+
+# ---------------------------------------------------------------- related articles
+
+class RelatedIndex:
+    """Related articles for article pages: shared keywords (and topics), recent first.
+
+    Built once per build. An article is related when it shares at least one keyword;
+    shared topics only strengthen a match, because a whole section shares its topic.
+    Candidates rank by strength tier (two or more shared keywords, or one keyword plus a
+    topic, beat a single keyword), then newest first. Articles of the same story are left
+    out when the stories are given: the story page already lists them.
+    """
+
+    def __init__(self, items: Sequence[Analysed], stories: Sequence[Story] = ()) -> None:
+        self._items = {item.id: item for item in items}
+        self._keywords = {item.id: _keyword_set(item) for item in items}
+        self._topics = {item.id: frozenset(t.slug for t in item.topics) for item in items}
+        self._story = {member: story.id for story in stories for member in story.members}
+        newest_first = sorted(items, key=lambda item: (-item.article.published.timestamp(), item.id))
+        self._order = {item.id: rank for rank, item in enumerate(newest_first)}
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        for item in newest_first:
+            for keyword in self._keywords[item.id]:
+                self._postings[keyword].append(item.id)
+
+    def related(self, article_id: str, limit: int = 5) -> tuple[str, ...]:
+        """Ids of up to `limit` related articles, strongest tier first, newest first within a tier."""
+        keywords = self._keywords.get(article_id, frozenset())
+        story = self._story.get(article_id)
+        shared: Counter[str] = Counter()
+        for keyword in keywords:
+            # Only the newest part of a long posting list matters: readers want recent pieces.
+            for other in self._postings[keyword][:RELATED_SCAN]:
+                if other != article_id and (story is None or self._story.get(other) != story):
+                    shared[other] += 1
+        topics = self._topics.get(article_id, frozenset())
+        tiers = {other: min(2, count + (1 if topics & self._topics[other] else 0)) for other, count in shared.items()}
+        ranked = sorted(tiers, key=lambda other: (-tiers[other], self._order[other]))
+        return tuple(ranked[:limit])
+
+
+RELATED_SCAN = 300          # newest articles looked at per keyword
+
+
+def _keyword_set(item: Analysed) -> frozenset[str]:
+    """The article's keywords, folded; its title's content words when the engine gave none."""
+    words = item.extract.keywords or tuple(term for term, _, _ in _words(item.article.title, 12, titled=True))
+    return frozenset(_stem(word.lower()) for word in words if word.strip())

@@ -1,0 +1,168 @@
+"""Story grouping, story records, ranking and related articles on small hand-made articles."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsdigest.model import Analysed, Article, Extract, Story, TopicMatch
+from newsdigest.settings import StorySettings
+from newsdigest.stories import RelatedIndex, group_stories, merge_key_points, story_score
+
+T0 = datetime(2030, 3, 4, 6, 0, tzinfo=timezone.utc)
+SETTINGS = StorySettings()
+
+
+def make(ident: str, title: str, text: str, source: str = "Daily Planet", hours: float = 0.0, *,
+         points: tuple[str, ...] = (), keywords: tuple[str, ...] = (), topics: tuple[tuple[str, float], ...] = ()
+         ) -> Analysed:
+    article = Article(id=ident, title=title, text=text, published=T0 + timedelta(hours=hours), source=source)
+    extract = Extract(headline=title, key_points=points or (text.split(". ")[0],), summary=text, keywords=keywords)
+    return Analysed(article, extract, tuple(TopicMatch(slug, slug.title(), score) for slug, score in topics))
+
+
+# Unrelated news of the same days, so that word weights are not computed from two articles alone.
+BACKGROUND = [
+    make("bg1", "City council approves budget for new library branch",
+         "The council voted to fund a library in the northern suburbs after months of debate.", "Gazette", 1),
+    make("bg2", "Heavy rain expected across the region this weekend",
+         "Forecasters say up to 80mm of rain could fall on Saturday, with flooding possible near rivers.", "Courier", 2),
+    make("bg3", "Local bakery wins national award for sourdough",
+         "A family bakery in Millbrook took first prize at the national bread championships.", "Gazette", 3),
+    make("bg4", "Tech firm announces job cuts as sales slow",
+         "The software maker will cut 300 jobs worldwide, its chief executive told staff in an email.", "Courier", 4),
+    make("bg5", "Hospital waiting times fall for third month",
+         "Figures published by the health department show shorter waits for planned operations.", "Gazette", 5),
+    make("bg6", "Football club appoints new head coach",
+         "The club named its former assistant as head coach on a three-year contract.", "Sport Daily", 6),
+]
+
+QUAKE_A = make(
+    "quake-a", "Earthquake of magnitude 6.4 strikes off Valdoria coast",
+    "A magnitude 6.4 earthquake struck off the coast of Valdoria early on Tuesday, shaking buildings in the port "
+    "city of Marenza. Officials said two people were injured and a tsunami warning was lifted after an hour.",
+    "Daily Planet", 0, points=("A magnitude 6.4 earthquake struck off the Valdoria coast.",
+                               "Two people were injured in Marenza."))
+QUAKE_B = make(
+    "quake-b", "Valdoria earthquake: Marenza buildings damaged, two injured",
+    "Buildings were damaged in Marenza after a 6.4-magnitude earthquake hit off the Valdoria coast. Two people "
+    "were taken to hospital and the tsunami warning has been lifted, officials said.",
+    "Evening Star", 3, points=("Two people were injured in Marenza.",
+                               "The tsunami warning was lifted after an hour."))
+
+
+def stories_of(items: list[Analysed], settings: StorySettings = SETTINGS) -> list[set[str]]:
+    return [set(story.members) for story in group_stories(items, settings)]
+
+
+def test_same_event_from_two_outlets_is_one_story() -> None:
+    groups = stories_of([*BACKGROUND, QUAKE_A, QUAKE_B])
+    assert {"quake-a", "quake-b"} in groups
+    assert all(len(group) == 1 for group in groups if "quake-a" not in group)
+
+
+def test_same_person_in_two_different_events_is_two_stories() -> None:
+    award = make("mora-award", "Senator Lucia Mora receives environmental award",
+                 "Senator Lucia Mora was given the Greenfield prize for her work on river protection at a dinner "
+                 "in the capital on Monday.", "Daily Planet", 0)
+    crash = make("mora-crash", "Lucia Mora unhurt after her car is hit by a delivery van",
+                 "Senator Lucia Mora escaped injury when a delivery van struck her car at a junction on Wednesday, "
+                 "police said.", "Evening Star", 20)
+    groups = stories_of([*BACKGROUND, award, crash])
+    assert {"mora-award"} in groups and {"mora-crash"} in groups
+
+
+def test_same_event_outside_the_window_is_two_stories() -> None:
+    later = make("quake-c", QUAKE_B.article.title, QUAKE_B.article.text, "Evening Star", 49)
+    assert {"quake-a"} in stories_of([*BACKGROUND, QUAKE_A, later])
+    wider = StorySettings(window_hours=72)
+    assert {"quake-a", "quake-c"} in stories_of([*BACKGROUND, QUAKE_A, later], wider)
+
+
+def test_every_article_is_in_exactly_one_story_and_ids_are_slug_safe() -> None:
+    items = [*BACKGROUND, QUAKE_A, QUAKE_B]
+    stories = group_stories(items, SETTINGS)
+    members = [member for story in stories for member in story.members]
+    assert sorted(members) == sorted(item.id for item in items)
+    assert len({story.id for story in stories}) == len(stories)
+    assert all(re.fullmatch(r"s-[0-9a-f]{10}", story.id) for story in stories)
+
+
+def test_grouping_does_not_depend_on_input_order() -> None:
+    items = [*BACKGROUND, QUAKE_A, QUAKE_B]
+    assert group_stories(items, SETTINGS) == group_stories(list(reversed(items)), SETTINGS)
+
+
+def test_story_lead_first_reporter_members_and_merged_points() -> None:
+    longer = make("quake-long", "Valdoria earthquake damages Marenza port",
+                  QUAKE_B.article.text + " Ferries were suspended while engineers checked the harbour walls. "
+                  "Schools in Marenza will stay closed on Wednesday.", "Morning Post", 5,
+                  points=("Two people were injured in Marenza.", "Ferries were suspended in Marenza."))
+    stories = group_stories([*BACKGROUND, longer, QUAKE_B, QUAKE_A], SETTINGS)
+    story = next(s for s in stories if "quake-a" in s.members)
+    assert story.members == ("quake-a", "quake-b", "quake-long")       # earliest first
+    assert story.first_reported_by == "Daily Planet"
+    assert story.lead == "quake-long"                                   # the most complete text
+    # The lead's points first; a repeated point from another outlet appears once.
+    assert story.key_points == (
+        "Two people were injured in Marenza.",
+        "Ferries were suspended in Marenza.",
+        "A magnitude 6.4 earthquake struck off the Valdoria coast.",
+        "The tsunami warning was lifted after an hour.",
+    )
+
+
+def test_story_id_stays_when_a_later_report_joins() -> None:
+    alone = next(s for s in group_stories([*BACKGROUND, QUAKE_A], SETTINGS) if "quake-a" in s.members)
+    joined = next(s for s in group_stories([*BACKGROUND, QUAKE_A, QUAKE_B], SETTINGS) if "quake-a" in s.members)
+    assert alone.id == joined.id
+
+
+def test_near_duplicate_key_points_are_dropped() -> None:
+    a = make("a", "t", "x", points=("The minister resigned on Friday after the report.", "Prices rose 3%."))
+    b = make("b", "t", "x", points=("On Friday the minister resigned after the report", "Unions called a strike."))
+    assert merge_key_points([a, b]) == ("The minister resigned on Friday after the report.", "Prices rose 3%.",
+                                        "Unions called a strike.")
+
+
+def test_ranking_rule_sources_recency_topic_weight() -> None:
+    now = T0 + timedelta(hours=24)
+    one = [make("x", "t", "x", "A", 24)]
+    two = [make("x", "t", "x", "A", 24), make("y", "t", "x", "B", 24)]
+    assert story_score(one, now) == 1.0
+    assert story_score(two, now) == 2.0                                 # two outlets: twice the score
+    assert story_score([make("x", "t", "x", "A", 0)], now) == 0.5      # a day old: halved
+    weighted = [make("x", "t", "x", "A", 24, topics=(("science", 3.0),))]
+    assert story_score(weighted, now) == pytest.approx(1.75)            # 1 × 1 × (1 + 3/4)
+
+
+def test_stories_are_ranked_best_first() -> None:
+    lone_old = make("old", "Museum reopens its Roman gallery after repairs",
+                    "The Roman gallery at the city museum reopened after two years of repairs.", "Gazette", -30)
+    stories = group_stories([*BACKGROUND, QUAKE_A, QUAKE_B, lone_old], SETTINGS, now=T0 + timedelta(hours=6))
+    assert set(stories[0].members) == {"quake-a", "quake-b"}
+    assert stories[-1].members == ("old",)
+    assert [s.score for s in stories] == sorted((s.score for s in stories), reverse=True)
+
+
+def test_empty_input_gives_no_stories() -> None:
+    assert group_stories([], SETTINGS) == ()
+
+
+def test_related_articles_share_keywords_newest_first_and_skip_the_same_story() -> None:
+    items = [
+        make("r1", "Rail strike", "x", hours=1, keywords=("rail strike", "unions")),
+        make("r2", "Rail talks", "x", hours=5, keywords=("rail strike", "minister")),
+        make("r3", "Union vote", "x", hours=3, keywords=("unions", "rail strike"), topics=(("business", 2.0),)),
+        make("r4", "Bakery", "x", hours=9, keywords=("bread",)),
+        make("r5", "Strike ends", "x", hours=7, keywords=("rail strike",)),
+    ]
+    index = RelatedIndex(items)
+    # r3 shares two keywords (strong tier); r5 and r2 share one, newest first; r4 shares nothing.
+    assert index.related("r1") == ("r3", "r5", "r2")
+    assert index.related("r1", limit=2) == ("r3", "r5")
+    assert index.related("r4") == ()
+    story = Story(id="s-1", lead="r1", members=("r1", "r5"), first_reported_by="Daily Planet")
+    assert RelatedIndex(items, [story]).related("r1") == ("r3", "r2")
+    assert index.related("unknown") == ()
