@@ -136,6 +136,20 @@ def test_search_query_in_the_url_runs_on_load(page: tuple[object, Outside], root
     assert tab.locator("#search-results mark").count() >= 1
 
 
+def test_hostile_text_in_results_stays_text(page: tuple[object, Outside], root_url: str) -> None:
+    """Feed text reaches the index; the result list must show it as text, never run or render it."""
+    _need_pagefind()
+    tab, _ = page
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(urljoin(root_url, "search/index.html?q=museum+exhibition"))
+    tab.locator("#search-results li a").first.wait_for(timeout=10_000)
+    titles = tab.locator("#search-results li a").all_inner_texts()
+    assert "Museum show on early web pages puts <img src=x onerror=alert(1)> & <script> tags on display" in titles
+    assert tab.locator("#search-results img, #search-results script, #search-results b").count() == 0
+    assert dialogs == []
+
+
 def _luminance(css_colour: str) -> float:
     """Relative luminance (WCAG) of an rgb()/rgba() computed colour."""
     values = [float(v) for v in css_colour[css_colour.index("(") + 1:-1].split(",")[:3]]

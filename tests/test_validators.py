@@ -207,9 +207,20 @@ def test_built_feeds_parse_and_sitemap_lists_every_page(built: tuple[Path, str])
     for feed in feeds:
         parsed = feedparser.parse(feed.read_bytes())
         assert parsed.bozo == 0, (feed, parsed.get("bozo_exception"))
+    site_feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert len(site_feed.entries) == len(list(site.glob("articles/*/index.html")))
+    for entry in site_feed.entries:                 # every item links to a page the build wrote
+        assert entry.link.startswith(base) and _resolve(site, entry.link[len(base):]), entry.link
+    for feed in [site / "feed.json", *sorted(site.glob("topics/*/feed.json"))]:
+        body = json.loads(feed.read_bytes())
+        assert body["version"] == "https://jsonfeed.org/version/1.1" and body["items"], feed
     science = feedparser.parse((site / "topics" / "science" / "feed.xml").read_bytes())
-    assert [e.title for e in science.entries] == ["Narwhal pod spotted far south of its usual range"]
-    assert "Six narwhals were filmed off the northern headland on Thursday." in science.entries[0].content[0].value
+    assert [e.title for e in science.entries] == [
+        "Museum show on early web pages puts <img src=x onerror=alert(1)> & <script> tags on display",
+        "Narwhal pod spotted far south of its usual range",
+    ]
+    assert "Six narwhals were filmed off the northern headland on Thursday." in science.entries[1].content[0].value
+    assert "&lt;b&gt;bold&lt;/b&gt;" in science.entries[0].content[0].value     # feed text stays text
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locs = {x.text for x in ET.fromstring((site / "sitemap.xml").read_bytes()).iter(f"{ns}loc")}
     pages = {base + p.relative_to(site).as_posix().removesuffix("index.html")
