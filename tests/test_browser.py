@@ -185,7 +185,7 @@ def test_screenshots_and_no_sideways_scrolling(browser: object, site: Path, root
         context, _ = new_context(browser, site, viewport={"width": width, "height": height}, color_scheme=scheme,
                                  is_mobile=name == "phone", device_scale_factor=1)
         tab = context.new_page()
-        for kind in ("home", "article", "topic", "search"):
+        for kind in sorted(PAGE_TYPES):
             query = "?q=cycle+lanes" if kind == "search" else ""
             tab.goto(urljoin(root_url, page_of_type(site, kind) + query))
             if query:
