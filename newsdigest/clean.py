@@ -4,6 +4,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import nh3
@@ -71,9 +72,12 @@ TRACKER_SRC = re.compile(r"feeds\.feedburner\.com/~r/|feedsportal\.com|/~ff/|pix
 def _resolve(value: str, base_url: str) -> str | None:
     """Absolute, safe URL for an attribute value, or None to drop the attribute."""
     value = value.strip()
-    if base_url:
-        value = urljoin(base_url, value)
-    scheme = urlsplit(value).scheme.lower()
+    try:
+        if base_url:
+            value = urljoin(base_url, value)
+        scheme = urlsplit(value).scheme.lower()
+    except ValueError:  # malformed, e.g. "http://[broken"
+        return None
     if scheme and scheme not in SAFE_SCHEMES:
         return None
     return value
@@ -188,31 +192,33 @@ def remove_boilerplate(html: str) -> str:
         return html
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return html
     _drop_chrome(root)
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
     return (root.text and htmllib.escape(root.text, quote=False) or "") + inner
 
 
-def _drop_chrome(root: object) -> None:
+def _drop_chrome(root: Any) -> None:
     """Remove chrome elements from an lxml tree in place."""
-    for element in list(root.iter()):  # type: ignore[attr-defined]
+    for element in list(root.iter()):
         if element is root or not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        if _is_chrome(element) or element.tag == "a" and TRAILING_MORE.fullmatch(" " + (element.text_content() or "")):
+        is_more_link = element.tag == "a" and TRAILING_MORE.fullmatch(" " + (element.text_content() or ""))
+        if _is_chrome(element) or is_more_link:
             element.drop_tree()
-    for element in list(root.iter("p", "div")):  # type: ignore[attr-defined]
+    for element in list(root.iter("p", "div")):
         if element.getparent() is not None and is_boilerplate(element.text_content() or ""):
             element.drop_tree()
 
 
-def _is_chrome(element: object) -> bool:
+def _is_chrome(element: Any) -> bool:
     """Share bars by class, and 1×1 or known tracking images."""
-    get = element.get  # type: ignore[attr-defined]
-    if SHARE_CLASS.search(get("class", "") or "") and element.tag in ("div", "p", "ul", "span", "section"):  # type: ignore[attr-defined]
-        return True
-    if element.tag == "img":  # type: ignore[attr-defined]
+    get = element.get
+    if SHARE_CLASS.search(get("class", "") or "") and element.tag in ("div", "p", "ul", "span", "section"):
+        # Share bars are a few words; a long block is content whose wrapper merely has such a class.
+        return len(element.text_content() or "") < 200
+    if element.tag == "img":
         if get("width") in ("0", "1") or get("height") in ("0", "1") or SHARE_ALT.match(get("alt", "") or ""):
             return True
         return bool(TRACKER_SRC.search(get("src", "") or ""))

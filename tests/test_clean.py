@@ -166,3 +166,10 @@ def test_remove_boilerplate_keeps_leading_text_and_escapes_it() -> None:
     out = remove_boilerplate("Intro &lt;tag&gt; text<p>Para</p>")
     assert html_to_text(out) == "Intro <tag> text\n\nPara"
     assert "<tag>" not in out
+
+
+def test_long_block_with_a_share_like_class_is_kept() -> None:
+    body = "<p>" + "Real reporting sentence. " * 20 + "</p>"
+    html = f'<div class="shared-article-body">{body}</div><div class="social-share"><a href="https://s.example/">Tweet</a></div>'
+    text = html_to_text(sanitize_html(remove_boilerplate(html)))
+    assert text.startswith("Real reporting sentence.") and "Tweet" not in text

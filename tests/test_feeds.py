@@ -8,6 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdigest.settings import FeedSettings
 from newsdigest.sources.feeds import ParsedFeed, parse_feed
@@ -237,3 +239,21 @@ def test_double_encoded_utf8_is_repaired() -> None:
             + "</title><link>https://m.example/1</link></item></channel></rss>").encode("utf-8")
     parsed = parse_feed(data, feed=FeedSettings(name="m", url="/m.xml"), fetched_at=FETCHED, tz=timezone.utc)
     assert parsed.articles[0].title == "Café owners say \u201cno\u201d"
+
+
+def test_language_tags_are_validated() -> None:
+    data = b"""<rss version="2.0"><channel><title>L</title><language>en" onmouseover="x</language>
+    <item><title>A</title><link>https://l.example/a</link></item></channel></rss>"""
+    parsed = parse_feed(data, feed=FeedSettings(name="l", url="/l.xml"), fetched_at=FETCHED, tz=timezone.utc)
+    assert parsed.language == "" and parsed.articles[0].language == ""
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=2600), junk=st.binary(max_size=40))
+def test_parse_feed_never_raises_on_cut_or_corrupted_bytes(cut: int, junk: bytes) -> None:
+    data = (FIXTURES / "edge_cases.xml").read_bytes()
+    damaged = data[:cut] + junk + data[cut + len(junk):]
+    parsed = parse_feed(damaged, feed=FeedSettings(name="f", url="/f.xml"), fetched_at=FETCHED, tz=timezone.utc)
+    assert parsed.ok or parsed.failure
+    for article in parsed.articles:
+        assert article.published.tzinfo is not None and article.published <= FETCHED

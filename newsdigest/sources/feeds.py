@@ -21,6 +21,7 @@ from newsdigest.urls import article_id, canonical_url
 HTML_PAGE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
 IMG_SRC = re.compile(r"""<img\b[^>]*\bsrc=["']([^"']+)["']""", re.IGNORECASE)
 AUTHOR_IN_PARENS = re.compile(r"^\S+@\S+\s*\((.+)\)$")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,22 @@ def parse_feed(
     headers = {"content-type": content_type or "application/xml"}
     if _is_http(feed.url):
         headers["content-location"] = feed.url
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     warnings = [encoding_warning] if encoding_warning else []
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
+    except Exception as exc:  # noqa: BLE001 — feedparser's lax parser can still trip on garbage; report, never raise
+        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300],
+                          warnings=tuple(warnings))
     failure = _failure(parsed, data)
     if failure:
         return ParsedFeed(failure=failure, warnings=tuple(warnings))
     warnings += _bozo_warnings(parsed)
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
-    language = (channel.get("language") or "").strip().lower()
-    articles = _articles(parsed.entries, feed, base, language, fetched_at, tz)
+    language = _language(channel.get("language"))
+    articles, skipped = _articles(parsed.entries, feed, base, language, fetched_at, tz)
+    if skipped:
+        warnings.append(f"{skipped} item(s) skipped as unreadable")
     if not articles:
         warnings.append("feed is well-formed but has no items")
     return ParsedFeed(
@@ -72,7 +79,10 @@ def parse_feed(
 
 
 def _is_http(url: str) -> bool:
-    return urlsplit(url).scheme.lower() in ("http", "https")
+    try:
+        return urlsplit(url).scheme.lower() in ("http", "https")
+    except ValueError:
+        return False
 
 
 def _http_or_empty(url: str) -> str:
@@ -114,17 +124,22 @@ def _bozo_warnings(parsed: Any) -> list[str]:
 
 def _articles(
     entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo
-) -> tuple[Article, ...]:
-    """Articles in feed order, without empty entries or repeats of one id."""
+) -> tuple[tuple[Article, ...], int]:
+    """Articles in feed order, without empty entries or repeats of one id; and how many items broke."""
     seen: set[str] = set()
     result = []
+    skipped = 0
     shared = _shared_urls(entries, base)
     for entry in entries:
-        article = _article(entry, feed, base, language, fetched_at, tz, shared)
+        try:
+            article = _article(entry, feed, base, language, fetched_at, tz, shared)
+        except (ValueError, TypeError, LookupError):  # one garbled item must not cost the others
+            skipped += 1
+            continue
         if article is not None and article.id not in seen:
             seen.add(article.id)
             result.append(article)
-    return tuple(result)
+    return tuple(result), skipped
 
 
 def _shared_urls(entries: list[Any], base: str) -> set[str]:
@@ -165,7 +180,7 @@ def _article(
         categories=_categories(entry),
         topics=tuple(feed.topics),
         image=_image(entry, html, url or base),
-        language=(entry.get("language") or language or "").lower(),
+        language=_language(entry.get("language")) or language,
         feed=feed.url,
         sources=(Source(name=feed.name, url=url, feed_url=feed.url),),
     )
@@ -177,10 +192,21 @@ def _entry_url(entry: Any, base: str) -> str:
         candidate = (candidate or "").strip()
         if not candidate:
             continue
-        resolved = urljoin(base, candidate) if base else candidate
-        if _is_http(resolved):
+        resolved = _safe_url(candidate, base)
+        if resolved:
             return canonical_url(resolved)
     return ""
+
+
+def _safe_url(value: str, base: str) -> str:
+    """value resolved against base when it is a well-formed http(s) URL, else "" (feeds carry broken ones)."""
+    try:
+        resolved = urljoin(base, value) if base else value
+        parts = urlsplit(resolved)
+        _ = parts.port  # raises ValueError for a garbled port such as ":\x0043"
+    except ValueError:
+        return ""
+    return resolved if parts.scheme.lower() in ("http", "https") and parts.hostname else ""
 
 
 def _with_fragment(url: str, entry: Any) -> str:
@@ -232,6 +258,12 @@ def _published(entry: Any, fetched_at: datetime, tz: tzinfo) -> datetime:
     return fetched_at
 
 
+def _language(value: str | None) -> str:
+    """A BCP 47-looking tag such as "en-gb", or "" (the value may end up in a lang attribute)."""
+    tag = (value or "").strip().lower().replace("_", "-")
+    return tag if LANGUAGE_TAG.match(tag) and len(tag) <= 35 else ""
+
+
 def _author(entry: Any) -> str:
     author = repair_text(strip_tags(entry.get("author", "") or ""))
     match = AUTHOR_IN_PARENS.match(author)
@@ -256,8 +288,8 @@ def _image(entry: Any, html: str, base: str) -> str:
                    if link.get("rel") == "enclosure" and (link.get("type") or "").startswith("image/")]
     candidates += IMG_SRC.findall(html)
     for candidate in candidates:
-        resolved = urljoin(base, htmllib.unescape(candidate.strip())) if base else candidate.strip()
-        if _is_http(resolved):
+        resolved = _safe_url(htmllib.unescape(candidate.strip()), base)
+        if resolved:
             return resolved
     return ""
 
