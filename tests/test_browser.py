@@ -251,3 +251,18 @@ def test_site_works_opened_from_disk(browser: object, site: Path) -> None:
     assert background != "rgba(0, 0, 0, 0)", "the stylesheet did not load from disk"
     context.close()
     assert outside.requests == []
+
+
+@pytest.mark.parametrize("missing", ["no-such-page", "articles/gone/deeper/still/"])
+def test_not_found_page_works_at_any_depth(page: tuple[object, Outside], root_url: str, missing: str) -> None:
+    """A host serves 404.html at whatever URL was asked for: its stylesheet and links must still resolve."""
+    tab, outside = page
+    response = tab.goto(urljoin(root_url, missing))
+    assert response.status == 404
+    assert tab.locator("h1").count() == 1
+    background = tab.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert background != "rgba(0, 0, 0, 0)", "the 404 page lost its stylesheet"
+    tab.get_by_role("link", name="Browse earlier editions").click()
+    assert urlsplit(tab.url).path.endswith("/news/editions/index.html") or tab.url.endswith("/news/editions/")
+    assert tab.locator("h1").count() == 1
+    assert outside.requests == []
