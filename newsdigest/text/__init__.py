@@ -16,7 +16,7 @@ from newsdigest.text.keywords import keywords as make_keywords
 from newsdigest.text.summary import summarize
 
 # Bump whenever output changes: the build caches extracts keyed by this version.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 _WORDS_PER_MINUTE = 230
 
 
@@ -31,10 +31,10 @@ class Parts:
 
 
 def generate(title: str, text: str, key_points: int = 3, summary_sentences: int = 3) -> Parts:
-    """Generate every part from the text alone, ignoring anything the author supplied."""
+    """Generate every part from the text; a headline only when `title` is empty (else the title is used)."""
     doc = analyse(title, text)
     return Parts(
-        headline=make_headline(doc),
+        headline=title or make_headline(doc),
         key_points=tuple(make_key_points(doc, key_points)),
         summary=tuple(summarize(doc, summary_sentences)),
         keywords=make_keywords(doc),
@@ -46,7 +46,7 @@ def extract(article: Article, key_points: int = 3, summary_sentences: int = 3) -
     parts = generate(article.title, article.text, key_points, summary_sentences)
     words = len(article.text.split())
     return Extract(
-        headline=article.title or parts.headline,
+        headline=parts.headline,
         key_points=tuple(article.key_points) or parts.key_points,
         summary=article.summary or " ".join(parts.summary),
         keywords=parts.keywords,

@@ -36,7 +36,7 @@ class Sentence(NamedTuple):
     index: int
     text: str
     words: tuple[str, ...]          # lower-cased word tokens
-    content: frozenset[str]         # lower-cased words that carry meaning (no stopwords, no short words)
+    content: frozenset[str]         # lower-cased words that carry meaning (no stopwords)
     terminated: bool                # ends like a sentence (not a subhead or a caption fragment)
 
 
@@ -52,8 +52,7 @@ class Document:
 
 def analyse(title: str, text: str) -> Document:
     """Clean and segment `text`, tokenise each sentence once, count content words."""
-    raw = [piece for sentence in split_sentences(_DATELINE.sub("", text.lstrip(), count=1))
-           for piece in _GLUED.split(sentence)]
+    raw = split_sentences(_GLUED.sub("\n", _DATELINE.sub("", text.lstrip(), count=1)))
     sentences: list[Sentence] = []
     counts: Counter[str] = Counter()
     stop_hits = total = 0
@@ -63,8 +62,7 @@ def analyse(title: str, text: str) -> Document:
         words = tuple(_WORD.findall(raw_sentence.lower()))
         if not words:
             continue
-        distinct = set(words)
-        content = frozenset(word for word in distinct.difference(STOPWORDS) if len(word) > 2)
+        content = frozenset(words).difference(STOPWORDS)
         if len(sentences) < _LANGUAGE_SAMPLE:
             stop_hits += len(words) - sum(1 for word in words if word not in STOPWORDS)
             total += len(words)
@@ -78,4 +76,4 @@ def analyse(title: str, text: str) -> Document:
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased meaning-carrying words of a short text such as a title."""
-    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS)
+    return frozenset(_WORD.findall(text.lower())).difference(STOPWORDS)

@@ -14,6 +14,7 @@ from newsdigest.text.wordlists import STOPWORDS
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
 _NAME = re.compile(r"[A-Z][\w’'&-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'&-]*)*")
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Russia's" → "Russia": tags name the thing
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
 
 
@@ -51,16 +52,8 @@ def _names(text: str) -> list[str]:
         while words and words[-1].lower() in _NAME_EDGE_WORDS:
             words.pop()
         if words and len(words) <= 4 and len(words[0]) > 1:
-            names.append(" ".join(w.rstrip("’'") if w.endswith(("’", "'")) else _strip_possessive(w) for w in words))
+            names.append(_POSSESSIVE.sub("", " ".join(words)))
     return names
-
-
-def _strip_possessive(word: str) -> str:
-    """ "Russia's" → "Russia": tags name the thing, not its possessive."""
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 def _pick(scores: Counter[str], display: dict[str, str]) -> tuple[str, ...]:
