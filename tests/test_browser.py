@@ -266,3 +266,21 @@ def test_not_found_page_works_at_any_depth(page: tuple[object, Outside], root_ur
     assert urlsplit(tab.url).path.endswith("/news/editions/index.html") or tab.url.endswith("/news/editions/")
     assert tab.locator("h1").count() == 1
     assert outside.requests == []
+
+
+def test_keyboard_skip_link_and_visible_focus(page: tuple[object, Outside], root_url: str) -> None:
+    tab, _ = page
+    tab.goto(root_url)
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+        return {text: e.textContent.trim(), href: e.getAttribute('href'), outline: s.outlineStyle,
+                shadow: s.boxShadow, visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.top < innerHeight}; }""")
+    assert focused["text"] == "Skip to content" and focused["href"].startswith("#"), focused
+    assert focused["visible"], focused
+    assert focused["outline"] != "none" or focused["shadow"] != "none", "focus must be visible"
+    target = focused["href"][1:]
+    assert tab.locator(f"#{target}").count() == 1
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")                   # the next stop is inside the main content, past the navigation
+    inside = tab.evaluate(f"() => !!document.activeElement.closest('#{target}')")
+    assert inside
