@@ -47,6 +47,7 @@ LEAD_WORDS = 45            # a lead paragraph: enough to name who, what, where
 NAME_BOOST = 1.6           # names and numbers identify an event better than common words
 BLOCK_TERMS = 10           # an article's heaviest terms, used as keys to propose candidate pairs
 ATTACH_THRESHOLD = 0.1     # cosine between a lone article and a story's pooled terms to join it
+MERGE_THRESHOLD = 0.3      # cosine between two stories' pooled terms to make them one
 ATTACH_MIN_STORY = 3       # a story needs this many articles before its pooled terms can recruit more
 ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article must share to join it
 DEFINING_SHARE = 0.33      # a story's defining term has at least this share of its uses inside the story
@@ -76,6 +77,7 @@ def group_stories(
     bags, concepts = zip(*(_terms(item) for item in ordered))
     vectors, df = _tfidf(bags)
     groups = _components(len(ordered), _links(ordered, vectors, concepts, settings))
+    groups = _merge_stories(ordered, vectors, df, concepts, groups, settings)
     groups = _attach_loners(ordered, vectors, df, concepts, groups, settings)
     now = now or max(item.article.published for item in ordered)
     ranked = []
@@ -264,6 +266,42 @@ def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str],
     return sum(a[t] * b[t] for t in shared) >= threshold
 
 
+def _merge_stories(
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
+    concepts: Sequence[dict[str, str]], groups: list[list[int]], settings: StorySettings,
+) -> list[list[int]]:
+    """Join two stories whose pooled wording is alike and who share defining terms.
+
+    A big event splits when its pieces cover different angles (the arrest, the tributes);
+    each part's pooled vocabulary still matches the other's far better than any single pair.
+    """
+    stories = [g for g in groups if len(g) > 1]
+    if len(stories) < 2:
+        return groups
+    times = [item.article.published.timestamp() for item in ordered]
+    window = settings.window_hours * 3600.0
+    spans = [(times[g[0]], times[g[-1]]) for g in stories]         # groups are sorted, so first/last = span
+    centroids = [_centroid([vectors[i] for i in g]) for g in stories]
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(stories):
+        for i in group:
+            for term in _key_terms(vectors[i]):
+                by_key[term].add(number)
+    pairs = {(a, b) for numbers in by_key.values() for a in numbers for b in numbers if a < b}
+    links = []
+    for a, b in sorted(pairs):
+        if spans[a][0] - window > spans[b][1] or spans[b][0] - window > spans[a][1]:
+            continue
+        if sum(w * centroids[b].get(t, 0.0) for t, w in centroids[a].items()) < MERGE_THRESHOLD:
+            continue
+        # The shared vocabulary must be the joined story's own, not words every story uses.
+        defining = _defining_terms([vectors[i] for i in stories[a] + stories[b]], df)
+        if _count_words(t for t in defining if t in centroids[a] and t in centroids[b]) >= ATTACH_DEFINING:
+            links.append((a, b))
+    merged = [sorted(i for number in part for i in stories[number]) for part in _components(len(stories), links)]
+    return merged + [g for g in groups if len(g) == 1]
+
+
 def _attach_loners(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
     concepts: Sequence[dict[str, str]], groups: list[list[int]], settings: StorySettings,
@@ -297,7 +335,7 @@ def _attach_loners(
         for n in sorted(candidates):
             if not any(abs(times[i] - times[m]) <= window for m in stories[n]):
                 continue
-            if len({concepts[i].get(t, t) for t in vectors[i] if t in defining[n]}) < ATTACH_DEFINING:
+            if _count_words(t for t in vectors[i] if t in defining[n]) < ATTACH_DEFINING:
                 continue
             if n not in centroids:
                 centroids[n] = _centroid([vectors[m] for m in stories[n]])
@@ -310,6 +348,11 @@ def _attach_loners(
         else:
             kept.append(group)
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _count_words(terms: Iterable[str]) -> int:
+    """Distinct single words among `terms` (a phrase adds nothing its words do not)."""
+    return len({term for term in terms if " " not in term})
 
 
 def _defining_terms(member_vectors: Sequence[dict[str, float]], df: Counter[str]) -> set[str]:
