@@ -119,10 +119,12 @@ def test_failed_feed_keeps_its_archived_articles(tmp_path: Path) -> None:
 
 def test_offline_reads_no_network_but_local_files(tmp_path: Path) -> None:
     local = tmp_path / "local.xml"
-    local.write_bytes(FEED.replace(b"local.example", b"disk.example"))
     with LocalServer() as server, open_archive(tmp_path) as archive:
         server.routes["/feed"] = body(FEED)
-        feeds = [FeedSettings(name="Remote", url=server.url("/feed")), FeedSettings(name="Disk", url=str(local))]
+        local.write_bytes(FEED.replace(b"https://local.example", server.base.encode()))
+        server.routes["/harbour"] = body(ARTICLE_PAGE.encode(), "text/html")
+        feeds = [FeedSettings(name="Remote", url=server.url("/feed")),
+                 FeedSettings(name="Disk", url=str(local), full_text=True)]
         seen: list[str] = []
         report = ingest_feeds(feeds, archive, QUICK, now=NOW, tz=timezone.utc, offline=True, progress=seen.append)
         assert server.requests == []

@@ -28,6 +28,7 @@ class _Run:
     now: datetime
     tz: tzinfo
     progress: Progress
+    offline: bool = False
     failures: list[FeedFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     new_articles: int = 0
@@ -38,7 +39,7 @@ def ingest_feeds(
     offline: bool = False, progress: Progress | None = None,
 ) -> IngestReport:
     """Fetch (or, offline, skip) each feed, parse it and store it; return failures, warnings and states."""
-    run = _Run(archive=archive, now=now, tz=tz, progress=progress or (lambda message: None))
+    run = _Run(archive=archive, now=now, tz=tz, progress=progress or (lambda message: None), offline=offline)
     unique = _unique_feeds(feeds, run)
     to_fetch = [f for f in unique if not offline or is_local(f.url)]
     if offline and len(to_fetch) < len(unique):
@@ -107,7 +108,7 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
 def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
                   previous: FeedState, fetcher: Fetcher) -> None:
     articles = list(parsed.articles)
-    if feed.full_text:
+    if feed.full_text and not run.offline:  # offline means no network at all, article pages included
         articles = _with_full_text(run, feed, articles, fetcher)
     state = replace(
         previous, name=feed.name, etag=outcome.etag, last_modified=outcome.last_modified, status="ok",
