@@ -52,8 +52,10 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
     report = reporter or Reporter(quiet=True)
     settings = replace(settings, output=(output or settings.output).resolve())
     tz = ZoneInfo(settings.site.timezone)
-    now = datetime.now(timezone.utc)
     build_time = build_time or build_time_from_env()
+    # A reproducible build (SOURCE_DATE_EPOCH) pretends it runs at the build time, so feed states
+    # and first-seen dates written now do not make two builds of the same inputs differ.
+    now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
 
     local = read_content(settings.content, settings.root, tz)
     for warning in local.warnings:
