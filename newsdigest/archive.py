@@ -91,6 +91,7 @@ class Archive:
         self.close()
 
     def close(self) -> None:
+        """Close the connection (also done by leaving the `with` block)."""
         self.conn.close()
 
     # --- articles -------------------------------------------------------------------------------
@@ -110,6 +111,7 @@ class Archive:
         return found
 
     def count(self) -> int:
+        """How many articles are stored."""
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def save_feed(self, state: FeedState, articles: Sequence[Article] = (), *, now: datetime) -> int:
@@ -132,10 +134,11 @@ class Archive:
 
     def _find(self, article: Article) -> Article | None:
         queries = [("id = ?", article.id)]
+        # "!= ''" repeats the partial indexes' condition: without it SQLite cannot use them and scans the table.
         if article.url:
-            queries.append(("url = ?", article.url))
+            queries.append(("url = ? AND url != ''", article.url))
         if article.guid and is_global_guid(article.guid):
-            queries.append(("guid = ?", article.guid))
+            queries.append(("guid = ? AND guid != ''", article.guid))
         for where, value in queries:
             row = self.conn.execute(f"SELECT data FROM articles WHERE {where} LIMIT 1", (value,)).fetchone()
             if row:
@@ -165,10 +168,12 @@ class Archive:
         return [_state_from_row(row) for row in rows]
 
     def feed_state(self, url: str) -> FeedState | None:
+        """The remembered state of one feed, or None if it was never read."""
         row = self.conn.execute(f"SELECT {', '.join(FEED_COLUMNS)} FROM feeds WHERE url = ?", (url,)).fetchone()
         return _state_from_row(row) if row else None
 
     def save_state(self, state: FeedState) -> None:
+        """Store a feed's state on its own (not modified, failed)."""
         with self._transaction():
             self._write_state(state)
 

@@ -187,3 +187,17 @@ def test_newer_schema_is_refused_not_destroyed(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError, match="schema version"):
         Archive.open(path)
     assert path.exists() and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_duplicate_lookups_use_indexes_not_table_scans(archive: Archive) -> None:
+    archive.save_feed(state(), [make(f"https://a.example/{i}", guid=f"urn:a:{i}") for i in range(50)], now=NOW)
+    statements: list[str] = []
+    archive.conn.set_trace_callback(statements.append)
+    archive.save_feed(state("https://b.example/rss"),
+                      [make("https://a.example/new", feed="https://b.example/rss", guid="urn:b:new")], now=NOW)
+    archive.conn.set_trace_callback(None)
+    lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM articles" in s]
+    assert len(lookups) == 3  # by id, by canonical URL, by global guid
+    for sql in lookups:
+        plan = " ".join(str(row[3]) for row in archive.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SCAN articles" not in plan, (sql, plan)
