@@ -63,6 +63,7 @@ _DATE_OR_TIME = re.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?!\w)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
 
@@ -76,8 +77,9 @@ def group_stories(
         return ()
     bags, concepts = zip(*(_terms(item) for item in ordered))
     vectors, df = _tfidf(bags)
-    groups = _components(len(ordered), _links(ordered, vectors, concepts, settings))
-    groups = _merge_stories(ordered, vectors, df, concepts, groups, settings)
+    keys = [_key_terms(vector) for vector in vectors]
+    groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
+    groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
     groups = _attach_loners(ordered, vectors, df, concepts, groups, settings)
     now = now or max(item.article.published for item in ordered)
     ranked = []
@@ -109,7 +111,9 @@ def _stem(word: str) -> str:
 
 def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
     """(term, is a name or number, directly follows the previous term) for the first `limit` words of `text`."""
-    text = _DATE_OR_TIME.sub(" ", text[: limit * 12])       # a word averages well under 12 characters
+    text = text[: limit * 12]                                # a word averages well under 12 characters
+    if _DIGIT.search(text):
+        text = _DATE_OR_TIME.sub(" ", text)
     lowers: list[str] = []
     capitals: list[bool] = []
     opens: list[bool] = []
@@ -224,13 +228,12 @@ class _DampedCounts(dict):
 # ---------------------------------------------------------------- linking
 
 def _links(
-    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]],
-    settings: StorySettings,
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], keys: Sequence[list[str]],
+    concepts: Sequence[dict[str, str]], settings: StorySettings,
 ) -> list[tuple[int, int]]:
     """Pairs (i, j) that describe one event: blocked by key terms and the time window."""
     times = [item.article.published.timestamp() for item in ordered]
     window = settings.window_hours * 3600.0
-    keys = [_key_terms(vector) for vector in vectors]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, terms in enumerate(keys):      # indices ascend with time, so postings are time-sorted
         for term in terms:
@@ -267,8 +270,8 @@ def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str],
 
 
 def _merge_stories(
-    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
-    concepts: Sequence[dict[str, str]], groups: list[list[int]], settings: StorySettings,
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], keys: Sequence[list[str]],
+    df: Counter[str], groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Join two stories whose pooled wording is alike and who share defining terms.
 
@@ -281,22 +284,27 @@ def _merge_stories(
     times = [item.article.published.timestamp() for item in ordered]
     window = settings.window_hours * 3600.0
     spans = [(times[g[0]], times[g[-1]]) for g in stories]         # groups are sorted, so first/last = span
-    centroids = [_centroid([vectors[i] for i in g]) for g in stories]
+    centroids: dict[int, dict[str, float]] = {}       # built only for stories with a candidate partner
     by_key: dict[str, set[int]] = defaultdict(set)
     for number, group in enumerate(stories):
         for i in group:
-            for term in _key_terms(vectors[i]):
+            for term in keys[i]:
                 by_key[term].add(number)
-    pairs = {(a, b) for numbers in by_key.values() for a in numbers for b in numbers if a < b}
+    # Candidates share at least two key terms: one shared word is how unrelated stories meet.
+    pairs = Counter((a, b) for numbers in by_key.values() for a in numbers for b in numbers if a < b)
     links = []
-    for a, b in sorted(pairs):
+    for a, b in sorted(pair for pair, count in pairs.items() if count >= 2):
         if spans[a][0] - window > spans[b][1] or spans[b][0] - window > spans[a][1]:
             continue
-        if sum(w * centroids[b].get(t, 0.0) for t, w in centroids[a].items()) < MERGE_THRESHOLD:
+        for number in (a, b):
+            if number not in centroids:
+                centroids[number] = _centroid([vectors[i] for i in stories[number]])
+        first, second = centroids[a], centroids[b]
+        if sum(w * second[t] for t, w in first.items() if t in second) < MERGE_THRESHOLD:
             continue
         # The shared vocabulary must be the joined story's own, not words every story uses.
         defining = _defining_terms([vectors[i] for i in stories[a] + stories[b]], df)
-        if _count_words(t for t in defining if t in centroids[a] and t in centroids[b]) >= ATTACH_DEFINING:
+        if _count_words(t for t in defining if t in first and t in second) >= ATTACH_DEFINING:
             links.append((a, b))
     merged = [sorted(i for number in part for i in stories[number]) for part in _components(len(stories), links)]
     return merged + [g for g in groups if len(g) == 1]
