@@ -1,21 +1,29 @@
 """Group articles about the same event into stories, and rank the stories.
 
-Grouping (near-duplicate detection on title + lead):
+Grouping (near-duplicate detection on title + lead, then story-level checks):
 
-1. Each article becomes a weighted bag of terms from its title (counted twice: a headline
-   names the event) and its lead (the first LEAD_WORDS words). Terms are lower-cased,
-   lightly stemmed content words; names (capitalised mid-sentence) and numbers weigh
-   NAME_BOOST times more, because a shared name or figure is the surest sign of one event.
-2. Term weights are TF-IDF over the batch being grouped, so words that every outlet uses
-   every day ("Covid", "Los Angeles") count for little.
-3. Blocking: an inverted index over the rarer terms (document frequency at most MAX_DF_SHARE
-   of the batch) proposes candidate pairs, and only pairs published within
+1. Terms. Each article becomes a weighted bag of terms from its title (counted twice: a
+   headline names the event) and its lead (the first LEAD_WORDS words): lower-cased, lightly
+   stemmed content words and adjacent word pairs ("oil spill"). Names (capitalised
+   mid-sentence) and numbers weigh NAME_BOOST times more; dates and clock times are dropped.
+2. Weights. TF-IDF over the batch being grouped, so words that every outlet uses every day
+   ("Covid", "Los Angeles") count for little.
+3. Blocking. Each article's BLOCK_TERMS heaviest terms are its keys; an inverted index over
+   the keys proposes candidate pairs, and only pairs published within
    ``StorySettings.window_hours`` of each other are scored. Nothing compares every article
    with every other one.
-4. Two articles are linked when their cosine similarity reaches ``StorySettings.threshold``
-   and they share at least MIN_SHARED distinct terms, so one shared name alone (the same
-   person in two different events) never links them. Stories are the connected components
-   of the links; an article without links is a story of one.
+4. Links. Two articles are linked when the cosine of their vectors reaches
+   ``StorySettings.threshold`` and they share at least MIN_SHARED distinct concepts (a
+   multi-word name counts once), so one shared name alone (the same person in two different
+   events) never links them. Linked articles form stories (connected components).
+5. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
+   alike (MERGE_THRESHOLD) and share ATTACH_DEFINING defining words of the joined story: a
+   big event splits by angle (the arrest, the tributes), its parts still match each other.
+6. Attach. A lone article joins the story of ATTACH_MIN_STORY or more articles whose pooled
+   wording it matches best (ATTACH_THRESHOLD), if it shares ATTACH_DEFINING of that story's
+   defining words — words used by two or more of its articles and mostly inside it
+   (DEFINING_SHARE), so that "fire" or "Covid" never recruit an unrelated article.
+   An article matching nothing is a story of one.
 
 Ranking (best first), a rule a reader can check:
 
@@ -26,6 +34,11 @@ Ranking (best first), a rule a reader can check:
     topic weight  strongest topic score among the members, squashed to 0..1 as s / (1 + s)
 
 Ties go to the newer story, then to the story id, so the order is deterministic.
+
+A story's id is "s-" + a short hash of its earliest article (stable as later reports join);
+its lead is the member with the most text (the most complete report), ties to the earliest;
+``first_reported_by`` is the earliest member's source; key points are merged lead first,
+dropping any point whose words mostly repeat one already kept.
 """
 from __future__ import annotations
 
