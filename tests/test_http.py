@@ -1,9 +1,11 @@
 """The fetcher against a real HTTP server on 127.0.0.1: validators, limits, retries, redirects, encodings."""
 from __future__ import annotations
 
+import email.utils
 import gzip
 import threading
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -250,3 +252,27 @@ def test_one_failure_does_not_stop_fetch_many(server: LocalServer) -> None:
     assert isinstance(outcomes[server.url("/slow")], FetchError)
     assert outcomes[server.url("/feed.xml")].data == FEED
     assert "unsupported URL scheme" in str(outcomes["ftp://x/y"])
+
+
+def test_deflate_body_is_decompressed(server: LocalServer) -> None:
+    server.routes["/deflate"] = body(zlib.compress(FEED), headers={"Content-Encoding": "deflate"})
+    with Fetcher(FAST) as fetcher:
+        assert fetcher.fetch(server.url("/deflate")).data == FEED
+
+
+def test_retry_after_as_http_date(server: LocalServer) -> None:
+    when = email.utils.formatdate(time.time() + 2, usegmt=True)  # whole seconds: the wait is 1–2 s
+    server.routes["/dated"] = flaky(1, FEED, status=503, retry_after=when)
+    started = time.monotonic()
+    with Fetcher(FetchSettings(timeout=0.5, deadline=5.0, retries=1), backoff=0.01) as fetcher:
+        assert fetcher.fetch(server.url("/dated")).data == FEED
+    assert 0.9 <= time.monotonic() - started < 3.5
+
+
+def test_redirect_to_a_local_file_is_refused(server: LocalServer, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read")
+    server.routes["/sneaky"] = redirect(secret.as_uri())
+    with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(server.url("/sneaky"))
+    assert "non-HTTP" in str(err.value)
