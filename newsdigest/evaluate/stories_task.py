@@ -1,4 +1,4 @@
-"""`python -m newsdigest.evaluate stories FIXTURE.jsonl --feeds DIR [--feeds DIR ...] [--json]`.
+"""`python -m newsdigest.evaluate stories FIXTURE.jsonl --feeds DIR [--feeds DIR ...] [--config PATH] [--json]`.
 
 Reads the feed files named in a hand-labelled fixture, groups their items with the
 shipped story settings, and scores the grouping against the labels: pairwise
@@ -16,8 +16,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
+import feedparser
+
 from newsdigest.model import Analysed, Article
 from newsdigest.settings import FeedSettings, StorySettings
+from newsdigest.sources.feeds import parse_feed
 from newsdigest.stories import group_stories
 from newsdigest.text import extract
 from newsdigest.urls import canonical_url
@@ -28,7 +31,8 @@ def main(argv: Sequence[str]) -> int:
     args = _parser().parse_args(list(argv[1:]))
     labels = _read_fixture(Path(args.fixture))
     feeds = [Path(folder) for folder in (args.feeds or [Path(args.fixture).parent])]
-    report = evaluate(labels, feeds, StorySettings())
+    settings = _story_settings(args.config)
+    report = evaluate(labels, feeds, settings)
     if args.json:
         print(json.dumps(report, sort_keys=True))
     else:
@@ -44,8 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newsdigest.evaluate stories")
     parser.add_argument("fixture", help="JSONL lines {feed, link, story}")
     parser.add_argument("--feeds", action="append", help="folder holding the feed files (repeatable)")
+    parser.add_argument("--config", help="config.yaml whose `stories` section to use (default: shipped defaults)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
+
+
+def _story_settings(config: str | None) -> StorySettings:
+    if not config:
+        return StorySettings()
+    from newsdigest.config import load_config
+
+    return load_config(config).stories
 
 
 def _read_fixture(path: Path) -> list[dict[str, str]]:
@@ -103,41 +116,18 @@ def read_feed_file(path: Path) -> list[Article]:
 
 
 def _parse(data: bytes, feed: FeedSettings, fetched_at: datetime) -> list[Article]:
-    # Prefer the ingestion stage's parser; fall back to plain feedparser until it exists.
-    try:
-        from newsdigest.sources.feeds import parse_feed
-    except ImportError:
-        return _parse_with_feedparser(data, feed, fetched_at)
-    return list(parse_feed(data, feed=feed, fetched_at=fetched_at, tz=timezone.utc).articles)
+    parsed = parse_feed(data, feed=feed, fetched_at=fetched_at, tz=timezone.utc)
+    if parsed.failure:
+        raise SystemExit(f"stories: {feed.url}: {parsed.failure}")
+    return list(parsed.articles)
 
 
 def _capture_time(data: bytes) -> datetime:
     """When a captured file was fetched: its newest dated entry (undated entries take this)."""
-    import feedparser
-
     parsed = feedparser.parse(data)
     stamps = [e.get("published_parsed") or e.get("updated_parsed") for e in parsed.entries]
     latest = max((s for s in stamps if s), default=None)
     return datetime(*latest[:6], tzinfo=timezone.utc) if latest else datetime(2000, 1, 1, tzinfo=timezone.utc)
-
-
-def _parse_with_feedparser(data: bytes, feed: FeedSettings, fetched_at: datetime) -> list[Article]:
-    import feedparser
-
-    from newsdigest.clean import html_to_text
-    from newsdigest.urls import article_id
-
-    articles = []
-    for entry in feedparser.parse(data).entries:
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime(*stamp[:6], tzinfo=timezone.utc) if stamp else fetched_at
-        body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary", "")
-        url = canonical_url(entry.get("link", ""))
-        articles.append(Article(
-            id=article_id(url or entry.get("id", "")), title=html_to_text(entry.get("title", "")),
-            text=html_to_text(body), published=published, source=feed.name, url=url,
-        ))
-    return articles
 
 
 # ---------------------------------------------------------------- scores
