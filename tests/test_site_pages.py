@@ -149,6 +149,15 @@ def test_article_page_shows_everything_about_the_article(site: Path) -> None:
     assert "Invented news for tests." in page
 
 
+def test_article_page_lists_related_articles_outside_its_story(site: Path) -> None:
+    page = read(site, A1_ARTICLE)
+    related = page.split('id="related-heading"')[1].split("</section>")[0]
+    # Every sample article shares the keyword "alpha"; a2 is left out because the story page lists it.
+    assert related.count("<li>") == 5
+    assert 'href="../chip-maker-script-alert-x-script-partners-a3a3/index.html"' in related
+    assert "New chip plant starts production" not in related
+
+
 def test_article_time_is_shown_in_the_site_time_zone(tmp_path: Path) -> None:
     settings = sample_settings(tmp_path)
     tokyo = replace(settings, site=replace(settings.site, timezone="Asia/Tokyo"))

@@ -65,7 +65,7 @@ def related_finder(data: SiteData) -> tuple[RelatedFn, list[str]]:
         from newsdigest.stories import RelatedIndex
     except ImportError as error:
         return (lambda _article_id: ()), [f"related articles not shown: {error}"]
-    index = RelatedIndex(data.analysed)
+    index = RelatedIndex(data.analysed, data.stories)
     return (lambda article_id: index.related(article_id, limit=5)), []
 
 
