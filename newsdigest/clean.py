@@ -49,8 +49,13 @@ BOILERPLATE_PARAGRAPH = re.compile(
     r"the post .{1,300}? appeared first on .{1,200}"
     r"|this (?:article|entry|post) (?:was )?(?:originally )?(?:appeared|published|posted) (?:first )?(?:on|at|in) .{1,200}"
     r"|(?:continue|keep) reading.{0,200}"
-    r"|read (?:more|the (?:full|rest of the) (?:story|article|post))\b.{0,120}"
-    r"|(?:share|tweet|email)(?: this(?: (?:article|story|post))?| on| via)?\b[^.!?]{0,60}"
+    r"|read (?:more|(?:the )?(?:full|entire|rest of the) (?:story|article|post))\b.{0,120}"
+    r"|learn more\W{0,3}"
+    r"|related:.{1,200}"
+    r"|\(?(?:image|photo|picture)s? credits?:.{0,200}"
+    r"|(?:updated:? )?(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4})"   # a bare date line ...
+    r"(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"                # ... and time
+    r"|(?:share|tweet|email|print)(?: this(?: (?:article|story|post|page))?| (?:on|via) [a-z+ ]{2,20})?\W{0,3}"
     r"|(?:\[?(?:…|\.\.\.)\]?)"
     r"|view (?:entire|full) post.{0,40}"
     r"|comments?\s*$"
@@ -59,7 +64,7 @@ BOILERPLATE_PARAGRAPH = re.compile(
 )
 # Trailing "Continue reading…" / "Read more »" links glued to the last paragraph.
 TRAILING_MORE = re.compile(
-    r"\s*(?:\[?(?:…|\.\.\.)\]?\s*)?(?:continue reading|read more|read the full (?:story|article)|more\s*»)"
+    r"\s*(?:\[?(?:…|\.\.\.)\]?\s*)?(?:continue reading|read more|read (?:the )?full (?:story|article)|more\s*»)"
     r"[^.!?\n]{0,80}$",
     re.IGNORECASE,
 )

@@ -173,3 +173,14 @@ def test_long_block_with_a_share_like_class_is_kept() -> None:
     html = f'<div class="shared-article-body">{body}</div><div class="social-share"><a href="https://s.example/">Tweet</a></div>'
     text = html_to_text(sanitize_html(remove_boilerplate(html)))
     assert text.startswith("Real reporting sentence.") and "Tweet" not in text
+
+
+def test_common_feed_furniture_paragraphs_go() -> None:
+    furniture = ["March 3, 2026 8:00 PM", "(Image credit: Some Agency)", "Related: Bridge plans approved last year",
+                 "Share on Facebook", "Learn more", "Read full article >>", "3 March 2026", "Print this page"]
+    prose = ["Officials opened the new bridge on Tuesday.", "Share prices rose", "Email newsletters are popular.",
+             "The mayor praised the builders."]
+    mixed = [furniture[0], prose[0], *furniture[1:4], "Traffic is expected to ease. Read full article", *prose[1:],
+             *furniture[4:]]
+    expected = [prose[0], "Traffic is expected to ease.", *prose[1:]]
+    assert clean_text("\n\n".join(mixed)).split("\n\n") == expected
