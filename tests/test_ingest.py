@@ -138,9 +138,10 @@ def test_duplicate_feed_urls_in_config_are_read_once(tmp_path: Path) -> None:
     local = tmp_path / "f.xml"
     local.write_bytes(FEED)
     with open_archive(tmp_path) as archive:
+        ticks: list[str] = []
         report = ingest_feeds([FeedSettings("One", local.as_uri()), FeedSettings("Two", local.as_uri())],
-                              archive, QUICK, now=NOW, tz=timezone.utc)
-    assert report.new_articles == 2 and len(report.states) == 1
+                              archive, QUICK, now=NOW, tz=timezone.utc, progress=ticks.append)
+    assert report.new_articles == 2 and len(report.states) == 1 and len(ticks) == 2
     assert report.warnings == ("feed `Two` repeats the URL of `One`; read once",)
 
 

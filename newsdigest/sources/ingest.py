@@ -71,6 +71,7 @@ def _unique_feeds(feeds: Sequence[FeedSettings], run: _Run) -> list[FeedSettings
     for feed in feeds:
         if feed.url in seen:
             run.warnings.append(f"feed `{feed.name}` repeats the URL of `{seen[feed.url].name}`; read once")
+            run.progress(f"{feed.name}: same URL as {seen[feed.url].name}")  # every configured feed ticks once
             continue
         seen[feed.url] = feed
     return list(seen.values())
