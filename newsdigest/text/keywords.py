@@ -13,7 +13,7 @@ from newsdigest.text.wordlists import STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
-_NAME = re.compile(r"[A-Z][\w’'&-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?[A-Z][\w’'&-]*)*")
+_NAME = re.compile(r"(?<!\w)[A-Z][\w’'&-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z][\w’'&-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Russia's" → "Russia": tags name the thing
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
 
@@ -23,27 +23,35 @@ def keywords(doc: Document) -> tuple[str, ...]:
     scores: Counter[str] = Counter()
     display: dict[str, str] = {}
     # Names in the lead count more: the first sentences say who and what the story is about.
-    lead = " ".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
-    rest = " ".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
+    lead = "\n".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
+    rest = "\n".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
+    openers: Counter[str] = Counter()
     for text, weight in ((lead, 1.5), (rest, 1.0)):
-        for name in _names(text):
+        for name, opens_sentence in _names(text):
             key = name.lower()
+            if opens_sentence:
+                openers[key] += weight * 1.2  # "Analysts said…": capitalised only because it opens the sentence
+                continue
             display.setdefault(key, name)
             scores[key] += weight * (1.5 if " " in name else 1.2)
+    for key, score in openers.items():
+        if key in scores:
+            scores[key] += score
     for word, count in doc.term_counts.items():
         if count >= 2 and word not in scores and len(word) > 3 and not word.isdigit():
             scores[word] += count
-            display.setdefault(word, word)
     for word in content_words(doc.title):
         if word in scores:
             scores[word] *= 1.5
-    return _pick(scores, display)
+    picked = _pick(scores)
+    return tuple(display.get(key) or _POSSESSIVE.sub("", _as_written(key, doc)) for key in picked)
 
 
-def _names(text: str) -> list[str]:
-    """Runs of capitalised words with sentence-opening function words trimmed off."""
+def _names(text: str) -> list[tuple[str, bool]]:
+    """Runs of capitalised words with function words trimmed off, and whether a one-word name opens a sentence."""
     names = []
-    for found in _NAME.findall(text):
+    for match in _NAME.finditer(text):
+        found = match.group(0)
         if found.lower() in _NAME_EDGE_WORDS:
             continue  # the common case: a sentence-opening "The" or "But"
         words = found.split()
@@ -52,17 +60,38 @@ def _names(text: str) -> list[str]:
         while words and words[-1].lower() in _NAME_EDGE_WORDS:
             words.pop()
         if words and len(words) <= 4 and len(words[0]) > 1:
-            names.append(_POSSESSIVE.sub("", " ".join(words)))
+            opens = len(words) == 1 and words[0] == found.split()[0] and text[match.start() - 1:match.start()] in "\n"
+            names.append((_POSSESSIVE.sub("", " ".join(words)), opens))
     return names
 
 
-def _pick(scores: Counter[str], display: dict[str, str]) -> tuple[str, ...]:
-    """Best-scoring terms, skipping ones already inside a chosen phrase."""
+def _as_written(word: str, doc: Document) -> str:
+    """A term as the article writes it inside a sentence ("iPhone"), else lower case."""
+    pattern = re.compile(rf"(?<=\s){re.escape(word)}\b", re.IGNORECASE)
+    for sentence in doc.sentences:
+        found = pattern.search(sentence.text)
+        if found:
+            return found.group(0)
+    return word
+
+
+def _pick(scores: Counter[str]) -> list[str]:
+    """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
     chosen: list[str] = []
+    seen: set[str] = set()
     for key, _score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         if len(chosen) >= MAX_KEYWORDS:
             break
-        if any(key in other.split() or other in key.split() for other in chosen):
+        stem = _stem(key)
+        if stem in seen or any(stem in other.split() or other in stem.split() for other in seen):
             continue
         chosen.append(key)
-    return tuple(display[key] for key in chosen)
+        seen.add(stem)
+    return chosen
+
+
+def _stem(key: str) -> str:
+    """Fold possessives and plural -s so that variants of one term compare equal."""
+    key = _POSSESSIVE.sub("", key)
+    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+                    for word in key.split())

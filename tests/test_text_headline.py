@@ -1,0 +1,49 @@
+"""Headline grammar rules on hand-made leads."""
+from __future__ import annotations
+
+from newsdigest.text.document import analyse
+from newsdigest.text.headline import MAX_WORDS, make_headline
+
+
+def _headline(lead: str) -> str:
+    return make_headline(analyse("", lead + "\nThe rest of the story follows in this second sentence here."))
+
+
+def test_simple_past_becomes_present_agreeing_with_a_plural_subject() -> None:
+    assert _headline("The United States and Russia sought to lower tensions over Ukraine on Friday.") == (
+        "United States and Russia seek to lower tensions over Ukraine")
+
+
+def test_present_perfect_becomes_present_with_singular_agreement() -> None:
+    assert _headline("The company has rejected a takeover offer from its largest rival.") == (
+        "Company rejects takeover offer from largest rival")
+
+
+def test_people_are_named_by_surname_only() -> None:
+    assert _headline("Tory leader Michael Howard has dismissed the budget as a gimmick.").startswith("Howard dismisses")
+
+
+def test_no_leading_article_and_no_trailing_clause() -> None:
+    headline = _headline("The central bank raised interest rates to 4.5%, which surprised most economists in London.")
+    assert headline == "Central bank raises interest rates to 4.5%"
+
+
+def test_time_phrase_is_dropped() -> None:
+    assert "yesterday" not in _headline("Police arrested three men yesterday after a raid on a warehouse in Leeds.")
+
+
+def test_headline_has_at_most_twelve_words_and_ends_on_a_content_word() -> None:
+    lead = ("Scientists working for the national weather service in the capital warned farmers about an unusually "
+            "long and dry summer season for the whole of the southern region of the country.")
+    words = _headline(lead).split()
+    assert len(words) <= MAX_WORDS
+    assert words[-1].lower() not in {"of", "the", "for", "to", "in", "and"}
+
+
+def test_name_that_looks_like_a_verb_is_not_changed() -> None:
+    assert _headline("United States officials met their allies in Brussels to agree on sanctions.").startswith(
+        "United States officials meet")
+
+
+def test_empty_article_gives_empty_headline() -> None:
+    assert make_headline(analyse("", "")) == ""

@@ -1,0 +1,40 @@
+"""Keywords: characteristic names and terms for tags and related articles."""
+from __future__ import annotations
+
+from newsdigest.text.document import analyse
+from newsdigest.text.keywords import MAX_KEYWORDS, MIN_KEYWORDS, keywords
+from newsdigest.text.wordlists import STOPWORDS
+
+SENTENCES = [
+    "Apple unveiled a new iPhone in Cupertino on Tuesday, betting that better cameras will lift sales.",
+    "Tim Cook said the iPhone cameras were the best the company had ever built.",
+    "Analysts expect iPhone sales to rise in China, where Apple has lost ground to Huawei.",
+    "Huawei's phones have won buyers with cheaper prices and strong cameras.",
+    "Apple shares rose 2% after the launch event in Cupertino.",
+]
+TEXT = "\n".join(SENTENCES)
+
+
+def test_between_five_and_eight_keywords() -> None:
+    assert MIN_KEYWORDS <= len(keywords(analyse("", TEXT))) <= MAX_KEYWORDS
+
+
+def test_repeated_names_and_terms_come_first() -> None:
+    found = keywords(analyse("", TEXT))
+    assert {"Apple", "iPhone"} <= set(found[:3]) or {"Apple", "cameras"} <= set(found[:4])
+    assert "Huawei" in found and "Tim Cook" in found
+
+
+def test_possessive_is_folded_into_the_name() -> None:
+    assert "Huawei's" not in keywords(analyse("", TEXT))
+
+
+def test_no_stopwords_and_no_repeats() -> None:
+    found = keywords(analyse("", TEXT))
+    assert not any(word.lower() in STOPWORDS for word in found)
+    assert len({word.lower() for word in found}) == len(found)
+
+
+def test_other_languages_give_keywords_without_crashing() -> None:
+    text = "Die Regierung in Berlin plant neue Steuern. Die Regierung will die Steuern im Mai erhöhen."
+    assert "Berlin" in keywords(analyse("", text))
