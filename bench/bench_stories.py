@@ -1,6 +1,6 @@
 """Benchmark: group 10,000 synthetic articles into stories and print the seconds taken.
 
-    python bench/bench_stories.py [--articles 10000] [--days 30] [--seed 7]
+    python bench/bench_stories.py [--articles 10000] [--days 30] [--seed 7] [--repeat 3]
 
 The articles are made up (no real text): about 3,500 events spread over the given days,
 each reported by one to eight of twenty outlets within a day and a half, with titles and
@@ -68,14 +68,21 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     items, truth = synthetic(args.articles, args.days, args.seed)
-    started = time.perf_counter()
-    stories = group_stories(items, StorySettings())
-    seconds = time.perf_counter() - started
+    walls, cpus = [], []
+    for _ in range(args.repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        stories = group_stories(items, StorySettings())
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
     pure = sum(1 for story in stories if len({truth[m] for m in story.members}) == 1)
     print(f"grouped {len(items)} articles into {len(stories)} stories "
-          f"({len(set(truth.values()))} synthetic events, {pure} stories pure) in {seconds:.2f} s")
+          f"({len(set(truth.values()))} synthetic events, {pure} stories pure)")
+    # Best of N: the machine is shared, and the best run is the one least disturbed by others.
+    print(f"seconds: best {min(walls):.2f} wall / {min(cpus):.2f} CPU over {args.repeat} runs "
+          f"(all wall: {', '.join(f'{w:.2f}' for w in walls)})")
     return 0
 
 

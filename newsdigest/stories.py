@@ -78,6 +78,7 @@ _DATE_OR_TIME = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+(?:['’.\-][^\W_]+)*)", re.UNICODE)
 _SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
 
 
@@ -131,25 +132,25 @@ def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
     capitals: list[bool] = []
     opens: list[bool] = []
     adjacent: list[bool] = []
-    last_end = -1
     stopwords = STOPWORDS
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
+    seen = kept = skipped = False
+    for gap, raw in _GAP_AND_TOKEN.findall(text):
         lower = raw.lower()
         if not lower.isalnum():
             lower = lower.strip("'’.-")
         elif raw[-1] == "s" and len(raw) > 2 and raw[:-1].isupper():
             lower = lower[:-1]       # "MPs" is the plural of "MP"
         if len(lower) < 2 or lower in stopwords:
+            seen = skipped = True
             continue
-        start = match.start()
-        gap = text[last_end:start] if last_end >= 0 else text[:start]
-        follows = last_end >= 0 and (gap == " " or gap.isspace())
+        follows = kept and not skipped and (gap == " " or gap.isspace())
+        starts = not seen and not gap.strip()
         lowers.append(lower)
         capitals.append(raw[0].isupper() or raw[0].isdigit())
-        opens.append(not follows and (last_end < 0 and not gap.strip() or bool(_SENTENCE_START.search(gap[-3:]))))
+        opens.append(starts or (not follows and bool(_SENTENCE_START.search(gap[-3:]))))
         adjacent.append(follows)
-        last_end = match.end()
+        seen = kept = True
+        skipped = False
         if len(lowers) >= limit:
             break
     result = []
@@ -223,10 +224,10 @@ def _tfidf(bags: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Co
     damped = _DampedCounts()
     vectors = []
     for bag in bags:
-        terms = list(bag)
-        weights = [damped[bag[t]] * idf[t] for t in terms]
-        scale = 1.0 / (math.sqrt(sum(w * w for w in weights)) or 1.0)
-        vectors.append(dict(zip(terms, [w * scale for w in weights])))
+        weights = [(t, damped[c] * idf[t]) for t, c in bag.items()]
+        scale = 1.0 / (math.sqrt(sum(w * w for _, w in weights)) or 1.0)
+        # A term no other article uses can match nothing: it counts in the length, then is dropped.
+        vectors.append({t: w * scale for t, w in weights if df[t] > 1})
     return vectors, df
 
 
