@@ -87,6 +87,13 @@ def test_seed_page_shows_author_key_points_and_body(built):
     assert "AP" in html
 
 
+def test_untitled_seed_gets_a_readable_path_from_its_generated_headline(built):
+    _, out = built
+    folder = page_of_seed(out).parent.name
+    assert not folder.startswith("article-")
+    assert "russia" in folder or "ukraine" in folder
+
+
 def test_home_links_every_topic_and_article(built):
     _, out = built
     home = out / "index.html"

@@ -126,7 +126,7 @@ def test_atom_schema_rules(out: dict[str, bytes]) -> None:
     entries = feed.findall(f"{A}entry")
     assert len(entries) == 3
     for entry, item in zip(entries, ITEMS):
-        page = BASE + article_path(item.article)
+        page = BASE + article_path(item.article, item.extract.headline)
         assert entry.findtext(f"{A}id") == page
         assert entry.findtext(f"{A}title")
         assert entry.findtext(f"{A}updated") == item.article.published.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -142,10 +142,10 @@ def test_items_carry_key_points_summary_and_links(out: dict[str, bytes]) -> None
     assert "<li>Point one of 1.</li>" in html and "<li>Point two of 1.</li>" in html
     assert "Summary number 1 says what happened." in html
     assert 'href="https://outlet1.example.com/story/1"' in html
-    assert f'href="{BASE}{article_path(ITEMS[0].article)}"' in html
+    assert f'href="{BASE}{article_path(ITEMS[0].article, ITEMS[0].extract.headline)}"' in html
     rss_item = feedparser.parse(out["rss.xml"]).entries[0]
     assert "<li>Point one of 1.</li>" in rss_item.description
-    assert rss_item.link == BASE + article_path(ITEMS[0].article)
+    assert rss_item.link == BASE + article_path(ITEMS[0].article, ITEMS[0].extract.headline)
 
 
 def test_untrusted_text_is_escaped_in_every_format(out: dict[str, bytes]) -> None:
@@ -169,7 +169,7 @@ def test_json_feed_fields(out: dict[str, bytes]) -> None:
     assert feed["feed_url"] == BASE + "topics/politics/feed.json"
     assert feed["description"] == "Votes & laws"
     first = feed["items"][0]
-    assert first["id"] == first["url"] == BASE + article_path(ITEMS[0].article)
+    assert first["id"] == first["url"] == BASE + article_path(ITEMS[0].article, ITEMS[0].extract.headline)
     assert first["external_url"] == "https://outlet1.example.com/story/1"
     assert first["summary"] == "Summary number 1 says what happened."
     assert first["date_published"] == "2026-03-02T11:00:00Z"

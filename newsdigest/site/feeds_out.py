@@ -134,7 +134,7 @@ def _key_points(item: Analysed) -> list[str]:
 
 
 def _page_url(item: Analysed, base: str) -> str:
-    return base + article_path(item.article)
+    return base + article_path(item.article, item.extract.headline)
 
 
 def _entry_id(item: Analysed, base: str) -> str:

@@ -12,9 +12,12 @@ from newsdigest.model import Article, Story
 from newsdigest.urls import slugify
 
 
-def article_path(article: Article) -> str:
-    """`articles/<title-slug>-<id8>/`: readable, and unique through the id."""
-    slug = slugify(article.title, 50) or "article"
+def article_path(article: Article, headline: str = "") -> str:
+    """`articles/<title-slug>-<id8>/`: readable, and unique through the id.
+
+    Articles without a title (the seed format) pass their generated headline.
+    """
+    slug = slugify(article.title or headline, 50) or "article"
     return f"articles/{slug}-{article.id[:8]}/"
 
 

@@ -131,7 +131,7 @@ def article_view(item: Analysed, topic_pages: Mapping[str, str], story_path: str
     sources = art.sources or (Source(art.source, art.url),)
     return ArticleView(
         id=art.id,
-        path=paths.article_path(art),
+        path=paths.article_path(art, ext.headline),
         headline=headline,
         source=art.source or "Unknown source",
         url=safe_href(art.url),
