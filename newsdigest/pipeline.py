@@ -75,7 +75,7 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
         articles = merge_local_and_archived(local.articles, archive.articles())
         report.stage("analysing", len(articles))
         analysed = analyse(articles, settings, cache=archive, progress=report.step)
-        feed_states = tuple(archive.feed_states())
+        feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
     report.stage("grouping stories")
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")

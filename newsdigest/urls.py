@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Parameters that only track the click, never select content.
 TRACKING_PARAMS = re.compile(
-    r"^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ocid|cmpid|ito|smid|_ga|ns_[a-z]+|at_[a-z]+)$",
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ocid|cmpid|ito|smid|_ga|ns_[a-z]+|at_[a-z]+|wt_[a-z]+)$",
     re.IGNORECASE,
 )
 
@@ -22,11 +22,15 @@ def canonical_url(url: str) -> str:
     if parts.scheme.lower() not in ("http", "https"):
         return url
     host = (parts.hostname or "").lower()
-    if parts.port and not (
-        (parts.scheme.lower() == "http" and parts.port == 80)
-        or (parts.scheme.lower() == "https" and parts.port == 443)
+    try:
+        port = parts.port
+    except ValueError:      # a garbled port ("host:80x") cannot be normalised; keep the link as given
+        return url
+    if port and not (
+        (parts.scheme.lower() == "http" and port == 80)
+        or (parts.scheme.lower() == "https" and port == 443)
     ):
-        host = f"{host}:{parts.port}"
+        host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)]
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", urlencode(query), ""))
 

@@ -125,3 +125,11 @@ def test_article_id_does_not_depend_on_the_hash_seed(root: Path) -> None:
         for seed in ("1", "2", "3")
     }
     assert ids == {article_id("https://news.example/2024/pier")}
+
+
+def test_canonical_url_keeps_a_link_with_a_garbled_port_instead_of_raising():
+    assert canonical_url("http://example.org:80x/story") == "http://example.org:80x/story"
+
+
+def test_canonical_url_drops_webtrekk_tracking_parameters():
+    assert canonical_url("https://example.de/a?wt_mc=rss.feed&id=3") == "https://example.de/a?id=3"
