@@ -271,3 +271,14 @@ def test_site_title_from_settings_is_escaped_too(tmp_path: Path) -> None:
     settings = replace(settings, site=SiteSettings(title="A & B <i>news</i>", base_url="/"))
     build_site(sample_data(), settings, tmp_path / "site")
     assert "A &amp; B &lt;i&gt;news&lt;/i&gt;" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_story_topics_are_the_leads_plus_those_half_the_reports_share():
+    from types import SimpleNamespace
+
+    from newsdigest.site.views import story_topic_slugs
+
+    lead = SimpleNamespace(topic_slugs=("politics",))
+    members = [lead, SimpleNamespace(topic_slugs=("world", "sport")), SimpleNamespace(topic_slugs=("world",)),
+               SimpleNamespace(topic_slugs=("business",))]
+    assert story_topic_slugs(lead, members) == ("politics", "world")

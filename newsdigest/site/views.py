@@ -5,6 +5,7 @@ for the same article. Links to originals pass `safe_href`: feed URLs are untrust
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -170,6 +171,17 @@ def complete_stories(stories: Iterable[Story], analysed: Sequence[Analysed]) -> 
     return tuple(result)
 
 
+def story_topic_slugs(lead: ArticleView, members: Sequence[ArticleView]) -> tuple[str, ...]:
+    """The lead's topics, plus any topic that at least half the reports share.
+
+    A union over members would put a 26-report story under every section one
+    outlet's angle touched; a topic page should list only stories about it.
+    """
+    counts = Counter(s for m in members for s in set(m.topic_slugs))
+    shared = [s for s, n in counts.items() if s not in lead.topic_slugs and 2 * n >= len(members)]
+    return (*lead.topic_slugs, *sorted(shared, key=lambda s: (-counts[s], s)))
+
+
 def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -> tuple[StoryView, ...]:
     """One view per story, in ranking order; story pages exist only for multi-member stories."""
     views = []
@@ -177,7 +189,7 @@ def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -
         members = tuple(sorted((articles[m] for m in story.members), key=lambda a: (a.published, a.id)))
         lead = articles[story.lead]
         multi = len(members) > 1
-        slugs = sorted({s for m in members for s in m.topic_slugs}, key=lambda s: (s not in lead.topic_slugs, s))
+        slugs = story_topic_slugs(lead, members)
         views.append(StoryView(
             id=story.id,
             path=paths.story_path(story) if multi else lead.path,
@@ -189,7 +201,7 @@ def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -
             first_reported_by=story.first_reported_by or members[0].source,
             first_published=members[0].published,
             updated=members[-1].published,
-            topic_slugs=tuple(slugs),
+            topic_slugs=slugs,
         ))
     return tuple(views)
 
