@@ -282,3 +282,11 @@ def test_story_topics_are_the_leads_plus_those_half_the_reports_share():
     members = [lead, SimpleNamespace(topic_slugs=("world", "sport")), SimpleNamespace(topic_slugs=("world",)),
                SimpleNamespace(topic_slugs=("business",))]
     assert story_topic_slugs(lead, members) == ("politics", "world")
+
+
+def test_topic_reason_shows_the_six_strongest_terms_then_a_count():
+    from newsdigest.model import TopicMatch
+    from newsdigest.site.views import reasons_text
+
+    reasons = tuple((f"term{i}", float(i)) for i in range(1, 10)) + (("veto", -1.0),)
+    assert reasons_text(TopicMatch("t", "T", 9.0, reasons)) == "term9, term8, term7, term6, term5, term4 and 3 more"

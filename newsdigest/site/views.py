@@ -111,14 +111,15 @@ def topics_to_render(settings: Settings, analysed: Sequence[Analysed]) -> tuple[
     return tuple(topics)
 
 
-def reasons_text(match: TopicMatch) -> str:
-    """The matched terms, strongest first, as a reader would check them."""
+def reasons_text(match: TopicMatch, limit: int = 6) -> str:
+    """The strongest matched terms, as a reader would check them (a long list explains nothing)."""
     ordered = sorted(match.reasons, key=lambda r: (-r[1], r[0].casefold()))
     seen: list[str] = []
-    for term, _weight in ordered:
-        if term not in seen:
+    for term, weight in ordered:
+        if weight > 0 and term not in seen:
             seen.append(term)
-    return ", ".join(seen)
+    shown = ", ".join(seen[:limit])
+    return shown + (f" and {len(seen) - limit} more" if len(seen) > limit else "")
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
