@@ -25,7 +25,7 @@ _BOILERPLATE = re.compile(
 )
 # Web copy often glues a photo caption to the next sentence with no stop between them:
 # "...in her bedroom The nun was found..." (a capitalised "The", "An", "It", "He"… mid-sentence starts a new one).
-_GLUED = re.compile(r"(?<=[a-z0-9)]) (?=(?:The|An|It|He|She|They|We|His|Her|Their|This|These) [a-z])")
+_GLUED = re.compile(r" (?<=[a-z0-9)] )(?=(?:The|An|It|He|She|They|We|His|Her|Their|This|These) [a-z])")
 _TERMINAL = ".!?\"'”’)…"
 _LANGUAGE_SAMPLE = 8  # sentences read to tell English from other languages
 
@@ -54,7 +54,7 @@ def analyse(title: str, text: str) -> Document:
     """Clean and segment `text`, tokenise each sentence once, count content words."""
     raw = split_sentences(_GLUED.sub("\n", _DATELINE.sub("", text.lstrip(), count=1)))
     sentences: list[Sentence] = []
-    counts: Counter[str] = Counter()
+    every_content: list[str] = []
     stop_hits = total = 0
     for raw_sentence in raw:
         if _BOILERPLATE.match(raw_sentence) or len(raw_sentence) < 3:
@@ -66,12 +66,12 @@ def analyse(title: str, text: str) -> Document:
         if len(sentences) < _LANGUAGE_SAMPLE:
             stop_hits += len(words) - sum(1 for word in words if word not in STOPWORDS)
             total += len(words)
-        counts.update(content)
+        every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL
         sentences.append(Sentence(len(sentences), raw_sentence, words, content, terminated))
     # English function words make up a third or more of English running text; far less means another language.
     english = total > 0 and stop_hits / total > 0.2
-    return Document(title, tuple(sentences), counts, english)
+    return Document(title, tuple(sentences), Counter(every_content), english)
 
 
 def content_words(text: str) -> frozenset[str]:

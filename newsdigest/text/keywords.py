@@ -6,40 +6,40 @@ recur, how early they appear (the lead names the subject) and whether the title 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from newsdigest.text.document import Document, content_words
 from newsdigest.text.wordlists import STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
-_NAME = re.compile(r"(?<!\w)[A-Z][\w’'&-]*(?:[ \t]+(?:of[ \t]+|de[ \t]+|van[ \t]+|von[ \t]+)?[A-Z][\w’'&-]*)*")
+_NAME = re.compile(r"[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|de|van|von)[ \t]+)?[A-Z][\w’'&-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Russia's" → "Russia": tags name the thing
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
 
 
 def keywords(doc: Document) -> tuple[str, ...]:
     """The article's most characteristic names and terms, best first."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     display: dict[str, str] = {}
+    openers: dict[str, float] = {}
     # Names in the lead count more: the first sentences say who and what the story is about.
     lead = "\n".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
     rest = "\n".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
-    openers: Counter[str] = Counter()
     for text, weight in ((lead, 1.5), (rest, 1.0)):
         for name, opens_sentence in _names(text):
             key = name.lower()
             if opens_sentence:
-                openers[key] += weight * 1.2  # "Analysts said…": capitalised only because it opens the sentence
+                openers[key] = openers.get(key, 0.0) + weight * 1.2  # "Analysts said…": capital only as opener
                 continue
-            display.setdefault(key, name)
-            scores[key] += weight * (1.5 if " " in name else 1.2)
+            if key not in display:
+                display[key] = name
+            scores[key] = scores.get(key, 0.0) + weight * (1.5 if " " in name else 1.2)
     for key, score in openers.items():
         if key in scores:
             scores[key] += score
     for word, count in doc.term_counts.items():
         if count >= 2 and word not in scores and len(word) > 3 and not word.isdigit():
-            scores[word] += count
+            scores[word] = float(count)
     for word in content_words(doc.title):
         if word in scores:
             scores[word] *= 1.5
@@ -51,9 +51,15 @@ def _names(text: str) -> list[tuple[str, bool]]:
     """Runs of capitalised words with function words trimmed off, and whether a one-word name opens a sentence."""
     names = []
     for match in _NAME.finditer(text):
+        start = match.start()
+        if start and text[start - 1].isalnum():
+            continue  # "iPhone": a capital inside a word starts no name
         found = match.group(0)
-        if found.lower() in _NAME_EDGE_WORDS:
-            continue  # the common case: a sentence-opening "The" or "But"
+        if " " not in found:  # the common case, kept fast: one capitalised word
+            if len(found) > 1 and found.lower() not in _NAME_EDGE_WORDS:
+                opens = text[start - 1:start] in "\n"
+                names.append((_fold(found), opens))
+            continue
         words = found.split()
         while words and words[0].lower().strip("’'") in _NAME_EDGE_WORDS:
             words.pop(0)
@@ -61,21 +67,27 @@ def _names(text: str) -> list[tuple[str, bool]]:
             words.pop()
         if words and len(words) <= 4 and len(words[0]) > 1:
             opens = len(words) == 1 and words[0] == found.split()[0] and text[match.start() - 1:match.start()] in "\n"
-            names.append((_POSSESSIVE.sub("", " ".join(words)), opens))
+            names.append((_fold(" ".join(words)), opens))
     return names
+
+
+def _fold(name: str) -> str:
+    """ "Russia's" → "Russia"."""
+    return _POSSESSIVE.sub("", name) if "'" in name or "’" in name else name
 
 
 def _as_written(word: str, doc: Document) -> str:
     """A term as the article writes it inside a sentence ("iPhone"), else lower case."""
-    pattern = re.compile(rf"(?<=\s){re.escape(word)}\b", re.IGNORECASE)
+    needle = " " + word
     for sentence in doc.sentences:
-        found = pattern.search(sentence.text)
-        if found:
-            return found.group(0)
+        lower = sentence.text.lower()
+        at = lower.find(needle)
+        if at >= 0 and len(lower) == len(sentence.text):
+            return sentence.text[at + 1:at + 1 + len(word)]
     return word
 
 
-def _pick(scores: Counter[str]) -> list[str]:
+def _pick(scores: dict[str, float]) -> list[str]:
     """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
     chosen: list[str] = []
     seen: set[str] = set()
