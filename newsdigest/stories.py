@@ -77,6 +77,8 @@ _DATE_OR_TIME = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+(?:['’.\-][^\W_]+)*)", re.UNICODE)
 _SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
@@ -89,7 +91,7 @@ def group_stories(
     ordered = sorted(items, key=lambda item: (item.article.published, item.id))
     if not ordered:
         return ()
-    bags, concepts = zip(*(_terms(item) for item in ordered))
+    bags, concepts = zip(*(_terms(item, flags) for item, flags in zip(ordered, _boilerplate(ordered))))
     vectors, df = _tfidf(bags)
     keys = [_key_terms(vector) for vector in vectors]
     groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
@@ -189,10 +191,55 @@ def _is_title_case(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
-def _terms(item: Analysed) -> tuple[dict[str, float], dict[str, str]]:
-    """Weighted term counts of title (twice) and lead, names and numbers boosted; and each name's whole name."""
-    title = item.article.title or item.extract.headline
-    lead = item.article.text or item.extract.summary
+def _normalised(text: str) -> str:
+    """The text with its figures removed, so "Best of cartoons, October 17" and "..., October 18" match."""
+    return _DIGITS.sub("", text[:160].lower()).strip()
+
+
+def _boilerplate(items: Sequence[Analysed]) -> list[tuple[bool, bool]]:
+    """Per article: is its title, is its opening sentence, boilerplate?
+
+    Boilerplate is what an outlet repeats as a title or opening sentence with other dates or on
+    other days: a column's name ("Morning news brief") or standing blurb, not an event. Under
+    such a name an opening repeated word for word is a blurb even on one day; an exact copy of
+    an ordinary article on the same day is a duplicate, not boilerplate.
+    """
+    keys = [((item.article.source, _normalised(_title(item))), (item.article.source, _normalised(_opening(item))))
+            for item in items]
+    uses: dict[tuple[str, str], set[tuple[object, str]]] = defaultdict(set)
+    for item, (title, opening) in zip(items, keys):
+        day = item.article.published.date()
+        uses[title].add((day, _title(item)[:160]))
+        uses[opening].add((day, _opening(item)[:160]))
+    repeated = {key for key, found in uses.items() if len(found) > 1 and key[1]}
+    openings = Counter(opening for _, opening in keys)
+    return [
+        (title in repeated, bool(opening[1]) and (opening in repeated or (title in repeated and openings[opening] > 1)))
+        for title, opening in keys
+    ]
+
+
+def _opening(item: Analysed) -> str:
+    """The lead's first sentence."""
+    lead = _lead(item).lstrip()
+    return _FIRST_SENTENCE.split(lead[:400], maxsplit=1)[0]
+
+
+def _title(item: Analysed) -> str:
+    return item.article.title or item.extract.headline
+
+
+def _lead(item: Analysed) -> str:
+    return item.article.text or item.extract.summary
+
+
+def _terms(item: Analysed, boilerplate: tuple[bool, bool] = (False, False)) -> tuple[dict[str, float], dict[str, str]]:
+    """Weighted term counts of title (twice) and lead, names and numbers boosted; and each name's whole name.
+
+    `boilerplate` says whether the title and the lead's opening sentence are an outlet's standing text.
+    """
+    title = "" if boilerplate[0] else _title(item)
+    lead = _lead(item).lstrip()[len(_opening(item)):] if boilerplate[1] else _lead(item)
     lead_words = _words(lead, LEAD_WORDS, titled=False)
     title_words = _words(title, 40, titled=_is_title_case(title))
     concepts = {**_concepts(title_words), **_concepts(lead_words)}

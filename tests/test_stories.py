@@ -166,3 +166,13 @@ def test_related_articles_share_keywords_newest_first_and_skip_the_same_story() 
     story = Story(id="s-1", lead="r1", members=("r1", "r5"), first_reported_by="Daily Planet")
     assert RelatedIndex(items, [story]).related("r1") == ("r3", "r2")
     assert index.related("unknown") == ()
+
+
+def test_a_recurring_column_is_not_one_story() -> None:
+    blurb = "Our reporters pick the stories you need to start the day."
+    monday = make("brief-mon", "Morning briefing, March 4", blurb + " Talks on the port strike resume.", "Gazette", 0)
+    tuesday = make("brief-tue", "Morning briefing, March 5", blurb + " A new museum wing opens.", "Gazette", 20)
+    cartoons = [make(f"cartoon-{n}", f"Best cartoons, March {n}", "The day's news as our artists saw it.",
+                     "Gazette", 2 + n) for n in (4, 5)]
+    groups = stories_of([*BACKGROUND, monday, tuesday, *cartoons])
+    assert all(len(group) == 1 for group in groups)
