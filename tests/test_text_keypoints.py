@@ -45,7 +45,8 @@ def test_long_sentence_is_cut_at_a_clause_break_and_ends_with_a_stop() -> None:
     text = ("The government announced a plan to build 300,000 new homes across the north of the country by 2030, "
             "which critics said would not be nearly enough to meet the soaring demand for homes in the big cities "
             "of the north.")
-    assert _one(text) == "The government announced a plan to build 300,000 new homes across the north of the country by 2030."
+    assert _one(text) == (
+        "The government announced a plan to build 300,000 new homes across the north of the country by 2030.")
 
 
 def test_sentence_of_thirty_words_or_fewer_is_not_cut_because_cutting_loses_facts() -> None:

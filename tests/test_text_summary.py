@@ -62,4 +62,5 @@ def test_title_words_pull_a_sentence_in() -> None:
 
 def test_other_language_falls_back_to_position() -> None:
     text = "Der Rat hat den Haushalt beschlossen. Die Straßen werden repariert. Die Bürger sind froh. Ende."
-    assert summarize(analyse("", text), 2) == ["Der Rat hat den Haushalt beschlossen.", "Die Straßen werden repariert."]
+    assert summarize(analyse("", text), 2) == [
+        "Der Rat hat den Haushalt beschlossen.", "Die Straßen werden repariert."]

@@ -18,6 +18,7 @@ _PERFECT = frozenset({"has", "have"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
                        "can", "may", "must", "did", "does", "do", "not"})
 _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
+_RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
@@ -35,7 +36,7 @@ _PREPOSITIONS = frozenset({"of", "at", "in", "for", "on", "from", "with", "by", 
 _LEADING_PHRASE = re.compile(r"^(?:for|in|at|on|with|after|despite|as|while|when|although|under|following|amid)\s"
                              r"[^,\"“”]{3,60},\s+", re.IGNORECASE)
 # "Yahoo, one of the net's best-known firms, is…": an appositive between commas, followed by the verb.
-_APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,70},\s(?=[a-z])")
+_APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,100},\s(?=[a-z])")
 _TRAIL = re.compile(r"[\s,;:.!?\"'“”‘’-]+$")
 _EDGE = ",.;:'\"“”‘’()"
 
@@ -52,11 +53,21 @@ def make_headline(doc: Document) -> str:
     if verb is not None:
         words, verb = _surname_subject(words, verb)
         words = _headline_tense(words, verb)
-    words = _headline_words(words, verb)[:MAX_WORDS]
-    while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
-        words.pop()  # never end on "of" or "to": the cut must fall after a content word
+    words = _cut(_headline_words(words, verb))
     headline = _TRAIL.sub("", " ".join(words))
     return headline[:1].upper() + headline[1:]
+
+
+def _cut(words: list[str]) -> list[str]:
+    """At most MAX_WORDS words, never ending inside a name or on a function word ("of", "to")."""
+    if len(words) > MAX_WORDS:
+        cut_inside_name = words[MAX_WORDS][:1].isupper() and words[MAX_WORDS - 1][:1].isupper()
+        words = words[:MAX_WORDS]
+        while cut_inside_name and len(words) > 3 and words[-1][:1].isupper():
+            words.pop()  # "…allowing Arsenal striker Thierry" → "…allowing Arsenal striker"
+    while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
+        words.pop()
+    return words
 
 
 def _lead_sentence(doc: Document) -> Sentence | None:
@@ -91,6 +102,8 @@ def _verb_position(words: list[str]) -> int | None:
         word = words[position]
         if not word.islower():
             continue  # verbs inside a sentence are lower case; "States" is a name here, not a verb
+        if word in _RELATIVES:
+            return None  # a verb after "which"/"who" belongs to a subordinate clause, not the headline's
         lower = word
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in SAY_VERBS:
             return position
@@ -125,8 +138,10 @@ def _headline_tense(words: list[str], verb: int) -> list[str]:
             return words
     else:
         return words
-    head = _subject_head(words[:verb]).lower().strip(_EDGE)
-    plural = head in _PLURAL_SUBJECTS or (head.endswith("s") and not head.endswith(("ss", "'s", "’s")))
+    head = _subject_head(words[:verb]).strip(_EDGE)
+    # A plural common noun ends in -s; a name ending in -s ("Collins", "Yukos") is one person or firm.
+    plural = head.lower() in _PLURAL_SUBJECTS or (
+        head.endswith("s") and head.islower() and not head.endswith(("ss", "'s", "’s")))
     plural = plural or " and " in " ".join(words[:verb])
     words[verb] = base if plural else _third_person(base)
     return words
@@ -171,7 +186,7 @@ def _present_base(word: str) -> str | None:
         return stem        # "dismissed" → "dismiss"
     if stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]   # "stopped" → "stop"
-    if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg")):
+    if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
         return stem + "e"  # "announced" → "announce", "raised" → "raise", "charged" → "charge"
     if stem.endswith("ee") or (stem[-1] not in "aeiouy" and stem[-2] not in "aeiouy" and stem[-1] != stem[-2]):
         return stem        # "jumped" → "jump", "agreed" → "agree"

@@ -46,7 +46,8 @@ _CLAUSE_BREAK = re.compile(
     r"(?:,|\s+[-—–]+)\s+(?:which|who|whose|while|whereas|as|after|before|because|although|though|since|when|"
     r"but|and|with|despite|amid|following|including|prompting|leaving|making|saying|adding|according|so|where|"
     r"just|only|even|not|in|on|at)\b|;\s+|:\s+|\s+[-—–]+\s+|\s+(?:after|because|while|since|amid|despite|"
-    r"following|before|where|which|who|but)\s+|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b)"
+    r"following|before|where|which|who|but)\s+"
+    r"|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b)"
 )
 _WORD = re.compile(r"\S+")
 
