@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsdigest import text as text_engine
 from newsdigest.model import Analysed, Article, Extract
@@ -55,9 +55,10 @@ def extract_all(articles: Sequence[Article], settings: Settings, cache: ExtractC
     return results
 
 
-def _from_dict(stored: dict) -> Extract | None:
+def _from_dict(stored: dict[str, Any]) -> Extract | None:
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()}
     try:
-        return Extract(**{k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()})
+        return Extract(**values)
     except TypeError:
         return None     # written by another version of the record: extract again
 

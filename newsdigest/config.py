@@ -7,7 +7,7 @@ line, the key path, what was expected, and the closest known key for a typo.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -183,7 +183,7 @@ def read_keywords(ctx: _Ctx, node: Node, path: str) -> tuple[tuple[str, float], 
 # --- mappings -------------------------------------------------------------------------------
 
 
-def _read_mapping(ctx: _Ctx, node: Node, path: str, schema: dict[str, Reader],
+def _read_mapping(ctx: _Ctx, node: Node, path: str, schema: Mapping[str, Reader],
                   required: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """Read a mapping whose keys must come from `schema`; unknown keys get a did-you-mean."""
     if not isinstance(node, MappingNode):
@@ -210,13 +210,13 @@ def _read_mapping(ctx: _Ctx, node: Node, path: str, schema: dict[str, Reader],
     return values
 
 
-def _unknown_key(key: str, schema: dict[str, Reader]) -> str:
+def _unknown_key(key: str, schema: Mapping[str, Reader]) -> str:
     close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
     hint = f" — did you mean `{close[0]}`?" if close else f" — known keys: {', '.join(schema)}"
     return f"unknown key `{key}`{hint}"
 
 
-def _section(schema: dict[str, Reader], required: tuple[str, ...] = ()) -> Reader:
+def _section(schema: Mapping[str, Reader], required: tuple[str, ...] = ()) -> Reader:
     def read(ctx: _Ctx, node: Node, path: str) -> dict[str, Any] | None:
         return _read_mapping(ctx, node, path, schema, required)
 
@@ -236,20 +236,20 @@ def _list_of(item_reader: Reader) -> Reader:
     return read
 
 
-SITE = {"title": read_str, "description": read_optional_str, "base_url": read_base_url,
+SITE: dict[str, Reader] = {"title": read_str, "description": read_optional_str, "base_url": read_base_url,
         "language": read_str, "timezone": read_timezone}
-FEED = {"name": read_str, "url": read_str, "topics": read_str_list, "full_text": read_bool, "category": read_str}
-TOPIC = {"name": read_str, "slug": read_str, "description": read_optional_str, "keywords": read_keywords,
+FEED: dict[str, Reader] = {"name": read_str, "url": read_str, "topics": read_str_list, "full_text": read_bool, "category": read_str}
+TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_str, "description": read_optional_str, "keywords": read_keywords,
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
-DIGEST = {"key_points": _number(int, 1), "summary_sentences": _number(int, 1), "per_page": _number(int, 1),
+DIGEST: dict[str, Reader] = {"key_points": _number(int, 1), "summary_sentences": _number(int, 1), "per_page": _number(int, 1),
           "front_page_days": _number(int, 1)}
-FETCH = {"timeout": _number(float, 0.1), "deadline": _number(float, 0.1), "max_bytes": _number(int, 1024),
+FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1), "deadline": _number(float, 0.1), "max_bytes": _number(int, 1024),
          "max_redirects": _number(int, 0), "retries": _number(int, 0), "concurrency": _number(int, 1),
          "per_host": _number(int, 1)}
-ARCHIVE = {"path": read_str, "retention_days": _number(int, 0)}
-STORIES = {"window_hours": _number(float, 1), "threshold": _number(float, 0.0)}
-TOPIC_RULES = {"fallback": read_str, "threshold": _number(float, 0.0), "max_topics": _number(int, 1)}
-TOP = {
+ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0)}
+STORIES: dict[str, Reader] = {"window_hours": _number(float, 1), "threshold": _number(float, 0.0)}
+TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0), "max_topics": _number(int, 1)}
+TOP: dict[str, Reader] = {
     "site": _section(SITE),
     "content": _list_of(read_str),
     "feeds": _list_of(_section(FEED, required=("name", "url"))),

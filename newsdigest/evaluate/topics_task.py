@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsdigest.config import load_config
 from newsdigest.model import Article, Extract
-from newsdigest.settings import TopicSettings
+from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.text import extract
 from newsdigest.topics import TopicMatcher, default_topics
 
@@ -50,7 +50,7 @@ def _article(item: dict) -> Article:
                    published=_EPOCH, source="evaluation")
 
 
-def _topics_for(config: Path, slugs: set[str]) -> tuple[tuple[TopicSettings, ...], object]:
+def _topics_for(config: Path, slugs: set[str]) -> tuple[tuple[TopicSettings, ...], TopicRules | None]:
     """The config's topics restricted to the labelled slugs, and its topic rules."""
     settings = load_config(config) if config.exists() else None
     topics = settings.topics if settings else default_topics()
@@ -83,7 +83,7 @@ def evaluate(items: list[dict], config: Path = DEFAULT_CONFIG) -> dict:
     predicted = [matcher.assign(article, ex)[0].slug for article, ex in pairs]
     seconds = time.perf_counter() - start
     f1, per_label = macro_f1(gold, predicted, labels)
-    confusion = {g: {} for g in labels}
+    confusion: dict[str, dict[str, int]] = {g: {} for g in labels}
     for g, p in zip(gold, predicted):
         confusion[g][p] = confusion[g].get(p, 0) + 1
     return {"task": "topics", "n": len(items), "macro_f1": round(f1, 4),
