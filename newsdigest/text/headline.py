@@ -29,7 +29,8 @@ _TIME_PHRASE = re.compile(
 )
 _BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
 # Words headline grammar leaves out: copulas and auxiliaries ("is struggling" → "struggling"), possessives.
-_AUXILIARY_DROPS = frozenset({"is", "are", "was", "were", "been", "being", "be", "has", "have", "had"})
+_AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
+_ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
                              "still"})
 _PREPOSITIONS = frozenset({"of", "at", "in", "for", "on", "from", "with", "by", "to"})
@@ -125,26 +126,28 @@ def _surname_subject(words: list[str], verb: int) -> tuple[list[str], int]:
 
 
 def _headline_tense(words: list[str], verb: int) -> list[str]:
-    """Simple past or present perfect at `verb` → present, agreeing with the word before it."""
+    """Simple past or present perfect at `verb` → present, agreeing with the subject."""
+    if "ago" in words:
+        return words  # "vanished 10 years ago" stays in the past
     lower = words[verb].lower()
-    if lower in _PERFECT and verb + 1 < len(words):
-        base = _present_base(words[verb + 1].lower())
-        if base is None or not words[verb + 1].islower():
-            return words
-        words = words[:verb] + words[verb + 1:]
-    elif words[verb].islower():
-        base = _present_base(lower)
-        if base is None:
-            return words
-    else:
+    target = verb
+    if lower in _PERFECT:
+        target = verb + 1
+        while target < len(words) and (words[target] in _ADVERBS or words[target].endswith("ly")):
+            target += 1  # "has again refused" → "again refuses"
+    if target >= len(words) or not words[target].islower():
+        return words
+    base = _present_base(words[target])
+    if base is None:
         return words
     head = _subject_head(words[:verb]).strip(_EDGE)
     # A plural common noun ends in -s; a name ending in -s ("Collins", "Yukos") is one person or firm.
     plural = head.lower() in _PLURAL_SUBJECTS or (
         head.endswith("s") and head.islower() and not head.endswith(("ss", "'s", "’s")))
     plural = plural or " and " in " ".join(words[:verb])
-    words[verb] = base if plural else _third_person(base)
-    return words
+    words = list(words)
+    words[target] = base if plural else _third_person(base)
+    return words[:verb] + words[verb + 1:] if target != verb else words
 
 
 def _subject_head(subject: list[str]) -> str:
@@ -160,9 +163,12 @@ def _headline_words(words: list[str], verb: int | None) -> list[str]:
     kept = words[:1]
     for position, word in enumerate(words[1:], start=1):
         lower = word.lower()
-        if lower == "been" and position == (verb or 0) + 1:
+        following = words[position + 1:position + 2]
+        if position == verb and lower in _PERFECT and following == ["been"]:
             continue  # "have been named" → "named"
-        main_auxiliary = position == verb and lower in _AUXILIARY_DROPS and words[position + 1:position + 2]
+        if lower == "been" and position == (verb or 0) + 1 and words[verb].lower() in _PERFECT:
+            continue
+        main_auxiliary = position == verb and lower in _AUXILIARY_DROPS and following
         if lower in _HEADLINE_DROPS or (main_auxiliary and words[position + 1][:1].islower()):
             continue
         if lower == "that" and words[position - 1].lower() in _SAYING:
@@ -184,6 +190,9 @@ def _present_base(word: str) -> str | None:
     stem = word[:-2]
     if stem.endswith("ss"):
         return stem        # "dismissed" → "dismiss"
+    if stem.endswith("ll"):
+        # "called" → "call", "installed" → "install", but British "cancelled" → "cancel"
+        return stem if len(re.findall(r"[aeiou]+", stem[:-2])) <= 1 else stem[:-1]
     if stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]   # "stopped" → "stop"
     if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
