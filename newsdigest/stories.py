@@ -267,14 +267,15 @@ def _tfidf(bags: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Co
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
-    idf = {term: math.log((n + 1) / (count + 1)) + 1 for term, count in df.items()}
+    idf = {term: math.log((n + 1) / (count + 1)) + 1 for term, count in df.items() if count > 1}
+    unique_idf = math.log((n + 1) / 2) + 1          # most terms occur once: one shared value
     damped = _DampedCounts()
     vectors = []
     for bag in bags:
-        weights = [(t, damped[c] * idf[t]) for t, c in bag.items()]
-        scale = 1.0 / (math.sqrt(sum(w * w for _, w in weights)) or 1.0)
+        weights = [damped[count] * idf.get(term, unique_idf) for term, count in bag.items()]
+        scale = 1.0 / (math.hypot(*weights) or 1.0)
         # A term no other article uses can match nothing: it counts in the length, then is dropped.
-        vectors.append({t: w * scale for t, w in weights if df[t] > 1})
+        vectors.append({term: w * scale for term, w in zip(bag, weights) if term in idf})
     return vectors, df
 
 
@@ -302,11 +303,12 @@ def _links(
     links = []
     for i, vector in enumerate(vectors):
         last = _last_within(times, i, window)
-        candidates: set[int] = set()
+        candidates: Counter[int] = Counter()
         for term in keys[i]:
             posting = postings[term]
             candidates.update(posting[bisect_right(posting, i):bisect_right(posting, last)])
-        for j in sorted(candidates):
+        # One shared key term is how unrelated articles meet; the same event shares several.
+        for j in sorted(j for j, count in candidates.items() if count >= MIN_SHARED):
             if _similar(vector, vectors[j], concepts[i], settings.threshold):
                 links.append((i, j))
     return links
