@@ -5,6 +5,8 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.model import Analysed, Article, Extract, Story, TopicMatch
 from newsdigest.settings import StorySettings
@@ -176,3 +178,23 @@ def test_a_recurring_column_is_not_one_story() -> None:
                      "Gazette", 2 + n) for n in (4, 5)]
     groups = stories_of([*BACKGROUND, monday, tuesday, *cartoons])
     assert all(len(group) == 1 for group in groups)
+
+
+WORDS = ["port", "strike", "museum", "storm", "river", "council", "vote", "fire", "Marenza", "Valdoria", "Lucia",
+         "Mora", "bank", "rates", "school", "bridge", "2031", "7.5", "minister", "flood"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(WORDS), min_size=0, max_size=8),
+                          st.lists(st.sampled_from(WORDS), min_size=0, max_size=20),
+                          st.sampled_from(["Gazette", "Courier", "Star"]),
+                          st.floats(min_value=0, max_value=120)), max_size=25),
+       st.randoms(use_true_random=False))
+def test_any_batch_is_partitioned_the_same_way_in_any_order(rows, rng) -> None:
+    items = [make(f"a{n}", " ".join(title), " ".join(lead), source, hours)
+             for n, (title, lead, source, hours) in enumerate(rows)]
+    stories = group_stories(items, SETTINGS)
+    assert sorted(m for s in stories for m in s.members) == sorted(item.id for item in items)
+    shuffled = list(items)
+    rng.shuffle(shuffled)
+    assert group_stories(shuffled, SETTINGS) == stories
