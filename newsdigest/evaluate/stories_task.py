@@ -11,12 +11,13 @@ import argparse
 import json
 import sys
 import time
+from calendar import timegm
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 
 from newsdigest.model import Analysed, Article
 from newsdigest.settings import FeedSettings, StorySettings
@@ -127,7 +128,7 @@ def _capture_time(data: bytes) -> datetime:
     parsed = feedparser.parse(data)
     stamps = [e.get("published_parsed") or e.get("updated_parsed") for e in parsed.entries]
     latest = max((s for s in stamps if s), default=None)
-    return datetime(*latest[:6], tzinfo=timezone.utc) if latest else datetime(2000, 1, 1, tzinfo=timezone.utc)
+    return datetime.fromtimestamp(timegm(latest) if latest else 946684800, tz=timezone.utc)   # else 2000-01-01
 
 
 # ---------------------------------------------------------------- scores
