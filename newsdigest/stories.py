@@ -15,7 +15,8 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
 4. Links. Two articles are linked when the cosine of their vectors reaches
    ``StorySettings.threshold`` and they share at least MIN_SHARED distinct concepts (a
    multi-word name counts once), so one shared name alone (the same person in two different
-   events) never links them. Linked articles form stories (connected components).
+   events) never links them. Linked articles form stories (connected components); each link
+   lies within the window, so a story followed day after day can run longer than it.
 5. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
    alike (MERGE_THRESHOLD) and share ATTACH_DEFINING defining words of the joined story: a
    big event splits by angle (the arrest, the tributes), its parts still match each other.
