@@ -49,7 +49,7 @@ def make_headline(doc: Document) -> str:
         return ""
     if not doc.english:
         return " ".join(lead.text.split()[:MAX_WORDS])
-    words = [w for w in _clause_text(compress(lead)).split() if w.lower() not in _ARTICLES]
+    words = [w for w in _clause_text(compress(lead, doc.term_counts)).split() if w.lower() not in _ARTICLES]
     verb = _verb_position(words)
     if verb is not None:
         words, verb = _surname_subject(words, verb)

@@ -6,15 +6,20 @@ is left still stands as a sentence; quotes are never cut open.
 """
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 
-from newsdigest.text.document import Document, Sentence
+from newsdigest.text.document import Document, Sentence, content_words
 from newsdigest.text.summary import Weights, dangles, rank, select
 from newsdigest.text.wordlists import CONNECTIVES, SAY_VERBS, STOPWORDS
 
 MAX_WORDS = 20          # a bullet aims at this length ...
 CUT_ABOVE = 30          # ... but only sentences longer than this are cut: cutting shorter ones loses facts
 _CUT_MIN, _CUT_MAX = 10, 32
+# A trailing clause whose words recur in the article less than 0.7× as much as the head's is cut
+# from sentences over 18 words (the head keeps at least 8): it is detail, not the point.
+_THIN_TAIL_ABOVE, _THIN_TAIL_MIN_HEAD, _THIN_TAIL_RATIO = 18, 8, 0.7
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.6, quote=0.0, long_words=60)
 _STANDALONE_PENALTY = 0.8
@@ -62,21 +67,31 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
             scores[sentence.index] *= _STANDALONE_PENALTY  # a bullet stands alone: avoid "He said…", bare quotes
     points: list[str] = []
     for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP, connectives_dropped=True):
-        point = compress(sentence)
+        point = compress(sentence, doc.term_counts)
         if point and point not in points:
             points.append(point)
     return points
 
 
-def compress(sentence: Sentence) -> str:
-    """Rewrite one sentence as a bullet of at most about MAX_WORDS words."""
+def compress(sentence: Sentence, term_counts: Mapping[str, int] | None = None) -> str:
+    """Rewrite one sentence as a bullet of at most about MAX_WORDS words.
+
+    With the article's `term_counts`, a trailing clause that carries little of what the
+    article keeps repeating is cut even from a sentence of moderate length.
+    """
     text = _PARENTHESIS.sub("", sentence.text).strip()
     text = _drop_leading_connective(text)
     text = _drop_leading_time(text)
     text = _drop_trailing_attribution(text)
-    if len(_WORD.findall(text)) > MAX_WORDS:
+    size = len(_WORD.findall(text))
+    if size > MAX_WORDS:
         text = _drop_inner_clause(text)
-    if len(_WORD.findall(text)) > CUT_ABOVE:
+        size = len(_WORD.findall(text))
+    if term_counts is not None and size > _THIN_TAIL_ABOVE:
+        shorter = _cut_thin_tail(text, term_counts)
+        if shorter is not None:
+            return _finish(shorter)
+    if size > CUT_ABOVE:
         text = _cut_clause(text)
     return _finish(text)
 
@@ -115,6 +130,29 @@ def _drop_inner_clause(text: str) -> str:
     return shorter if _quotes_balanced(shorter) else text
 
 
+def _cut_thin_tail(text: str, term_counts: Mapping[str, int]) -> str | None:
+    """Cut at the first clause break whose tail is thinner in the article's recurring words than its head."""
+    for match in _CLAUSE_BREAK.finditer(text):
+        head = text[:match.start()]
+        if len(head.split()) < _THIN_TAIL_MIN_HEAD or not _cuttable(head):
+            continue
+        if _density(text[match.end():], term_counts) < _THIN_TAIL_RATIO * _density(head, term_counts):
+            return head
+    return None
+
+
+def _density(text: str, term_counts: Mapping[str, int]) -> float:
+    """Mean log-frequency in the article of the text's content words."""
+    words = content_words(text)
+    return sum(math.log(term_counts.get(word, 1)) for word in words) / len(words) if words else 0.0
+
+
+def _cuttable(head: str) -> bool:
+    """A head can stand alone: quotes closed, ending on a content word."""
+    last = head.rsplit(None, 1)[-1].lower()
+    return _quotes_balanced(head) and last[-1:].isalnum() and last not in STOPWORDS
+
+
 def _cut_clause(text: str) -> str:
     """Cut a long sentence at the last clause break that keeps it between _CUT_MIN and _CUT_MAX words."""
     best = text
@@ -123,8 +161,7 @@ def _cut_clause(text: str) -> str:
         words = len(head.split())
         if words > _CUT_MAX:
             break
-        last = head.rsplit(None, 1)[-1].lower()
-        if words >= _CUT_MIN and _quotes_balanced(head) and last[-1:].isalnum() and last not in STOPWORDS:
+        if words >= _CUT_MIN and _cuttable(head):
             best = head
     return best
 
