@@ -69,7 +69,7 @@ def _read_fixture(path: Path) -> list[dict[str, str]]:
 
 def evaluate(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path], settings: StorySettings) -> dict:
     """Group the labelled items and score against the labels."""
-    items, gold = _labelled_items(labels, feeds)
+    items, gold, unmatched = _labelled_items(labels, feeds)
     started = time.perf_counter()
     stories = group_stories(items, settings)
     seconds = time.perf_counter() - started
@@ -77,6 +77,7 @@ def evaluate(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path], setting
     return {
         "task": "stories",
         "n": len(items),
+        "unmatched": unmatched,
         "gold_stories": len(set(gold.values())),
         "predicted_stories": len(stories),
         "pairwise": _prf(*pairwise_counts(gold, predicted)),
@@ -85,21 +86,36 @@ def evaluate(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path], setting
     }
 
 
-def _labelled_items(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path]) -> tuple[list[Analysed], dict[str, str]]:
-    """Analysed items for every fixture line, and their gold story by article id."""
+def _labelled_items(
+    labels: Sequence[Mapping[str, str]], feeds: Sequence[Path]
+) -> tuple[list[Analysed], dict[str, str], int]:
+    """Analysed items for every fixture line, their gold story by article id, and how many lines matched none."""
     by_feed: dict[str, dict[str, Article]] = {}
     items: dict[str, Analysed] = {}
     gold: dict[str, str] = {}
+    missing = 0
     for line in labels:
         name = line["feed"]
         if name not in by_feed:
-            by_feed[name] = {canonical_url(a.url): a for a in read_feed_file(_find(name, feeds))}
-        article = by_feed[name].get(canonical_url(line["link"]))
+            by_feed[name] = _index_by_link(read_feed_file(_find(name, feeds)))
+        article = by_feed[name].get(canonical_url(line["link"])) or by_feed[name].get(line["link"])
         if article is None:
-            raise SystemExit(f"stories: {name}: no entry with link {line['link']!r}")
+            # One unmatched line should not void a whole evaluation: say so, and score the rest.
+            print(f"stories: {name}: no entry with link {line['link']!r}; line skipped", file=sys.stderr)
+            missing += 1
+            continue
         items.setdefault(article.id, Analysed(article, extract(article)))
         gold[article.id] = line["story"]
-    return list(items.values()), gold
+    if missing and not items:
+        raise SystemExit("stories: no fixture line matched a feed entry")
+    return list(items.values()), gold, missing
+
+
+def _index_by_link(articles: Sequence[Article]) -> dict[str, Article]:
+    """Articles by canonical link, and by guid as a fallback for entries whose link the parser resolved."""
+    index = {article.guid: article for article in articles if article.guid}
+    index.update((canonical_url(article.url), article) for article in articles if article.url)
+    return index
 
 
 def _find(name: str, feeds: Sequence[Path]) -> Path:
