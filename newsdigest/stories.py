@@ -524,7 +524,6 @@ class RelatedIndex:
     """
 
     def __init__(self, items: Sequence[Analysed], stories: Sequence[Story] = ()) -> None:
-        self._items = {item.id: item for item in items}
         self._keywords = {item.id: _keyword_set(item) for item in items}
         self._topics = {item.id: frozenset(t.slug for t in item.topics) for item in items}
         self._story = {member: story.id for story in stories for member in story.members}
@@ -537,21 +536,22 @@ class RelatedIndex:
 
     def related(self, article_id: str, limit: int = 5) -> tuple[str, ...]:
         """Ids of up to `limit` related articles, strongest tier first, newest first within a tier."""
-        keywords = self._keywords.get(article_id, frozenset())
-        story = self._story.get(article_id)
         shared: Counter[str] = Counter()
-        for keyword in keywords:
+        for keyword in self._keywords.get(article_id, ()):
             # Only the newest part of a long posting list matters: readers want recent pieces.
-            for other in self._postings[keyword][:RELATED_SCAN]:
-                if other != article_id and (story is None or self._story.get(other) != story):
-                    shared[other] += 1
+            shared.update(self._postings[keyword][:RELATED_SCAN])
+        shared.pop(article_id, None)
+        story = self._story.get(article_id)
         topics = self._topics.get(article_id, frozenset())
-        tiers = {other: min(2, count + (1 if topics & self._topics[other] else 0)) for other, count in shared.items()}
-        ranked = sorted(tiers, key=lambda other: (-tiers[other], self._order[other]))
-        return tuple(ranked[:limit])
+        tiers = {
+            other: min(2, count + (1 if topics & self._topics[other] else 0))
+            for other, count in shared.items()
+            if story is None or self._story.get(other) != story
+        }
+        return tuple(heapq.nsmallest(limit, tiers, key=lambda other: (-tiers[other], self._order[other])))
 
 
-RELATED_SCAN = 300          # newest articles looked at per keyword
+RELATED_SCAN = 100          # newest articles looked at per keyword
 
 
 def _keyword_set(item: Analysed) -> frozenset[str]:
