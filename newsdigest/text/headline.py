@@ -18,6 +18,9 @@ _PERFECT = frozenset({"has", "have"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
                        "can", "may", "must", "did", "does", "do", "not"})
 _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
+_DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those",
+                          "a", "an", "the"})
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
@@ -109,6 +112,8 @@ def _verb_position(words: list[str]) -> int | None:
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in SAY_VERBS:
             return position
         if word.isalpha() and _present_base(lower) is not None:
+            if words[position - 1].lower() in _DETERMINERS:
+                continue  # "her estranged husband": a participle after a determiner is an adjective
             return position
     return None
 
@@ -168,7 +173,8 @@ def _headline_words(words: list[str], verb: int | None) -> list[str]:
             continue  # "have been named" → "named"
         if lower == "been" and position == (verb or 0) + 1 and words[verb].lower() in _PERFECT:
             continue
-        main_auxiliary = position == verb and lower in _AUXILIARY_DROPS and following
+        main_auxiliary = (position == verb and lower in _AUXILIARY_DROPS and following
+                          and words[position - 1].lower() not in _PRONOUNS)  # "They are…" keeps its verb
         if lower in _HEADLINE_DROPS or (main_auxiliary and words[position + 1][:1].islower()):
             continue
         if lower == "that" and words[position - 1].lower() in _SAYING:
