@@ -2,10 +2,11 @@
 
     python bench/bench_stories.py [--articles 10000] [--days 30] [--seed 7] [--repeat 3]
 
-It then times related-article lookups for every article page. The articles are made up (no real text): about 3,500 events spread over the given days,
+The articles are made up (no real text): about 3,500 events spread over the given days,
 each reported by one to eight of twenty outlets within a day and a half, with titles and
 leads mixing the event's own words and names with Zipf-distributed everyday words. It
-also prints how well the synthetic events were recovered, as a sanity check. Target: under
+also prints how well the synthetic events were recovered, as a sanity check, and times
+related-article lookups for every article page. Target: under
 2 seconds for 10,000 articles on the project machine.
 """
 from __future__ import annotations
