@@ -97,7 +97,7 @@ def group_stories(
     keys = [_key_terms(vector) for vector in vectors]
     groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
-    groups = _attach_loners(ordered, vectors, df, concepts, groups, settings)
+    groups = _attach_loners(ordered, vectors, df, groups, settings)
     now = now or max(item.article.published for item in ordered)
     ranked = []
     for group in groups:
@@ -376,7 +376,7 @@ def _merge_stories(
 
 def _attach_loners(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
-    concepts: Sequence[dict[str, str]], groups: list[list[int]], settings: StorySettings,
+    groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Second pass: a lone article joins the story whose pooled wording it matches best.
 
