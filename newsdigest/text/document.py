@@ -52,7 +52,10 @@ class Document:
 
 def analyse(title: str, text: str) -> Document:
     """Clean and segment `text`, tokenise each sentence once, count content words."""
-    raw = split_sentences(_GLUED.sub("\n", _DATELINE.sub("", text.lstrip(), count=1)))
+    # No-break spaces from web copy would hide word boundaries from the rules below.
+    text = _DATELINE.sub("", text.replace("\xa0", " ").lstrip(), count=1)
+    # A glued caption or teaser is a sentence of its own: give it the full stop the page layout replaced.
+    raw = split_sentences(_GLUED.sub(".\n", text))
     sentences: list[Sentence] = []
     every_content: list[str] = []
     stop_hits = total = 0
