@@ -92,12 +92,12 @@ def group_stories(
     ordered = sorted(items, key=lambda item: (item.article.published, item.id))
     if not ordered:
         return ()
-    bags, concepts = zip(*(_terms(item, flags) for item, flags in zip(ordered, _boilerplate(ordered))))
+    bags, concepts, leads = zip(*(_terms(item, flags) for item, flags in zip(ordered, _boilerplate(ordered))))
     vectors, df = _tfidf(bags)
     keys = [_key_terms(vector) for vector in vectors]
     groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
-    groups = _attach_loners(ordered, vectors, df, groups, settings)
+    groups = _attach_loners(ordered, vectors, leads, df, groups, settings)
     now = now or max(item.article.published for item in ordered)
     ranked = []
     for group in groups:
@@ -234,8 +234,11 @@ def _lead(item: Analysed) -> str:
     return item.article.text or item.extract.summary
 
 
-def _terms(item: Analysed, boilerplate: tuple[bool, bool] = (False, False)) -> tuple[dict[str, float], dict[str, str]]:
-    """Weighted term counts of title (twice) and lead, names and numbers boosted; and each name's whole name.
+def _terms(
+    item: Analysed, boilerplate: tuple[bool, bool] = (False, False)
+) -> tuple[dict[str, float], dict[str, str], frozenset[str]]:
+    """Weighted term counts of title (twice) and lead, names and numbers boosted; each name's whole name;
+    and the lead's own words.
 
     `boilerplate` says whether the title and the lead's opening sentence are an outlet's standing text.
     """
@@ -259,7 +262,7 @@ def _terms(item: Analysed, boilerplate: tuple[bool, bool] = (False, False)) -> t
             previous = term
     for term in {t for t, special, _ in lead_words if special} | {t for t, special, _ in title_words if special}:
         counts[term] *= NAME_BOOST
-    return counts, concepts
+    return counts, concepts, frozenset(term for term, _, _ in lead_words)
 
 
 def _tfidf(bags: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
@@ -375,8 +378,8 @@ def _merge_stories(
 
 
 def _attach_loners(
-    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], df: Counter[str],
-    groups: list[list[int]], settings: StorySettings,
+    ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], leads: Sequence[frozenset[str]],
+    df: Counter[str], groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Second pass: a lone article joins the story whose pooled wording it matches best.
 
@@ -408,6 +411,9 @@ def _attach_loners(
             if not any(abs(times[i] - times[m]) <= window for m in stories[n]):
                 continue
             if _count_words(t for t in vectors[i] if t in defining[n]) < ATTACH_DEFINING:
+                continue
+            # A report restates its event in the lead; a feature pegged to it in the headline only does not.
+            if leads[i] and not leads[i] & defining[n]:
                 continue
             if n not in centroids:
                 centroids[n] = _centroid([vectors[m] for m in stories[n]])
