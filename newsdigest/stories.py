@@ -23,7 +23,9 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
 6. Attach. A lone article joins the story of ATTACH_MIN_STORY or more articles whose pooled
    wording it matches best (ATTACH_THRESHOLD), if it shares ATTACH_DEFINING of that story's
    defining words — words used by two or more of its articles and mostly inside it
-   (DEFINING_SHARE), so that "fire" or "Covid" never recruit an unrelated article.
+   (DEFINING_SHARE), so that "fire" or "Covid" never recruit an unrelated article — and
+   its lead must use one of them: a report restates its event in the lead, while a feature
+   merely pegged to the event ("You thought the spill was bad?") does so in the headline only.
    An article matching nothing is a story of one.
 
 Ranking (best first), a rule a reader can check:

@@ -14,7 +14,7 @@ from newsdigest.urls import canonical_url
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories_oct2021.jsonl"
 # Recorded on the fixture with the shipped settings; the method may improve, never fall below.
-FLOOR = {"pairwise_precision": 0.95, "pairwise_recall": 0.84, "bcubed_f1": 0.955}
+FLOOR = {"pairwise_precision": 0.965, "pairwise_recall": 0.84, "bcubed_f1": 0.958}
 
 
 def test_pairwise_and_bcubed_on_a_hand_made_assignment() -> None:
