@@ -198,3 +198,26 @@ def test_any_batch_is_partitioned_the_same_way_in_any_order(rows, rng) -> None:
     shuffled = list(items)
     rng.shuffle(shuffled)
     assert group_stories(shuffled, SETTINGS) == stories
+
+
+QUAKE_MORE = [
+    make("quake-c", "Marenza counts the cost of Valdoria earthquake",
+         "Shops in Marenza reopened on Wednesday after the magnitude 6.4 earthquake off the Valdoria coast; two "
+         "people injured in the quake have left hospital.", "Morning Post", 20),
+    make("quake-d", "Valdoria earthquake: port of Marenza reopens",
+         "The port of Marenza reopened after engineers checked the harbour walls following the 6.4 earthquake off "
+         "Valdoria.", "Evening Star", 24),
+]
+
+
+def test_a_feature_pegged_to_an_event_only_in_its_headline_stays_apart() -> None:
+    follow_up = make("quake-vigil", "Candles for Marenza",
+                     "Hundreds gathered by the Marenza harbour walls on Wednesday night after the earthquake.",
+                     "Daily Planet", 30)
+    feature = make("quake-feature", "You thought the Valdoria earthquake was bad? Old towers are the real danger",
+                   "Half the apartment towers built before 1970 ignore modern building codes, engineers say, and "
+                   "few owners can afford to strengthen them.", "Daily Planet", 30)
+    groups = stories_of([*BACKGROUND, QUAKE_A, QUAKE_B, *QUAKE_MORE, follow_up, feature])
+    quake = next(group for group in groups if "quake-a" in group)
+    assert "quake-vigil" in quake               # its lead names the town of the event
+    assert {"quake-feature"} in groups          # its lead is about something else
