@@ -7,9 +7,11 @@ perfect ("Profits jumped" / "has jumped" → "Profits jump").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.keypoints import compress
+from newsdigest.text.keypoints import density as _density
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
 
 MAX_WORDS = 12
@@ -21,6 +23,9 @@ _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
 _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those",
                           "a", "an", "the"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
+_PHRASE_STARTS = frozenset({"in", "for", "to", "at", "on", "from", "with", "by", "after", "over", "as", "amid",
+                            "against", "into", "than", "about", "of"})
+_TRIM_MIN_WORDS, _TRIM_RATIO = 5, 0.8
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
@@ -57,20 +62,38 @@ def make_headline(doc: Document) -> str:
     if verb is not None:
         words, verb = _surname_subject(words, verb)
         words = _headline_tense(words, verb)
-    words = _cut(_headline_words(words, verb))
+    words = _end_on_content(_trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts))
     headline = _TRAIL.sub("", " ".join(words))
     return headline[:1].upper() + headline[1:]
 
 
 def _cut(words: list[str]) -> list[str]:
-    """At most MAX_WORDS words, never ending inside a name or on a function word ("of", "to")."""
+    """At most MAX_WORDS words, never ending inside a name."""
     if len(words) > MAX_WORDS:
         cut_inside_name = words[MAX_WORDS][:1].isupper() and words[MAX_WORDS - 1][:1].isupper()
         words = words[:MAX_WORDS]
         while cut_inside_name and len(words) > 3 and words[-1][:1].isupper():
             words.pop()  # "…allowing Arsenal striker Thierry" → "…allowing Arsenal striker"
+    return words
+
+
+def _end_on_content(words: list[str]) -> list[str]:
+    """Never end on a function word ("of", "to", "and")."""
     while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
         words.pop()
+    return words
+
+
+def _trim_thin_phrases(words: list[str], term_counts: Mapping[str, int]) -> list[str]:
+    """Drop trailing prepositional phrases whose words the article repeats less than the rest's (detail)."""
+    while len(words) > _TRIM_MIN_WORDS:
+        starts = [i for i in range(_TRIM_MIN_WORDS - 1, len(words)) if words[i].lower() in _PHRASE_STARTS]
+        if not starts:
+            break
+        last = starts[-1]
+        if _density(" ".join(words[last:]), term_counts) >= _TRIM_RATIO * _density(" ".join(words[:last]), term_counts):
+            break
+        words = words[:last]
     return words
 
 

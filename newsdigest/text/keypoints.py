@@ -136,13 +136,13 @@ def _cut_thin_tail(text: str, term_counts: Mapping[str, int]) -> str | None:
         head = text[:match.start()]
         if len(head.split()) < _THIN_TAIL_MIN_HEAD or not _cuttable(head):
             continue
-        if _density(text[match.end():], term_counts) < _THIN_TAIL_RATIO * _density(head, term_counts):
+        if density(text[match.end():], term_counts) < _THIN_TAIL_RATIO * density(head, term_counts):
             return head
     return None
 
 
-def _density(text: str, term_counts: Mapping[str, int]) -> float:
-    """Mean log-frequency in the article of the text's content words."""
+def density(text: str, term_counts: Mapping[str, int]) -> float:
+    """Mean log-frequency in the article of the text's content words (how much of the story's core it carries)."""
     words = content_words(text)
     return sum(math.log(term_counts.get(word, 1)) for word in words) / len(words) if words else 0.0
 
