@@ -7,11 +7,9 @@ perfect ("Profits jumped" / "has jumped" → "Profits jump").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import compress
-from newsdigest.text.keypoints import density as _density
+from newsdigest.text.keypoints import compress, trim_thin_phrases
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
 
 MAX_WORDS = 12
@@ -23,9 +21,7 @@ _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
 _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those",
                           "a", "an", "the"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
-_PHRASE_STARTS = frozenset({"in", "for", "to", "at", "on", "from", "with", "by", "after", "over", "as", "amid",
-                            "against", "into", "than", "about", "of"})
-_TRIM_MIN_WORDS, _TRIM_RATIO = 5, 0.8
+_TRIM_MIN_WORDS = 5
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
@@ -62,7 +58,8 @@ def make_headline(doc: Document) -> str:
     if verb is not None:
         words, verb = _surname_subject(words, verb)
         words = _headline_tense(words, verb)
-    words = _end_on_content(_trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts))
+    words = trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts, _TRIM_MIN_WORDS)
+    words = _end_on_content(words)
     headline = _TRAIL.sub("", " ".join(words))
     return headline[:1].upper() + headline[1:]
 
@@ -81,19 +78,6 @@ def _end_on_content(words: list[str]) -> list[str]:
     """Never end on a function word ("of", "to", "and")."""
     while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
         words.pop()
-    return words
-
-
-def _trim_thin_phrases(words: list[str], term_counts: Mapping[str, int]) -> list[str]:
-    """Drop trailing prepositional phrases whose words the article repeats less than the rest's (detail)."""
-    while len(words) > _TRIM_MIN_WORDS:
-        starts = [i for i in range(_TRIM_MIN_WORDS - 1, len(words)) if words[i].lower() in _PHRASE_STARTS]
-        if not starts:
-            break
-        last = starts[-1]
-        if _density(" ".join(words[last:]), term_counts) >= _TRIM_RATIO * _density(" ".join(words[:last]), term_counts):
-            break
-        words = words[:last]
     return words
 
 

@@ -20,6 +20,10 @@ _CUT_MIN, _CUT_MAX = 10, 32
 # A trailing clause whose words recur in the article less than 0.7× as much as the head's is cut
 # from sentences over 18 words (the head keeps at least 8): it is detail, not the point.
 _THIN_TAIL_ABOVE, _THIN_TAIL_MIN_HEAD, _THIN_TAIL_RATIO = 18, 8, 0.7
+# The same test on trailing prepositional phrases ("… in a Chinese restaurant in Arlington").
+_PHRASE_STARTS = frozenset({"in", "for", "to", "at", "on", "from", "with", "by", "after", "over", "as", "amid",
+                            "against", "into", "than", "about", "of"})
+_THIN_PHRASE_RATIO, _THIN_PHRASE_MIN_WORDS = 0.8, 12
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.6, quote=0.0, long_words=60)
 _STANDALONE_PENALTY = 0.8
@@ -88,12 +92,23 @@ def compress(sentence: Sentence, term_counts: Mapping[str, int] | None = None) -
         text = _drop_inner_clause(text)
         size = len(_WORD.findall(text))
     if term_counts is not None and size > _THIN_TAIL_ABOVE:
-        shorter = _cut_thin_tail(text, term_counts)
-        if shorter is not None:
-            return _finish(shorter)
-    if size > CUT_ABOVE:
+        text = _cut_thin_tail(text, term_counts) or (_cut_clause(text) if size > CUT_ABOVE else text)
+    elif size > CUT_ABOVE:
         text = _cut_clause(text)
+    if term_counts is not None:
+        text = _trim_phrases(text, term_counts)
     return _finish(text)
+
+
+def _trim_phrases(text: str, term_counts: Mapping[str, int]) -> str:
+    """Trailing thin prepositional phrases off a bullet (see trim_thin_phrases)."""
+    words = text.rstrip(".").split()
+    if len(words) <= _THIN_PHRASE_MIN_WORDS:
+        return text
+    kept = trim_thin_phrases(words, term_counts, _THIN_PHRASE_MIN_WORDS)
+    while len(kept) < len(words) and kept and kept[-1].lower().strip(",;:") in STOPWORDS:
+        kept.pop()
+    return " ".join(kept) if len(kept) < len(words) else text
 
 
 def _drop_leading_connective(text: str) -> str:
@@ -151,6 +166,20 @@ def _cuttable(head: str) -> bool:
     """A head can stand alone: quotes closed, ending on a content word."""
     last = head.rsplit(None, 1)[-1].lower()
     return _quotes_balanced(head) and last[-1:].isalnum() and last not in STOPWORDS
+
+
+def trim_thin_phrases(words: list[str], term_counts: Mapping[str, int], min_words: int) -> list[str]:
+    """Drop trailing prepositional phrases whose words the article repeats less than the rest's (detail)."""
+    while len(words) > min_words:
+        starts = [i for i in range(min_words - 1, len(words)) if words[i].lower() in _PHRASE_STARTS]
+        if not starts:
+            break
+        last = starts[-1]
+        head, tail = " ".join(words[:last]), " ".join(words[last:])
+        if density(tail, term_counts) >= _THIN_PHRASE_RATIO * density(head, term_counts) or not _quotes_balanced(head):
+            break
+        words = words[:last]
+    return words
 
 
 def _cut_clause(text: str) -> str:

@@ -50,7 +50,8 @@ def signals(doc: Document) -> list[Signals]:
     if _cache and _cache[0][0] is doc:
         return _cache[0][1]
     title_words = content_words(doc.title)
-    log_counts = {word: math.log(count) for word, count in doc.term_counts.items() if count > 1}
+    # Every content word is counted, so the lookup below cannot miss (and runs in C via map).
+    log_counts = {word: math.log(count) for word, count in doc.term_counts.items()}
     result = [_signals(sentence, log_counts, title_words) for sentence in doc.sentences]
     _cache[:] = [(doc, result)]
     return result
@@ -60,7 +61,7 @@ def _signals(sentence: Sentence, log_counts: dict[str, float], title_words: froz
     content = sentence.content
     if not sentence.terminated or not content:
         return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
-    central = sum(log_counts.get(word, 0.0) for word in content) / (len(content) + 4)
+    central = sum(map(log_counts.__getitem__, content)) / (len(content) + 4)
     title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
