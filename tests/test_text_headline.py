@@ -47,3 +47,13 @@ def test_name_that_looks_like_a_verb_is_not_changed() -> None:
 
 def test_empty_article_gives_empty_headline() -> None:
     assert make_headline(analyse("", "")) == ""
+
+
+def test_time_word_inside_a_possessive_is_kept() -> None:
+    assert "this year's" in _headline("Patti Smith has been made artistic director of this year's Meltdown festival.")
+
+
+def test_quote_cut_open_loses_its_opening_mark() -> None:
+    headline = _headline('Kennedy began a week-long tour to persuade voters they are "the real opposition to '
+                         'the government of the day and the only party with a plan for the next ten years".')
+    assert headline.count('"') % 2 == 0

@@ -112,3 +112,32 @@ def test_seed_generated_key_points_cover_the_author_bullets() -> None:
     assert {"blinken", "lavrov", "sergei", "secretary", "minister"} <= ours
     authors = _words(" ".join(article.key_points))
     assert len(authors & ours) / len(authors) >= 0.4
+
+
+def test_trailing_clause_thin_in_the_story_words_is_cut() -> None:
+    """A tail whose words the article never repeats is detail; the head carries the story."""
+    sentences = [
+        ("The airline cancelled 300 flights after a computer failure, leaving thousands of families stranded "
+         "for hours as a sunny holiday weekend began."),
+        "The airline said the computer failure hit its booking system.",
+        "Flights resumed once the airline fixed the computer failure.",
+    ]
+    doc = analyse("", "\n".join(sentences))
+    assert compress(doc.sentences[0], doc.term_counts) == "The airline cancelled 300 flights after a computer failure."
+
+
+def test_infinitive_is_never_trimmed_as_a_phrase() -> None:
+    """ "were unable to hold out" must keep its "to" phrase: only place and time adjuncts are trimmed."""
+    sentences = [
+        "Valencia had a man sent off for a high challenge and the visiting side were unable to hold out in Bilbao.",
+        "Valencia had led for most of the game against Bilbao.",
+    ]
+    doc = analyse("", "\n".join(sentences))
+    point = compress(doc.sentences[0], doc.term_counts)
+    assert "unable to hold out" in point and point.endswith(".")
+
+
+def test_glued_caption_becomes_its_own_sentence() -> None:
+    doc = analyse("", "The nun was found in her bedroom The 86-year-old had lived at the mission for decades.")
+    assert [s.text for s in doc.sentences] == [
+        "The nun was found in her bedroom.", "The 86-year-old had lived at the mission for decades."]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import compress, trim_thin_phrases
+from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, trim_thin_phrases
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
 
 MAX_WORDS = 12
@@ -22,13 +22,16 @@ _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "th
                           "a", "an", "the"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
 _TRIM_MIN_WORDS = 5
+# Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
+_HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
+                                      "than", "as"}
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|week|month|year|morning|afternoon|evening|night|weekend)\b|\s+(?:yesterday|today|tonight|"
-    r"earlier this \w+)\b",
+    r"sunday|week|month|year|morning|afternoon|evening|night|weekend)\b(?!['’])|\s+(?:yesterday|today|tonight|"
+    r"earlier this \w+)\b(?!['’])",  # "this year's festival" keeps its time word
     re.IGNORECASE,
 )
 _BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
@@ -58,9 +61,9 @@ def make_headline(doc: Document) -> str:
     if verb is not None:
         words, verb = _surname_subject(words, verb)
         words = _headline_tense(words, verb)
-    words = trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts, _TRIM_MIN_WORDS)
+    words = trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts, _TRIM_MIN_WORDS, _HEADLINE_PHRASES)
     words = _end_on_content(words)
-    headline = _TRAIL.sub("", " ".join(words))
+    headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
     return headline[:1].upper() + headline[1:]
 
 
@@ -79,6 +82,17 @@ def _end_on_content(words: list[str]) -> list[str]:
     while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
         words.pop()
     return words
+
+
+def _close_quotes(headline: str) -> str:
+    """A quote opened but cut before its end loses its opening mark rather than dangle."""
+    if headline.count('"') % 2:
+        at = headline.rfind('"')
+        headline = headline[:at] + headline[at + 1:]
+    if headline.count("“") > headline.count("”"):
+        at = headline.rfind("“")
+        headline = headline[:at] + headline[at + 1:]
+    return headline
 
 
 def _lead_sentence(doc: Document) -> Sentence | None:
@@ -212,6 +226,8 @@ def _present_base(word: str) -> str | None:
         return stem + "e"  # "announced" → "announce", "raised" → "raise", "charged" → "charge"
     if stem.endswith("ee") or (stem[-1] not in "aeiouy" and stem[-2] not in "aeiouy" and stem[-1] != stem[-2]):
         return stem        # "jumped" → "jump", "agreed" → "agree"
+    if len(stem) >= 4 and stem.endswith(("er", "en", "on", "el")):
+        return stem        # "suffered" → "suffer", "opened" → "open"
     if stem[-2] in "aeiou" and stem[-3] in "aeiou":
         return stem        # "gained" → "gain", "soared" → "soar"
     return None            # "rated", "hoped": the base is ambiguous, keep the past

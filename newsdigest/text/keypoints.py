@@ -20,9 +20,9 @@ _CUT_MIN, _CUT_MAX = 10, 32
 # A trailing clause whose words recur in the article less than 0.7× as much as the head's is cut
 # from sentences over 18 words (the head keeps at least 8): it is detail, not the point.
 _THIN_TAIL_ABOVE, _THIN_TAIL_MIN_HEAD, _THIN_TAIL_RATIO = 18, 8, 0.7
-# The same test on trailing prepositional phrases ("… in a Chinese restaurant in Arlington").
-_PHRASE_STARTS = frozenset({"in", "for", "to", "at", "on", "from", "with", "by", "after", "over", "as", "amid",
-                            "against", "into", "than", "about", "of"})
+# The same test on trailing place and time phrases ("… at a restaurant in Arlington"): adjuncts
+# a sentence stands without, unlike "to"/"of"/"by" phrases that complete a verb or a noun.
+ADJUNCT_STARTS = frozenset({"in", "at", "on", "during", "near", "across", "outside", "around", "within", "amid"})
 _THIN_PHRASE_RATIO, _THIN_PHRASE_MIN_WORDS = 0.8, 12
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.6, quote=0.0, long_words=60)
@@ -168,10 +168,12 @@ def _cuttable(head: str) -> bool:
     return _quotes_balanced(head) and last[-1:].isalnum() and last not in STOPWORDS
 
 
-def trim_thin_phrases(words: list[str], term_counts: Mapping[str, int], min_words: int) -> list[str]:
-    """Drop trailing prepositional phrases whose words the article repeats less than the rest's (detail)."""
+def trim_thin_phrases(
+    words: list[str], term_counts: Mapping[str, int], min_words: int, starts_with: frozenset[str] = ADJUNCT_STARTS
+) -> list[str]:
+    """Drop trailing phrases opened by `starts_with` whose words the article repeats less than the rest's."""
     while len(words) > min_words:
-        starts = [i for i in range(min_words - 1, len(words)) if words[i].lower() in _PHRASE_STARTS]
+        starts = [i for i in range(min_words - 1, len(words)) if words[i].lower() in starts_with]
         if not starts:
             break
         last = starts[-1]
