@@ -61,6 +61,7 @@ from newsdigest.urls import short_hash
 
 LEAD_WORDS = 45            # a lead paragraph: enough to name who, what, where
 NAME_BOOST = 1.6           # names and numbers identify an event better than common words
+SCAN_LIMIT = 100           # later articles looked at per key term and article
 BLOCK_TERMS = 10           # an article's heaviest terms, used as keys to propose candidate pairs
 ATTACH_THRESHOLD = 0.1     # cosine between a lone article and a story's pooled terms to join it
 MERGE_THRESHOLD = 0.3      # cosine between two stories' pooled terms to make them one
@@ -312,7 +313,10 @@ def _links(
         candidates: Counter[int] = Counter()
         for term in keys[i]:
             posting = postings[term]
-            candidates.update(posting[bisect_right(posting, i):bisect_right(posting, last)])
+            start = bisect_right(posting, i)
+            # The next SCAN_LIMIT articles sharing a key are enough: links chain, so a story of
+            # thousands still forms, without comparing each of its articles with all the others.
+            candidates.update(posting[start:min(bisect_right(posting, last), start + SCAN_LIMIT)])
         # One shared key term is how unrelated articles meet; the same event shares several.
         for j in sorted(j for j, count in candidates.items() if count >= MIN_SHARED):
             if _similar(vector, vectors[j], concepts[i], settings.threshold):
