@@ -26,7 +26,7 @@ ADJUNCT_STARTS = frozenset({"in", "at", "on", "during", "near", "across", "outsi
 _THIN_PHRASE_RATIO, _THIN_PHRASE_MIN_WORDS = 0.8, 12
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.6, quote=0.0, long_words=60)
-_STANDALONE_PENALTY = 0.8
+_STANDALONE_PENALTY = 0.5
 _MAX_OVERLAP = 0.6
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\]")
@@ -40,11 +40,11 @@ _LEADING_TIME = re.compile(
     re.IGNORECASE,
 )
 _SAY = "|".join(sorted(SAY_VERBS))
-_SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|(?:the|a|an) [\w'’-]+(?: [\w'’-]+)?|" \
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+# Who is speaking at the end of a sentence: a pronoun, a name, or a short noun phrase ("one of the agencies").
+_SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|[^,;\"“”]{3,60}?)"
 # ", he said." / ", said Mr Smith." / ", according to police." at the very end of a sentence.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:{_SPEAKER}\s+(?:{_SAY})|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)"
+    rf",\s+(?:{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?:{_SAY})|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)"
     rf"[^,.;\"“”]{{0,50}}?|according to [^,.;\"“”]{{1,60}}?)"
     rf"(?:\s+(?:on|last|this|in) \w+)?\s*(?=[.!?]?$)"
 )
@@ -67,8 +67,13 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
         return [_shorten_plain(s.text) for s in doc.sentences[:count]]  # positional fallback
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
-        if dangles(sentence, connectives_dropped=True) or sentence.text[0] in "\"“'‘":
-            scores[sentence.index] *= _STANDALONE_PENALTY  # a bullet stands alone: avoid "He said…", bare quotes
+        # A bullet stands alone: avoid "He said…", bare quotes and pieces of a quotation spread over sentences.
+        if sentence.index > 0 and dangles(sentence, connectives_dropped=True):
+            scores[sentence.index] *= _STANDALONE_PENALTY
+        if sentence.text[0] in "\"“'‘":
+            scores[sentence.index] *= _STANDALONE_PENALTY
+        if not _quotes_balanced(sentence.text):
+            scores[sentence.index] *= _STANDALONE_PENALTY
     points: list[str] = []
     for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP, connectives_dropped=True):
         point = compress(sentence, doc.term_counts)
