@@ -363,12 +363,17 @@ def _merge_stories(
         for i in group:
             for term in keys[i]:
                 by_key[term].add(number)
-    # Candidates share at least two key terms: one shared word is how unrelated stories meet.
-    pairs = Counter((a, b) for numbers in by_key.values() for a in numbers for b in numbers if a < b)
+    # Candidates overlap in time and share at least two key terms (one is how unrelated stories meet).
+    pairs: Counter[tuple[int, int]] = Counter()
+    for numbers in by_key.values():
+        by_start = sorted(numbers, key=lambda number: spans[number][0])
+        for position, a in enumerate(by_start):
+            for b in by_start[position + 1:]:
+                if spans[b][0] - window > spans[a][1]:
+                    break
+                pairs[(a, b) if a < b else (b, a)] += 1
     links = []
     for a, b in sorted(pair for pair, count in pairs.items() if count >= 2):
-        if spans[a][0] - window > spans[b][1] or spans[b][0] - window > spans[a][1]:
-            continue
         for number in (a, b):
             if number not in centroids:
                 centroids[number] = _centroid([vectors[i] for i in stories[number]])
