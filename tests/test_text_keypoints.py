@@ -141,3 +141,8 @@ def test_glued_caption_becomes_its_own_sentence() -> None:
     doc = analyse("", "The nun was found in her bedroom The 86-year-old had lived at the mission for decades.")
     assert [s.text for s in doc.sentences] == [
         "The nun was found in her bedroom.", "The 86-year-old had lived at the mission for decades."]
+
+
+def test_trailing_attribution_with_a_described_speaker_and_perfect_tense_is_dropped() -> None:
+    assert _one("Russian debt is no longer a risky investment, one of the world's leading rating agencies has said.") == (
+        "Russian debt is no longer a risky investment.")
