@@ -5,6 +5,7 @@ recur, how early they appear (the lead names the subject) and whether the title 
 """
 from __future__ import annotations
 
+import heapq
 import re
 
 from newsdigest.text.document import Document, content_words
@@ -12,6 +13,7 @@ from newsdigest.text.wordlists import STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
+_CANDIDATES = 40
 _NAME = re.compile(r"[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|de|van|von)[ \t]+)?[A-Z][\w’'&-]*)*")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Russia's" → "Russia": tags name the thing
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
@@ -91,7 +93,8 @@ def _pick(scores: dict[str, float]) -> list[str]:
     """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
     chosen: list[str] = []
     seen: set[str] = set()
-    for key, _score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+    # Only the leaders can make the list; ties keep first-seen order, so the result is deterministic.
+    for key in heapq.nlargest(_CANDIDATES, scores, key=scores.__getitem__):
         if len(chosen) >= MAX_KEYWORDS:
             break
         stem = _stem(key)
