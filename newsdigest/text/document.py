@@ -67,7 +67,7 @@ def analyse(title: str, text: str) -> Document:
             continue
         content = frozenset(words).difference(STOPWORDS)
         if len(sentences) < _LANGUAGE_SAMPLE:
-            stop_hits += len(words) - sum(1 for word in words if word not in STOPWORDS)
+            stop_hits += sum(map(STOPWORDS.__contains__, words))
             total += len(words)
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL

@@ -89,7 +89,7 @@ def _is_boundary(match: re.Match[str], line: str, start: int) -> bool:
         return terminator != "." or _lone_dot_run(line, match.start()) >= 4
     if terminator != ".":
         return True  # "that.... She": an ellipsis followed by a capital
-    return _full_stop_ends(word, first, following, line[start:match.start(1)])
+    return _full_stop_ends(word, first, following, line, start, match.start(1))
 
 
 def _lone_dot_run(line: str, end: int) -> int:
@@ -98,17 +98,20 @@ def _lone_dot_run(line: str, end: int) -> int:
     return 1 + (run.group(0).count(".") if run else 0)
 
 
-def _full_stop_ends(word: str, first: str, following: str, piece: str) -> bool:
-    """Rules for a full stop after `word`, followed by a token starting with capital or digit `first`."""
+def _full_stop_ends(word: str, first: str, following: str, line: str, start: int, stop: int) -> bool:
+    """Rules for a full stop at `stop` after `word`, followed by a token starting with capital or digit `first`.
+
+    `line[start:stop]` is the sentence so far; it is sliced only when a rule needs it (this runs per candidate).
+    """
     key = word.lstrip(_OPENERS).lower()
     if key in TITLES or key in NEVER_FINAL:
         return False
     if first.isdigit() and key in BEFORE_NUMBER:
         return False
-    if _MARKER.fullmatch(piece.lstrip()):
+    if stop - start <= 8 and _MARKER.fullmatch(line[start:stop].lstrip()):
         return False  # "1. The first item": a list marker, not a sentence
     if key in AMBIGUOUS or _ACRONYM.fullmatch(key) or (len(key) == 1 and key.isalpha()):
-        return _starts_new_sentence(following, piece)
+        return _starts_new_sentence(following, line[start:stop])
     return True
 
 
