@@ -57,3 +57,8 @@ def test_quote_cut_open_loses_its_opening_mark() -> None:
     headline = _headline('Kennedy began a week-long tour to persuade voters they are "the real opposition to '
                          'the government of the day and the only party with a plan for the next ten years".')
     assert headline.count('"') % 2 == 0
+
+
+def test_self_report_states_what_the_person_reports() -> None:
+    assert _headline("Sculthorpe admits he would love to succeed Farrell as captain.").startswith(
+        "Sculthorpe would love to succeed Farrell")

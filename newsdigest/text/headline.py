@@ -26,7 +26,8 @@ _TRIM_MIN_WORDS = 5
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
-_SAYING = SAY_VERBS | {"say", "says", "admits", "admitted"}
+_SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believed", "thinks", "thought", "feels",
+                       "felt", "hopes", "hoped", "fears", "feared"}
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -60,6 +61,7 @@ def make_headline(doc: Document) -> str:
     verb = _verb_position(words)
     if verb is not None:
         words, verb = _surname_subject(words, verb)
+        words, verb = _self_report(words, verb)
         words = _headline_tense(words, verb)
     words = trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts, _TRIM_MIN_WORDS, _HEADLINE_PHRASES)
     words = _end_on_content(words)
@@ -130,7 +132,7 @@ def _verb_position(words: list[str]) -> int | None:
         if word in _RELATIVES:
             return None  # a verb after "which"/"who" belongs to a subordinate clause, not the headline's
         lower = word
-        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in SAY_VERBS:
+        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING:
             return position
         if word.isalpha() and _present_base(lower) is not None:
             if words[position - 1].lower() in _DETERMINERS:
@@ -149,6 +151,18 @@ def _surname_subject(words: list[str], verb: int) -> tuple[list[str], int]:
     if "'" in subject[-1] or "’" in subject[-1]:
         return words, verb  # "Scotland's first minister": a possessive is not a name
     return [subject[-1]] + words[verb:], 1
+
+
+def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
+    """ "Kerr admits he was frustrated…" → "Kerr was frustrated…": the headline states what the person reports."""
+    if words[verb].lower() not in _SAYING:
+        return words, verb
+    after = verb + 1
+    if after < len(words) and words[after] == "that":
+        after += 1
+    if after + 1 < len(words) and words[after] in ("he", "she") and words[after + 1].islower():
+        return words[:verb] + words[after + 1:], verb
+    return words, verb
 
 
 def _headline_tense(words: list[str], verb: int) -> list[str]:
