@@ -22,7 +22,7 @@ def test_lead_bias_puts_the_first_sentence_in_the_summary() -> None:
 def test_summary_keeps_document_order() -> None:
     doc = analyse("", "\n".join([LEAD, *FILLER]))
     picked = summarize(doc, 3)
-    positions = [next(s.index for s in doc.sentences if s.text == p) for p in picked]
+    positions = [next(s.position for s in doc.sentences if s.text == p) for p in picked]
     assert positions == sorted(positions) and len(picked) == 3
 
 

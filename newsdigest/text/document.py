@@ -33,7 +33,7 @@ _LANGUAGE_SAMPLE = 8  # sentences read to tell English from other languages
 class Sentence(NamedTuple):
     """A sentence with the word facts the scoring rules use (a tuple: thousands are made per second)."""
 
-    index: int
+    position: int                   # order among the usable sentences, from 0
     text: str
     words: tuple[str, ...]          # lower-cased word tokens
     content: frozenset[str]         # lower-cased words that carry meaning (no stopwords)

@@ -206,7 +206,7 @@ def _headline_words(words: list[str], verb: int | None) -> list[str]:
         following = words[position + 1:position + 2]
         if position == verb and lower in _PERFECT and following == ["been"]:
             continue  # "have been named" → "named"
-        if lower == "been" and position == (verb or 0) + 1 and words[verb].lower() in _PERFECT:
+        if lower == "been" and verb is not None and position == verb + 1 and words[verb].lower() in _PERFECT:
             continue
         main_auxiliary = (position == verb and lower in _AUXILIARY_DROPS and following
                           and words[position - 1].lower() not in _PRONOUNS)  # "They are…" keeps its verb

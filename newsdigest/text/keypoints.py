@@ -68,12 +68,12 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
         # A bullet stands alone: avoid "He said…", bare quotes and pieces of a quotation spread over sentences.
-        if sentence.index > 0 and dangles(sentence, connectives_dropped=True):
-            scores[sentence.index] *= _STANDALONE_PENALTY
+        if sentence.position > 0 and dangles(sentence, connectives_dropped=True):
+            scores[sentence.position] *= _STANDALONE_PENALTY
         if sentence.text[0] in "\"“'‘":
-            scores[sentence.index] *= _STANDALONE_PENALTY
+            scores[sentence.position] *= _STANDALONE_PENALTY
         if not _quotes_balanced(sentence.text):
-            scores[sentence.index] *= _STANDALONE_PENALTY
+            scores[sentence.position] *= _STANDALONE_PENALTY
     points: list[str] = []
     for sentence in select(doc, scores, count, max_overlap=_MAX_OVERLAP, connectives_dropped=True):
         point = compress(sentence, doc.term_counts)

@@ -120,4 +120,4 @@ def _starts_new_sentence(following: str, piece: str) -> bool:
     if piece.count(" ") < 3:
         return False  # "At 5 a.m. Mr. Smith": three words are too few to be a sentence of their own
     opener = _WORD_CHARS.search(following)
-    return bool(opener) and opener.group(0).lower() in SENTENCE_STARTERS
+    return opener is not None and opener.group(0).lower() in SENTENCE_STARTERS

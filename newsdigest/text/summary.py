@@ -67,7 +67,7 @@ def _signals(sentence: Sentence, log_counts: dict[str, float], title_words: froz
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
     # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
     quote = 1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0
-    return Signals(True, 1.0 / math.sqrt(1.0 + sentence.index), central, title, informative, quote, len(sentence.words))
+    return Signals(True, 1.0 / math.sqrt(1.0 + sentence.position), central, title, informative, quote, len(sentence.words))
 
 
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
@@ -119,7 +119,7 @@ def select(
             continue
         picked.append(sentence)
         chosen.add(index)
-    return sorted(picked, key=lambda s: s.index)
+    return sorted(picked, key=lambda s: s.position)
 
 
 def _overlap(first: Sentence, second: Sentence) -> float:
