@@ -80,6 +80,7 @@ def lead_baseline(task: str, rows: list[dict[str, Any]]) -> list[list[str]]:
 
 
 def references(task: str, rows: list[dict[str, Any]]) -> list[list[str]]:
+    """The reference sentences: the real title for headlines, else the highlights."""
     return [[row["title"]] if task == "headline" else list(row["highlights"]) for row in rows]
 
 
