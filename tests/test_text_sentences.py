@@ -60,6 +60,13 @@ def test_exclamation_inside_a_brand_name_does_not_split() -> None:
     assert split_sentences("She joined Yahoo! in May.") == ["She joined Yahoo! in May."]
 
 
+def test_stop_without_a_space_still_ends_a_sentence_when_words_meet() -> None:
+    """Markup stripped without a space ("…community.Dr Venter …") still separates sentences."""
+    assert split_sentences("He was vilified by the community.Dr Venter is not modest.") == [
+        "He was vilified by the community.", "Dr Venter is not modest."]
+    assert split_sentences("See example.com for Node.js News today.") == ["See example.com for Node.js News today."]
+
+
 def test_empty_and_blank_text_give_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences("  \n\n ") == []

@@ -11,6 +11,8 @@ import re
 from newsdigest.text.wordlists import AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL, SENTENCE_STARTERS, TITLES
 
 _CANDIDATE = re.compile(r"([.!?…]+)(['\"’”)\]]*)\s+(?=(\S+))")
+# "the community.Dr Venter": markup stripped without a space still ends a sentence (a word, a stop, a new word).
+_NO_SPACE_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)")
 _HAS_TERMINATOR = re.compile(r"[.!?…]")
 _OPENERS = "\"'“‘«([{"
 _BULLETS = "•⁃▪◦‣"
@@ -25,7 +27,7 @@ _WORD_CHARS = re.compile(r"[A-Za-z]+")
 def split_sentences(text: str) -> list[str]:
     """Split plain text into sentences; every line break is a boundary."""
     sentences: list[str] = []
-    for line in text.splitlines():
+    for line in _NO_SPACE_STOP.sub("\n", text).splitlines():
         line = line.strip()
         if line:
             for item in _list_items(line):
