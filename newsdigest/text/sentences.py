@@ -10,9 +10,10 @@ import re
 
 from newsdigest.text.wordlists import AMBIGUOUS, BEFORE_NUMBER, NEVER_FINAL, SENTENCE_STARTERS, TITLES
 
+_ABBREVIATIONS = TITLES | BEFORE_NUMBER | NEVER_FINAL | AMBIGUOUS
 _CANDIDATE = re.compile(r"([.!?…]+)(['\"’”)\]]*)\s+(?=(\S+))")
 # "the community.Dr Venter": markup stripped without a space still ends a sentence (a word, a stop, a new word).
-_NO_SPACE_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)")
+_NO_SPACE_STOP = re.compile(r"([.!?])(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)")  # the stop first: fast to scan for
 _HAS_TERMINATOR = re.compile(r"[.!?…]")
 _OPENERS = "\"'“‘«([{"
 _BULLETS = "•⁃▪◦‣"
@@ -27,7 +28,7 @@ _WORD_CHARS = re.compile(r"[A-Za-z]+")
 def split_sentences(text: str) -> list[str]:
     """Split plain text into sentences; every line break is a boundary."""
     sentences: list[str] = []
-    for line in _NO_SPACE_STOP.sub("\n", text).splitlines():
+    for line in _NO_SPACE_STOP.sub("\\1\n", text).splitlines():
         line = line.strip()
         if line:
             for item in _list_items(line):
@@ -75,6 +76,9 @@ def _is_boundary(match: re.Match[str], line: str, start: int) -> bool:
     """Decide whether the candidate in `match` ends a sentence."""
     terminator, _closers, following = match.groups()
     word = line[line.rfind(" ", 0, match.start()) + 1:match.start()]
+    if (terminator == "." and following[0].isupper() and word.isalpha() and len(word) > 1
+            and word.lower() not in _ABBREVIATIONS):
+        return True  # the common case, "word. Next": decided without the rules below
     first = following.lstrip(_OPENERS)[:1]
     if following[0] in "([" or not first:
         return False

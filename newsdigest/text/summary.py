@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -43,6 +44,7 @@ class Signals(NamedTuple):
 
 
 _cache: list[tuple[Document, list[Signals]]] = []
+_LOG = [0.0] + [math.log(n) for n in range(1, 256)]  # log of a word's sentence count, looked up not computed
 
 
 def signals(doc: Document) -> list[Signals]:
@@ -50,18 +52,20 @@ def signals(doc: Document) -> list[Signals]:
     if _cache and _cache[0][0] is doc:
         return _cache[0][1]
     title_words = content_words(doc.title)
-    # Every content word is counted, so the lookup below cannot miss (and runs in C via map).
-    log_counts = {word: math.log(count) for word, count in doc.term_counts.items()}
-    result = [_signals(sentence, log_counts, title_words) for sentence in doc.sentences]
+    counts = doc.term_counts
+    if counts and max(counts.values()) >= len(_LOG):
+        _LOG.extend(math.log(n) for n in range(len(_LOG), max(counts.values()) + 1))
+    result = [_signals(sentence, counts, title_words) for sentence in doc.sentences]
     _cache[:] = [(doc, result)]
     return result
 
 
-def _signals(sentence: Sentence, log_counts: dict[str, float], title_words: frozenset[str]) -> Signals:
+def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozenset[str]) -> Signals:
     content = sentence.content
     if not sentence.terminated or not content:
         return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
-    central = sum(map(log_counts.__getitem__, content)) / (len(content) + 4)
+    # Every content word is counted, so the lookups cannot miss; map keeps the loop in C.
+    central = sum(map(_LOG.__getitem__, map(counts.__getitem__, content))) / (len(content) + 4)
     title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
