@@ -164,7 +164,8 @@ def _cut_thin_tail(text: str, term_counts: Mapping[str, int]) -> str | None:
 def density(text: str, term_counts: Mapping[str, int]) -> float:
     """Mean log-frequency in the article of the text's content words (how much of the story's core it carries)."""
     words = content_words(text)
-    return sum(math.log(term_counts.get(word, 1)) for word in words) / len(words) if words else 0.0
+    # Rounded: the sum runs over a set, in an order that changes between runs; the result must not.
+    return round(sum(math.log(term_counts.get(word, 1)) for word in words) / len(words), 9) if words else 0.0
 
 
 def _cuttable(head: str) -> bool:

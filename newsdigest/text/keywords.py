@@ -93,8 +93,8 @@ def _pick(scores: dict[str, float]) -> list[str]:
     """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
     chosen: list[str] = []
     seen: set[str] = set()
-    # Only the leaders can make the list; ties keep first-seen order, so the result is deterministic.
-    for key in heapq.nlargest(_CANDIDATES, scores, key=scores.__getitem__):
+    # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
+    for key, _score in heapq.nsmallest(_CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0])):
         if len(chosen) >= MAX_KEYWORDS:
             break
         stem = _stem(key)

@@ -76,7 +76,8 @@ def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozens
 
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
     """Score every sentence of `doc`; higher is more worth showing, -1 for what is not prose."""
-    return [_score(signal, weights) for signal in signals(doc)]
+    # Rounded so that float sums taken over sets in hash order cannot reorder equal scores between runs.
+    return [round(_score(signal, weights), 9) for signal in signals(doc)]
 
 
 def _score(signal: Signals, weights: Weights) -> float:
