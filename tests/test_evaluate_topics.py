@@ -80,3 +80,12 @@ def test_command_on_fixed_bbc_slice_meets_recorded_floor(shared_data, tmp_path):
     assert report["macro_f1"] >= FLOOR_MACRO_F1
     assert report["accuracy"] >= FLOOR_ACCURACY
     assert report["articles_per_second"] > 0
+
+
+def test_a_named_config_that_does_not_exist_exits_2(tmp_path, capsys):
+    from newsdigest.evaluate.topics_task import main as topics_main
+
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"article": "x", "category": "sport"}\n', encoding="utf-8")
+    assert topics_main(["topics", str(data), "--config", str(tmp_path / "absent.yaml")]) == 2
+    assert "absent.yaml not found" in capsys.readouterr().err

@@ -112,6 +112,10 @@ def main(argv: list[str]) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found", file=sys.stderr)
         return 2
+    if args.config != DEFAULT_CONFIG and not args.config.exists():
+        # Only the shipped config may be absent (an installed package): a named one must exist.
+        print(f"error: --config {args.config} not found", file=sys.stderr)
+        return 2
     report = evaluate(load_items(args.data, args.limit), args.config)
     print(json.dumps(report) if args.json else _table(report))
     return 0
