@@ -257,3 +257,82 @@ def test_parse_feed_never_raises_on_cut_or_corrupted_bytes(cut: int, junk: bytes
     assert parsed.ok or parsed.failure
     for article in parsed.articles:
         assert article.published.tzinfo is not None and article.published <= FETCHED
+
+
+# First item of each shared feed: its canonical link and its date in UTC, checked by hand against the
+# raw XML (offsets such as "+1200", "EST", "-0300" and Portuguese day names converted; tracking
+# parameters such as at_medium dropped; feedburner's origLink preferred). heise_1 is Atom, heise_2 RSS 1.0
+# (undated: first seen = fetch time).
+FIRST_ITEMS = [
+    ("aktuality_1.xml", "https://www.aktuality.sk/clanok/856577/analytici-goldman-sachs-zvysili-odhad-rastu-ekonomiky-usa/",
+     "2021-01-17T18:27:00+00:00"),
+    ("arstechnica_1.xml", "https://arstechnica.com/science/2026/08/memories-stick-around-even-after-half-the-synapses-are-gone/",
+     "2026-08-22T11:22:32+00:00"),
+    ("bbc_1.xml", "https://www.bbc.co.uk/news/uk-58943184",
+     "2021-10-17T12:07:17+00:00"),
+    ("bbcurdu_1.xml", "http://www.bbc.com/urdu/pakistan-42575603",
+     "2018-01-05T16:51:00+00:00"),
+    ("cnn_1.xml", "https://www.cnn.com/2021/10/16/asia/covid-pill-merck-molnupiravir-asia-intl-dst-hnk/index.html",
+     "2021-10-16T23:56:11+00:00"),
+    ("dailymail_1.xml", "https://www.dailymail.co.uk/news/article-10100709/Fire-sparks-evacuation-Westfield-shopping-centre.html",
+     "2021-10-17T13:14:05+00:00"),
+    ("dailymail_2.xml", "http://www.dailymail.co.uk/news/article-2272640/Could-infamous-Black-Dahlia-case-solved-Cadaver-dog-discovers-death-scent-Hollywood-home-suspect-66-years-horrific-murder.html",
+     "2013-02-03T04:13:03+00:00"),
+    ("foxnews_1.xml", "https://www.foxnews.com/politics/book-fauci-allegedly-misled-trump-administration-gain-of-function-wuhan",
+     "2021-10-17T13:12:26+00:00"),
+    ("guardian_1.xml", "https://www.theguardian.com/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord",
+     "2018-01-31T07:26:05+00:00"),
+    ("hackernews_1.xml", "https://aws.amazon.com/blogs/aws/announcing-aws-lambda-function-urls-built-in-https-endpoints-for-single-function-microservices/",
+     "2022-04-06T21:07:47+00:00"),
+    ("heise_1.xml", "http://www.heise.de/developer/meldung/Java-Anwendungsserver-Red-Hat-gibt-WildFly-10-frei-3088438.html",
+     "2016-02-01T16:22:00+00:00"),
+    ("heise_2.xml", "https://www.heise.de/newsticker/meldung/OLED-TVs-Vorsichtsmassnahmen-gegen-Einbrennen-4205274.html",
+     "2026-11-27T12:00:00+00:00"),
+    ("huffpost_1.xml", "http://www.huffingtonpost.ca/2017/10/17/winnipeg-high-school-orders-custom-hijabs-for-muslim-athletes_a_23246627/",
+     "2017-10-17T22:17:00+00:00"),
+    ("jornaldenoticias_1.xml", "https://www.jn.pt/nacional/interior/sonia-laig-e-a-nova-presidente-da-rarissimas-9021600.html",
+     "2018-01-03T13:47:00+00:00"),
+    ("latimes_1.xml", "https://www.latimes.com/california/story/2021-10-17/regulators-underestimated-california-oil-spill-scope",
+     "2021-10-17T12:00:05+00:00"),
+    ("livemint_1.xml", "https://www.livemint.com/news/india/pm-modi-xi-jinping-informal-summit-in-varanasi-this-october-report-1559104147038.html",
+     "2019-05-29T10:16:00+00:00"),
+    ("npr_1.xml", "https://www.npr.org/2026/08/22/nx-s1-5932426/opinion-mr-rogers-keeps-finding-a-new-neighborhood",
+     "2026-08-22T12:00:00+00:00"),
+    ("nytimes_1.xml", "https://www.nytimes.com/2021/10/16/us/benton-harbor-michigan-water.html",
+     "2021-10-16T09:00:15+00:00"),
+    ("nytimes_2.xml", "http://www.nytimes.com/2013/05/06/nyregion/epa-plan-to-clean-up-gowanus-canal-meets-local-resistance.html?partner=rss&emc=rss",
+     "2013-05-05T17:15:11+00:00"),
+    ("nzherald_1.xml", "https://www.nzherald.co.nz/nz/news/article.cfm?c_id=1&objectid=12479370&ref=rss",
+     "2021-10-16T19:20:18+00:00"),
+    ("pcmag_1.xml", "http://feedproxy.google.com/~r/ziffdavis/pcmag/dvorak/~3/0O-eUfOYo94/0,2817,2525649,00.asp",
+     "2018-01-17T20:50:00+00:00"),
+    ("reuters_1.xml", "http://www.reuters.com/article/us-northkorea-missiles-usa/u-s-general-says-north-korea-not-demonstrated-all-components-of-icbm-idUSKBN1FJ23Z?feedType=RSS&feedName=worldNews",
+     "2018-01-30T17:29:57+00:00"),
+    ("rnz_1.xml", "https://www.rnz.co.nz/news/national/453714/covid-19-what-happened-on-sunday-17-october",
+     "2021-10-17T05:30:09+00:00"),
+    ("scriptingnews_1.xml", "http://scripting.com/2017/06/26.html#a080605",
+     "2017-06-26T12:20:05+00:00"),
+    ("smh_1.xml", "https://www.smh.com.au/politics/federal/landmark-challenge-to-secrecy-over-native-title-payments-20211016-p590j2.html?ref=rss",
+     "2021-10-17T13:15:00+00:00"),
+    ("straitstimes_1.xml", "http://www.straitstimes.com/singapore/paediatricians-step-up-to-look-after-children-with-covid-19-who-are-on-home-recovery",
+     "2021-10-17T12:00:00+00:00"),
+    ("stuffnz_1.xml", "https://www.stuff.co.nz/entertainment/stuff-to-watch/300406240/the-women-of-911-disney-documentary-looks-at-how-some-picked-up-their-lives.html",
+     "2021-09-16T23:30:00+00:00"),
+    ("techcrunch_1.xml", "http://techcrunch.com/2011/11/02/angies-list-prices-ipo-at-11-to-13-per-share-valued-at-over-600m/",
+     "2011-11-02T17:25:27+00:00"),
+    ("uolnoticias_1.xml", "https://noticias.uol.com.br/politica/eleicoes/2018/noticias/2018/09/24/ibope-bolsonaro-perde-de-haddad-ciro-e-alckmin-em-simulacoes-de-2-turno.htm",
+     "2018-09-24T22:42:40+00:00"),
+    ("varthabharathi_1.xml", "http://www.varthabharati.in/article/english/74450",
+     "2017-05-19T15:35:02+00:00"),
+    ("washingtonpost_1.xml", "http://feeds.washingtonpost.com/click.phdo?i=cc0c5fb09865354bbec8415210a554da",
+     "2012-08-21T15:33:00+00:00"),
+    ("wgrz_1.xml", "https://www.wgrz.com/article/money/economy/visitor-spending-in-erie-county-in-2025-reached-a-new-record-high-region-continues-to-build-on-that-momentum/71-b3b24418-d776-4b1d-8b6a-5c03c1775fdd",
+     "2026-08-22T03:32:55+00:00"),
+]
+
+
+@pytest.mark.parametrize("name,link,published", FIRST_ITEMS, ids=[row[0] for row in FIRST_ITEMS])
+def test_first_item_link_and_date_of_every_shared_feed(shared_data: Path, name: str, link: str, published: str) -> None:
+    first = parse_path(shared_data / "feeds" / name).articles[0]
+    assert first.url == link
+    assert first.published.astimezone(timezone.utc).isoformat() == published
