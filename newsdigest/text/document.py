@@ -61,7 +61,7 @@ def analyse(title: str, text: str) -> Document:
     every_content: list[str] = []
     stop_hits = total = 0
     for raw_sentence in raw:
-        if _BOILERPLATE.match(raw_sentence) or len(raw_sentence) < 3:
+        if len(raw_sentence) < 3 or _BOILERPLATE.match(raw_sentence):
             continue
         words = tuple(_WORD.findall(raw_sentence.lower()))
         if not words:

@@ -27,48 +27,55 @@ def keywords(doc: Document) -> tuple[str, ...]:
     # Names in the lead count more: the first sentences say who and what the story is about.
     lead = "\n".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
     rest = "\n".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
-    for text, weight in ((lead, 1.5), (rest, 1.0)):
-        for name, opens_sentence in _names(text):
-            key = name.lower()
-            if opens_sentence:
-                openers[key] = openers.get(key, 0.0) + weight * 1.2  # "Analysts said…": capital only as opener
-                continue
-            if key not in display:
-                display[key] = name
-            scores[key] = scores.get(key, 0.0) + weight * (1.5 if " " in name else 1.2)
+    _score_names(lead, 1.5, scores, display, openers)
+    _score_names(rest, 1.0, scores, display, openers)
     for key, score in openers.items():
         if key in scores:
-            scores[key] += score
+            scores[key] += score  # "Analysts said…" counts only if "Analysts" is also a name mid-sentence
     for word, count in doc.term_counts.items():
         if count >= 2 and word not in scores and len(word) > 3 and not word.isdigit():
             scores[word] = float(count)
     for word in content_words(doc.title):
         if word in scores:
             scores[word] *= 1.5
-    picked = _pick(scores)
-    return tuple(display.get(key) or _POSSESSIVE.sub("", _as_written(key, doc)) for key in picked)
+    text = lead + "\n" + rest
+    lowered = text.lower()
+    return tuple(display.get(key) or _POSSESSIVE.sub("", _as_written(key, text, lowered)) for key in _pick(scores))
+
+
+def _score_names(text: str, weight: float, scores: dict[str, float], display: dict[str, str],
+                 openers: dict[str, float]) -> None:
+    """Add the names in `text` to `scores` (a one-word name opening a sentence goes to `openers`)."""
+    for name, opens_sentence in _names(text):
+        key = name.lower()
+        if opens_sentence:
+            openers[key] = openers.get(key, 0.0) + weight * 1.2
+        else:
+            if key not in display:
+                display[key] = name
+            scores[key] = scores.get(key, 0.0) + weight * (1.5 if " " in name else 1.2)
 
 
 def _names(text: str) -> list[tuple[str, bool]]:
     """Runs of capitalised words with function words trimmed off, and whether a one-word name opens a sentence."""
     names = []
+    edge = _NAME_EDGE_WORDS
     for match in _NAME.finditer(text):
+        found = match.group(0)
         start = match.start()
+        if " " not in found:  # the common case, kept fast: one capitalised word
+            if len(found) > 1 and found.lower() not in edge and not (start and text[start - 1].isalnum()):
+                names.append((_fold(found) if "'" in found or "’" in found else found, text[start - 1:start] in "\n"))
+            continue
         if start and text[start - 1].isalnum():
             continue  # "iPhone": a capital inside a word starts no name
-        found = match.group(0)
-        if " " not in found:  # the common case, kept fast: one capitalised word
-            if len(found) > 1 and found.lower() not in _NAME_EDGE_WORDS:
-                opens = text[start - 1:start] in "\n"
-                names.append((_fold(found), opens))
-            continue
         words = found.split()
-        while words and words[0].lower().strip("’'") in _NAME_EDGE_WORDS:
+        while words and words[0].lower().strip("’'") in edge:
             words.pop(0)
-        while words and words[-1].lower() in _NAME_EDGE_WORDS:
+        while words and words[-1].lower() in edge:
             words.pop()
         if words and len(words) <= 4 and len(words[0]) > 1:
-            opens = len(words) == 1 and words[0] == found.split()[0] and text[match.start() - 1:match.start()] in "\n"
+            opens = len(words) == 1 and words[0] == found.split()[0] and text[start - 1:start] in "\n"
             names.append((_fold(" ".join(words)), opens))
     return names
 
@@ -78,15 +85,12 @@ def _fold(name: str) -> str:
     return _POSSESSIVE.sub("", name) if "'" in name or "’" in name else name
 
 
-def _as_written(word: str, doc: Document) -> str:
+def _as_written(word: str, text: str, lowered: str) -> str:
     """A term as the article writes it inside a sentence ("iPhone"), else lower case."""
-    needle = " " + word
-    for sentence in doc.sentences:
-        lower = sentence.text.lower()
-        at = lower.find(needle)
-        if at >= 0 and len(lower) == len(sentence.text):
-            return sentence.text[at + 1:at + 1 + len(word)]
-    return word
+    at = lowered.find(" " + word)
+    if at < 0 or len(lowered) != len(text):
+        return word
+    return text[at + 1:at + 1 + len(word)]
 
 
 def _pick(scores: dict[str, float]) -> list[str]:
@@ -94,7 +98,9 @@ def _pick(scores: dict[str, float]) -> list[str]:
     chosen: list[str] = []
     seen: set[str] = set()
     # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
-    for key, _score in heapq.nsmallest(_CANDIDATES, scores.items(), key=lambda item: (-item[1], item[0])):
+    floor = heapq.nlargest(_CANDIDATES, scores.values())[-1] if scores else 0.0
+    leaders = sorted((-score, key) for key, score in scores.items() if score >= floor)
+    for _score, key in leaders:
         if len(chosen) >= MAX_KEYWORDS:
             break
         stem = _stem(key)
