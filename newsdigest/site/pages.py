@@ -194,7 +194,9 @@ def edition_pages(model: SiteModel) -> list[Page]:
     days = sorted(by_day, reverse=True)
     pages = []
     for index, day in enumerate(days):
-        stories = by_day[day]
+        # Within a day, the events most outlets covered come first; the score's recency decay means
+        # nothing on a past day's page.
+        stories = sorted(by_day[day], key=lambda s: (-len({m.source for m in s.members}), s.first_published, s.id))
         context = {
             "day": day,
             "stories": stories,
