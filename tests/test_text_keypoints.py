@@ -144,5 +144,6 @@ def test_glued_caption_becomes_its_own_sentence() -> None:
 
 
 def test_trailing_attribution_with_a_described_speaker_and_perfect_tense_is_dropped() -> None:
-    assert _one("Russian debt is no longer a risky investment, one of the world's leading rating agencies has said.") == (
+    text = "Russian debt is no longer a risky investment, one of the world's leading rating agencies has said."
+    assert _one(text) == (
         "Russian debt is no longer a risky investment.")

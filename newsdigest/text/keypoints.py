@@ -44,8 +44,9 @@ _SAY = "|".join(sorted(SAY_VERBS))
 _SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|[^,;\"“”]{3,60}?)"
 # ", he said." / ", said Mr Smith." / ", according to police." at the very end of a sentence.
 _TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?:{_SAY})|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)"
-    rf"[^,.;\"“”]{{0,50}}?|according to [^,.;\"“”]{{1,60}}?)"
+    rf",\s+(?:{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?:{_SAY})"
+    rf"|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)[^,.;\"“”]{{0,50}}?"
+    rf"|according to [^,.;\"“”]{{1,60}}?)"
     rf"(?:\s+(?:on|last|this|in) \w+)?\s*(?=[.!?]?$)"
 )
 # A non-restrictive clause in the middle: "The firm, which is based in Paris, said…" → "The firm said…".

@@ -71,7 +71,8 @@ def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozens
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
     # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
     quote = 1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0
-    return Signals(True, 1.0 / math.sqrt(1.0 + sentence.position), central, title, informative, quote, len(sentence.words))
+    position = 1.0 / math.sqrt(1.0 + sentence.position)
+    return Signals(True, position, central, title, informative, quote, len(sentence.words))
 
 
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
