@@ -187,3 +187,24 @@ EXTRA_FEED = """<?xml version="1.0" encoding="utf-8"?>
   </entry>
 </feed>
 """
+
+
+def test_all_shared_feeds_build_within_page_budgets(tmp_path, shared_data, capsys):
+    """33 real feeds, messy ones included: one malformed feed is a warning, every page stays in budget."""
+    feeds = sorted((shared_data / "feeds").glob("*.xml"))
+    config = {"site": {"title": "Real feeds"}, "feeds": [{"name": p.stem, "url": str(p)} for p in feeds],
+              "topics": [{"name": n} for n in ("World", "Politics", "Business", "Technology", "Sport")],
+              "search": False}
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--config", str(tmp_path / "config.yaml"), "--output", str(out)]) == 0
+    err = capsys.readouterr().err
+    skipped = [line for line in err.splitlines() if "skipped" in line]
+    assert skipped == [f"warning: feed `reuters_3` ({shared_data / 'feeds' / 'reuters_3.xml'}) skipped: "
+                       "malformed or truncated feed, no items readable (<unknown>:19:84: no element found)"]
+    assert len(list((out / "articles").glob("*/index.html"))) == 946
+    oversized = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.html")
+                 if p.stat().st_size > 60_000}
+    assert oversized == {}
+    sources = (out / "sources" / "index.html").read_text(encoding="utf-8")
+    assert all(p.stem in sources for p in feeds)
