@@ -62,3 +62,9 @@ def test_quote_cut_open_loses_its_opening_mark() -> None:
 def test_self_report_states_what_the_person_reports() -> None:
     assert _headline("Sculthorpe admits he would love to succeed Farrell as captain.").startswith(
         "Sculthorpe would love to succeed Farrell")
+
+
+def test_capitalised_plural_opening_the_lead_agrees_as_a_plural() -> None:
+    assert _headline("Demonstrations took place in several cities of Northern Italy.").startswith(
+        "Demonstrations take place")
+    assert _headline("Collins lodged an appeal against her doping ban with the court.").startswith("Collins lodges")

@@ -38,3 +38,8 @@ def test_no_stopwords_and_no_repeats() -> None:
 def test_other_languages_give_keywords_without_crashing() -> None:
     text = "Die Regierung in Berlin plant neue Steuern. Die Regierung will die Steuern im Mai erhöhen."
     assert "Berlin" in keywords(analyse("", text))
+
+
+def test_possessive_inside_a_name_is_kept() -> None:
+    text = "Angie's List sold its contractors business. Angie's List said buyers paid $10m. The sale closed."
+    assert "Angie's List" in keywords(analyse("", text))

@@ -28,6 +28,8 @@ _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "agai
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believed", "thinks", "thought", "feels",
                        "felt", "hopes", "hoped", "fears", "feared"}
+# A capitalised first word ending like this is a common plural ("Demonstrations"), not a name ("Collins").
+_PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", "ings", "ives", "ees", "als")
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -183,7 +185,8 @@ def _headline_tense(words: list[str], verb: int) -> list[str]:
     head = _subject_head(words[:verb]).strip(_EDGE)
     # A plural common noun ends in -s; a name ending in -s ("Collins", "Yukos") is one person or firm.
     plural = head.lower() in _PLURAL_SUBJECTS or (
-        head.endswith("s") and head.islower() and not head.endswith(("ss", "'s", "’s")))
+        head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
+        and (head.islower() or (head == words[0] and head.endswith(_PLURAL_ENDINGS))))
     plural = plural or " and " in " ".join(words[:verb])
     words = list(words)
     words[target] = base if plural else _third_person(base)

@@ -15,7 +15,7 @@ MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
 _CANDIDATES = 40
 _NAME = re.compile(r"[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|de|van|von)[ \t]+)?[A-Z][\w’'&-]*)*")
-_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")  # "Russia's" → "Russia": tags name the thing
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's" → "Russia" (tags name the thing); "Angie's List" stays
 _NAME_EDGE_WORDS = STOPWORDS | {"but", "and", "if", "as", "so", "mr", "mrs", "ms", "dr", "sir"}
 
 
