@@ -68,3 +68,18 @@ def test_capitalised_plural_opening_the_lead_agrees_as_a_plural() -> None:
     assert _headline("Demonstrations took place in several cities of Northern Italy.").startswith(
         "Demonstrations take place")
     assert _headline("Collins lodged an appeal against her doping ban with the court.").startswith("Collins lodges")
+
+
+def test_seed_headline_is_short_present_and_keeps_the_story_word() -> None:
+    """The seed has no title: its headline comes from the lede in headline grammar."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from newsdigest.sources.files import parse_plain_text
+    from newsdigest.text import extract
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_81f73a34f04e5e43.txt"
+    article = parse_plain_text(seed.read_text(encoding="utf-8"), "seed.txt", datetime(2022, 1, 21, tzinfo=timezone.utc))
+    result = extract(article)
+    assert result.headline_generated
+    assert result.headline == "United States and Russia seek to lower temperatures over Ukraine"

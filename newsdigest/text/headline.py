@@ -7,9 +7,10 @@ perfect ("Profits jumped" / "has jumped" → "Profits jump").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, trim_thin_phrases
+from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
 
 MAX_WORDS = 12
@@ -22,6 +23,7 @@ _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "th
                           "a", "an", "the"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
 _TRIM_MIN_WORDS = 5
+_SQUEEZE_RATIO = 0.8
 # Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
@@ -65,10 +67,29 @@ def make_headline(doc: Document) -> str:
         words, verb = _surname_subject(words, verb)
         words, verb = _self_report(words, verb)
         words = _headline_tense(words, verb)
-    words = trim_thin_phrases(_cut(_headline_words(words, verb)), doc.term_counts, _TRIM_MIN_WORDS, _HEADLINE_PHRASES)
+    words = _squeeze(_headline_words(words, verb), doc.term_counts)
+    words = _cut(trim_thin_phrases(words, doc.term_counts, _TRIM_MIN_WORDS, _HEADLINE_PHRASES))
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
     return headline[:1].upper() + headline[1:]
+
+
+def _squeeze(words: list[str], term_counts: Mapping[str, int]) -> list[str]:
+    """While too long, drop the phrase ("in heated standoff") that carries least of the story's recurring words.
+
+    So a late key word ("…over Ukraine") survives the length limit instead of being cut off.
+    """
+    while len(words) > MAX_WORDS:
+        starts = [i for i in range(_TRIM_MIN_WORDS - 1, len(words)) if words[i].lower() in _HEADLINE_PHRASES]
+        if not starts:
+            break
+        spans = zip(starts, [*starts[1:], len(words)])
+        thinnest, begin, end = min((density(" ".join(words[a:b]), term_counts), a, b) for a, b in spans)
+        rest = words[:begin] + words[end:]
+        if thinnest >= _SQUEEZE_RATIO * density(" ".join(rest), term_counts):
+            break
+        words = rest
+    return words
 
 
 def _cut(words: list[str]) -> list[str]:
