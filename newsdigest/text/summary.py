@@ -26,7 +26,7 @@ class Weights:
     centrality: float = 1.0     # words the rest of the article repeats
     title: float = 0.6          # words shared with the headline
     informative: float = 0.3    # names and numbers carry the facts
-    quote: float = 0.0          # quoted phrases inside reported speech
+    quote: float = 0.4          # quoted phrases inside reported speech (the story in its actors' words)
     short_words: int = 8        # fewer words than this reads as a fragment
     long_words: int = 45        # more words than this reads as a run-on
 
