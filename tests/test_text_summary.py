@@ -64,3 +64,14 @@ def test_other_language_falls_back_to_position() -> None:
     text = "Der Rat hat den Haushalt beschlossen. Die Straßen werden repariert. Die Bürger sind froh. Ende."
     assert summarize(analyse("", text), 2) == [
         "Der Rat hat den Haushalt beschlossen.", "Die Straßen werden repariert."]
+
+
+def test_quoted_phrase_in_reported_speech_is_an_informative_signal() -> None:
+    """Quoted characterisations carry the story in its actors' words; bare direct speech does not count."""
+    from newsdigest.text.summary import signals
+
+    plain = "The mayor said the road plan was overdue and would help the city."
+    quoted = "The mayor said the road plan was “long overdue” and would help the city."
+    direct = "“The road plan is long overdue,” the mayor said at the council meeting."
+    found = signals(analyse("", "\n".join([plain, quoted, direct])))
+    assert [signal.quote for signal in found] == [0.0, 1.0, 0.0]
