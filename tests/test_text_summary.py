@@ -73,5 +73,5 @@ def test_quoted_phrase_in_reported_speech_is_an_informative_signal() -> None:
     plain = "The mayor said the road plan was overdue and would help the city."
     quoted = "The mayor said the road plan was “long overdue” and would help the city."
     direct = "“The road plan is long overdue,” the mayor said at the council meeting."
-    found = signals(analyse("", "\n".join([plain, quoted, direct])))
+    found = signals(analyse("", f"{plain}\n{quoted}\n{direct}"))
     assert [signal.quote for signal in found] == [0.0, 1.0, 0.0]
