@@ -96,7 +96,8 @@ def _as_written(word: str, text: str, lowered: str) -> str:
 def _pick(scores: dict[str, float]) -> list[str]:
     """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
     chosen: list[str] = []
-    seen: set[str] = set()
+    stems: set[str] = set()          # chosen terms, folded
+    phrase_words: set[str] = set()   # every word of every chosen term
     # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
     floor = heapq.nlargest(_CANDIDATES, scores.values())[-1] if scores else 0.0
     leaders = sorted((-score, key) for key, score in scores.items() if score >= floor)
@@ -104,10 +105,12 @@ def _pick(scores: dict[str, float]) -> list[str]:
         if len(chosen) >= MAX_KEYWORDS:
             break
         stem = _stem(key)
-        if stem in seen or any(stem in other.split() or other in stem.split() for other in seen):
-            continue
+        parts = stem.split()
+        if stem in stems or stem in phrase_words or not stems.isdisjoint(parts):
+            continue  # a variant of, a word inside, or a phrase around a chosen term
         chosen.append(key)
-        seen.add(stem)
+        stems.add(stem)
+        phrase_words.update(parts)
     return chosen
 
 
