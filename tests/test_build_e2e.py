@@ -200,8 +200,8 @@ def test_all_shared_feeds_build_within_page_budgets(tmp_path, shared_data, capsy
     assert main(["--config", str(tmp_path / "config.yaml"), "--output", str(out)]) == 0
     err = capsys.readouterr().err
     skipped = [line for line in err.splitlines() if "skipped" in line]
-    assert skipped == [f"warning: feed `reuters_3` ({(shared_data / 'feeds' / 'reuters_3.xml').resolve()}) skipped: "
-                       "malformed or truncated feed, no items readable (<unknown>:19:84: no element found)"]
+    assert skipped == [(f"warning: feed `reuters_3` ({(shared_data / 'feeds' / 'reuters_3.xml').resolve()}) skipped: "
+                       "malformed or truncated feed, no items readable (<unknown>:19:84: no element found)")]
     assert len(list((out / "articles").glob("*/index.html"))) == 946
     oversized = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.html")
                  if p.stat().st_size > 60_000}
