@@ -11,10 +11,11 @@ from collections.abc import Mapping
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
-from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS
+from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
 MAX_WORDS = 12
 _ARTICLES = frozenset({"a", "an", "the"})
+_COORDINATORS = frozenset({"and", "or", "&", "nor"})
 _PERFECT = frozenset({"has", "have"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
                        "can", "may", "must", "did", "does", "do", "not"})
@@ -31,7 +32,8 @@ _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believed", "thinks", "thought", "feels",
                        "felt", "hopes", "hoped", "fears", "feared"}
 # A capitalised first word ending like this is a common plural ("Demonstrations"), not a name ("Collins").
-_PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", "ings", "ives", "ees", "als")
+_PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", "ings", "ives", "ees", "als", "ues",
+                   "its", "ures")
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -48,6 +50,11 @@ _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just
 _PREPOSITIONS = frozenset({"of", "at", "in", "for", "on", "from", "with", "by", "to"})
 _LEADING_PHRASE = re.compile(r"^(?:for|in|at|on|with|after|despite|as|while|when|although|under|following|amid)\s"
                              r"[^,\"“”]{3,60},\s+", re.IGNORECASE)
+# "Less than four years after the launch, …" / "Hours before the vote, …": a time clause before the subject.
+_LEADING_TIME_CLAUSE = re.compile(
+    r"^(?:(?:just|only|less|more|than|about|almost|nearly|barely|shortly|some|a|an|the|\d+|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|few|several|hours?|days?|weeks?|months?|years?|minutes?|decades?)\s+){1,5}"
+    r"(?:after|before|since|until|into)\s[^,\"“”]{3,60},\s+", re.IGNORECASE)
 # "Yahoo, one of the net's best-known firms, is…": an appositive between commas, followed by the verb.
 _APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,100},\s(?=[a-z])")
 _TRAIL = re.compile(r"[\s,;:.!?\"'“”‘’-]+$")
@@ -61,26 +68,34 @@ def make_headline(doc: Document) -> str:
         return ""
     if not doc.english:
         return " ".join(lead.text.split()[:MAX_WORDS])
-    words = [w for w in _clause_text(compress(lead, doc.term_counts)).split() if w.lower() not in _ARTICLES]
+    # The leading phrase and appositive go before compression, whose length rules would otherwise cut the verb off.
+    clause = _lead_clause(lead.text)
+    words = [w for w in _clause_text(compress(lead._replace(text=clause), doc.term_counts)).split()
+             if w.lower() not in _ARTICLES]
     verb = _verb_position(words)
     if verb is not None:
         words, verb = _surname_subject(words, verb)
         words, verb = _self_report(words, verb)
         words = _headline_tense(words, verb)
-    words = _squeeze(_headline_words(words, verb), doc.term_counts)
-    words = _cut(trim_thin_phrases(words, doc.term_counts, _TRIM_MIN_WORDS, _HEADLINE_PHRASES))
+    words, verb = _headline_words(words, verb)
+    words, verb = _drop_descriptors(words, verb)
+    words = _short_names(words, doc)
+    # Phrases are only shed after the main verb: one before it holds the subject's head ("Number of people … rises").
+    first = _TRIM_MIN_WORDS if verb is None else max(_TRIM_MIN_WORDS, verb + 2)
+    words = _squeeze(words, doc.term_counts, first)
+    words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES))
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
     return headline[:1].upper() + headline[1:]
 
 
-def _squeeze(words: list[str], term_counts: Mapping[str, int]) -> list[str]:
+def _squeeze(words: list[str], term_counts: Mapping[str, int], first: int = _TRIM_MIN_WORDS) -> list[str]:
     """While too long, drop the phrase ("in heated standoff") that carries least of the story's recurring words.
 
     So a late key word ("…over Ukraine") survives the length limit instead of being cut off.
     """
     while len(words) > MAX_WORDS:
-        starts = [i for i in range(_TRIM_MIN_WORDS - 1, len(words)) if words[i].lower() in _HEADLINE_PHRASES]
+        starts = [i for i in range(first - 1, len(words)) if words[i].lower() in _HEADLINE_PHRASES]
         if not starts:
             break
         spans = zip(starts, [*starts[1:], len(words)])
@@ -104,7 +119,7 @@ def _cut(words: list[str]) -> list[str]:
 
 def _end_on_content(words: list[str]) -> list[str]:
     """Never end on a function word ("of", "to", "and")."""
-    while len(words) > 3 and words[-1].lower().strip(_EDGE) in STOPWORDS:
+    while len(words) > 3 and not words[-1].isupper() and words[-1].lower().strip(_EDGE) in STOPWORDS:
         words.pop()
     return words
 
@@ -126,6 +141,82 @@ def _lead_sentence(doc: Document) -> Sentence | None:
         if sentence.terminated and len(sentence.words) >= 6:
             return sentence
     return doc.sentences[0] if doc.sentences else None
+
+
+def _lead_clause(text: str) -> str:
+    """The lead without a leading time clause or an appositive, when enough of it is left to be a sentence."""
+    for pattern in (_LEADING_PHRASE, _LEADING_TIME_CLAUSE):
+        leading = pattern.match(text)
+        if leading and len(text[leading.end():].split()) >= 5:
+            text = text[leading.end():]
+    return _APPOSITIVE.sub(r"\1 ", text, count=1)
+
+
+def _descriptive(word: str) -> bool:
+    """A word that can stand in a title before a name ("US media giant", "Tory leader"): no verb form, no stop."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]  # "world's biggest carmaker"
+    if not word.replace("-", "").isalnum() or word.lower() in STOPWORDS:
+        return False
+    return not word.islower() or not word.endswith(("ing", "ed", "ly"))
+
+
+def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
+    """ "Russian oil giant Yukos" → "Yukos": headlines name the actor, not its description.
+
+    The description is two or more words ending in a lower-case noun right before a capitalised name,
+    and never reaches across the main verb.
+    """
+    position = 1
+    while position < len(words):
+        if words[position][:1].isupper() and words[position - 1][:1].islower():
+            floor = verb + 1 if verb is not None and position > verb else 0
+            start = position
+            while start > floor and _descriptive(words[start - 1]):
+                start -= 1
+            coordinated = start > 0 and words[start - 1].lower() in _COORDINATORS  # "drinks and food firm X"
+            if position - start >= 2 and not coordinated:
+                words = words[:start] + words[position:]
+                if verb is not None and start < verb:
+                    verb -= position - start
+                position = start
+        position += 1
+    return words, verb
+
+
+def _short_names(words: list[str], doc: Document) -> list[str]:
+    """ "Allied Domecq" → "Domecq" where the article itself also names it by that last word alone."""
+    text = ""
+    result: list[str] = []
+    position = 0
+    while position < len(words):
+        end = position
+        while end < len(words) and words[end][:1].isupper() and words[end].isalpha():
+            end += 1
+        coordinated = position > 0 and words[position - 1].lower() in _COORDINATORS
+        if 2 <= end - position <= 5 and not coordinated:
+            text = text or " ".join(sentence.text for sentence in doc.sentences[1:])
+            if _named_alone(words[end - 1], text):
+                result.append(words[end - 1])
+                position = end
+                continue
+        result.extend(words[position:max(end, position + 1)])
+        position = max(end, position + 1)
+    return result
+
+
+def _named_alone(name: str, text: str) -> bool:
+    """True when `text` uses `name` without another capitalised word beside it (a title like "Mr" may precede)."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+        before = text[max(0, match.start() - 30):match.start()].split()[-1:]
+        after = text[match.end():match.end() + 30].split()[:1]
+        previous = before[0].rstrip(".").lower() if before else ""
+        if before and before[0][:1].isupper() and previous not in TITLES:
+            continue
+        if after and after[0][:1].isupper():
+            continue
+        return True
+    return False
 
 
 def _clause_text(sentence: str) -> str:
@@ -169,6 +260,8 @@ def _surname_subject(words: list[str], verb: int) -> tuple[list[str], int]:
     subject = words[:verb]
     if len(subject) < 2 or not subject[0][:1].isupper() or not all(w[:1].isupper() for w in subject[-2:]):
         return words, verb
+    if all(w[:1].isupper() for w in subject):
+        return words, verb  # no role description: "British Airways" is one name (see _short_names)
     if any(w.lower() in STOPWORDS and w != "of" for w in subject):
         return words, verb  # "Profits at US firm X": the head noun is not the name
     if "'" in subject[-1] or "’" in subject[-1]:
@@ -208,7 +301,9 @@ def _headline_tense(words: list[str], verb: int) -> list[str]:
     plural = head.lower() in _PLURAL_SUBJECTS or (
         head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
         and (head.islower() or (head == words[0] and head.endswith(_PLURAL_ENDINGS))))
-    plural = plural or " and " in " ".join(words[:verb])
+    # "Shares in X fell": a capitalised opening word followed by a preposition is a common noun, not a name.
+    opening_noun = head == words[0] and verb > 1 and words[1] in _PREPOSITIONS and not head.endswith(("ss", "us", "is"))
+    plural = plural or " and " in " ".join(words[:verb]) or (opening_noun and head.endswith("s"))
     words = list(words)
     words[target] = base if plural else _third_person(base)
     return words[:verb] + words[verb + 1:] if target != verb else words
@@ -217,15 +312,19 @@ def _headline_tense(words: list[str], verb: int) -> list[str]:
 def _subject_head(subject: list[str]) -> str:
     """The subject's head noun: the word before its first preposition ("profits at firm X" → "profits")."""
     for position, word in enumerate(subject[1:], start=1):
-        if word.lower() in _PREPOSITIONS:
+        # "Lawyers defending X": a participle after the head opens a reduced relative clause.
+        if word.lower() in _PREPOSITIONS or (word.islower() and word.endswith("ing")):
             return subject[position - 1]
     return subject[-1] if subject else ""
 
 
-def _headline_words(words: list[str], verb: int | None) -> list[str]:
+def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
     """Leave out the main verb's copula or auxiliary and possessives; the future "will" becomes "to"."""
     kept = words[:1]
+    kept_verb = verb
     for position, word in enumerate(words[1:], start=1):
+        if position == verb:
+            kept_verb = len(kept)  # the verb's place among the kept words (the next kept word if it is dropped)
         lower = word.lower()
         following = words[position + 1:position + 2]
         if position == verb and lower in _PERFECT and following == ["been"]:
@@ -236,10 +335,15 @@ def _headline_words(words: list[str], verb: int | None) -> list[str]:
                           and words[position - 1].lower() not in _PRONOUNS)  # "They are…" keeps its verb
         if lower in _HEADLINE_DROPS or (main_auxiliary and words[position + 1][:1].islower()):
             continue
+        if (position == verb and lower in _PERFECT and following and following[0].endswith("ed")
+                and following[0].islower() and words[position - 1].lower() not in _PRONOUNS):
+            continue  # a participle the tense rule could not undo stands as a simple past: "BA blamed fuel prices"
+        if verb is not None and abs(position - verb) <= 1 and word.islower() and word.endswith("ly") and len(word) > 5:
+            continue  # "has openly blamed", "officially goes": the adverb by the verb is colour, not news
         if lower == "that" and words[position - 1].lower() in _SAYING:
             continue  # "says that the plan…" → "says plan…"
         kept.append("to" if lower == "will" and position == verb else word)
-    return kept
+    return kept, kept_verb
 
 
 def _present_base(word: str) -> str | None:
@@ -282,3 +386,4 @@ def _third_person(base: str) -> str:
     if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
         return base[:-1] + "ies"
     return base + "s"
+
