@@ -20,7 +20,21 @@ def test_present_perfect_becomes_present_with_singular_agreement() -> None:
 
 
 def test_people_are_named_by_surname_only() -> None:
-    assert _headline("Tory leader Michael Howard has dismissed the budget as a gimmick.").startswith("Howard dismisses")
+    """The description before the name goes; the name shrinks to the surname the article itself uses alone."""
+    doc = analyse("", "Tory leader Michael Howard has dismissed the budget as a gimmick. Mr Howard spoke in Leeds.")
+    assert make_headline(doc).startswith("Howard dismisses")
+
+
+def test_a_company_name_is_not_cut_to_its_last_word() -> None:
+    """ "Mitsubishi Motors" stays whole when the article never says "Motors" alone."""
+    assert _headline("Japanese car maker Mitsubishi Motors has struck a deal with a French rival.").startswith(
+        "Mitsubishi Motors")
+
+
+def test_phrases_before_the_main_verb_are_kept() -> None:
+    """A trailing-phrase trim may not remove the verb: "The share of homes in the north of the city has fallen"."""
+    headline = _headline("The share of homes without heating in the north of the old city has fallen sharply again.")
+    assert "fall" in headline
 
 
 def test_no_leading_article_and_no_trailing_clause() -> None:

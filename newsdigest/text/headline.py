@@ -15,6 +15,8 @@ from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, T
 
 MAX_WORDS = 12
 _ARTICLES = frozenset({"a", "an", "the"})
+_NOT_ADVERBS = frozenset({"likely", "unlikely", "early", "only", "family", "elderly", "costly", "deadly", "daily",
+                          "weekly", "monthly", "yearly", "quarterly", "friendly", "lonely", "supply", "rally"})
 _COORDINATORS = frozenset({"and", "or", "&", "nor"})
 _PERFECT = frozenset({"has", "have"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
@@ -74,7 +76,6 @@ def make_headline(doc: Document) -> str:
              if w.lower() not in _ARTICLES]
     verb = _verb_position(words)
     if verb is not None:
-        words, verb = _surname_subject(words, verb)
         words, verb = _self_report(words, verb)
         words = _headline_tense(words, verb)
     words, verb = _headline_words(words, verb)
@@ -121,6 +122,8 @@ def _end_on_content(words: list[str]) -> list[str]:
     """Never end on a function word ("of", "to", "and")."""
     while len(words) > 3 and not words[-1].isupper() and words[-1].lower().strip(_EDGE) in STOPWORDS:
         words.pop()
+    if len(words) > 3 and words[-2].endswith(","):
+        words = words[:-1]  # "…profits, predicted": a lone word after the comma is a cut-off clause
     return words
 
 
@@ -152,13 +155,16 @@ def _lead_clause(text: str) -> str:
     return _APPOSITIVE.sub(r"\1 ", text, count=1)
 
 
-def _descriptive(word: str) -> bool:
-    """A word that can stand in a title before a name ("US media giant", "Tory leader"): no verb form, no stop."""
+def _descriptive(word: str, after_acronym: bool = False) -> bool:
+    """A word that can stand in a title before a name ("US media giant", "Tory leader"): no verb form, no stop.
+
+    A word in -ing is a verb ("lawyers defending X") unless an acronym precedes it ("UK advertising giant").
+    """
     if word.endswith(("'s", "’s")):
         word = word[:-2]  # "world's biggest carmaker"
     if not word.replace("-", "").isalnum() or word.lower() in STOPWORDS:
         return False
-    return not word.islower() or not word.endswith(("ing", "ed", "ly"))
+    return not word.islower() or not word.endswith(("ing", "ed", "ly")) or (word.endswith("ing") and after_acronym)
 
 
 def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
@@ -172,7 +178,7 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
         if words[position][:1].isupper() and words[position - 1][:1].islower():
             floor = verb + 1 if verb is not None and position > verb else 0
             start = position
-            while start > floor and _descriptive(words[start - 1]):
+            while start > floor and _descriptive(words[start - 1], start > 1 and words[start - 2].isupper()):
                 start -= 1
             coordinated = start > 0 and words[start - 1].lower() in _COORDINATORS  # "drinks and food firm X"
             if position - start >= 2 and not coordinated:
@@ -255,20 +261,6 @@ def _verb_position(words: list[str]) -> int | None:
     return None
 
 
-def _surname_subject(words: list[str], verb: int) -> tuple[list[str], int]:
-    """ "Tory leader Michael Howard has…" → "Howard has…": headlines name people by surname."""
-    subject = words[:verb]
-    if len(subject) < 2 or not subject[0][:1].isupper() or not all(w[:1].isupper() for w in subject[-2:]):
-        return words, verb
-    if all(w[:1].isupper() for w in subject):
-        return words, verb  # no role description: "British Airways" is one name (see _short_names)
-    if any(w.lower() in STOPWORDS and w != "of" for w in subject):
-        return words, verb  # "Profits at US firm X": the head noun is not the name
-    if "'" in subject[-1] or "’" in subject[-1]:
-        return words, verb  # "Scotland's first minister": a possessive is not a name
-    return [subject[-1]] + words[verb:], 1
-
-
 def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     """ "Kerr admits he was frustrated…" → "Kerr was frustrated…": the headline states what the person reports."""
     if words[verb].lower() not in _SAYING:
@@ -276,7 +268,7 @@ def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     after = verb + 1
     if after < len(words) and words[after] == "that":
         after += 1
-    if after + 1 < len(words) and words[after] in ("he", "she") and words[after + 1].islower():
+    if after + 1 < len(words) and words[after] in ("he", "she", "they", "it", "we") and words[after + 1].islower():
         return words[:verb] + words[after + 1:], verb
     return words, verb
 
@@ -338,10 +330,14 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
         if (position == verb and lower in _PERFECT and following and following[0].endswith("ed")
                 and following[0].islower() and words[position - 1].lower() not in _PRONOUNS):
             continue  # a participle the tense rule could not undo stands as a simple past: "BA blamed fuel prices"
-        if verb is not None and abs(position - verb) <= 1 and word.islower() and word.endswith("ly") and len(word) > 5:
+        if (verb is not None and abs(position - verb) <= 1 and word.islower() and word.endswith("ly")
+                and len(word) > 5 and lower not in _NOT_ADVERBS):
             continue  # "has openly blamed", "officially goes": the adverb by the verb is colour, not news
         if lower == "that" and words[position - 1].lower() in _SAYING:
             continue  # "says that the plan…" → "says plan…"
+        if word == "and" and verb is not None and position > verb + 1 and kept and kept[-1][-1:].isalnum():
+            kept[-1] += ","  # headline grammar joins the verb's objects with a comma: "cuts tax, raises spending"
+            continue
         kept.append("to" if lower == "will" and position == verb else word)
     return kept, kept_verb
 
