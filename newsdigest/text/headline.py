@@ -201,8 +201,9 @@ def _short_names(words: list[str], doc: Document) -> list[str]:
             end += 1
         coordinated = position > 0 and words[position - 1].lower() in _COORDINATORS
         if 2 <= end - position <= 5 and not coordinated:
-            text = text or " ".join(sentence.text for sentence in doc.sentences[1:])
-            if _named_alone(words[end - 1], text):
+            name = words[end - 1]
+            text = text or "\n".join(sentence.text for sentence in doc.sentences[1:])
+            if name in text and _named_alone(name, text):
                 result.append(words[end - 1])
                 position = end
                 continue
@@ -213,9 +214,15 @@ def _short_names(words: list[str], doc: Document) -> list[str]:
 
 def _named_alone(name: str, text: str) -> bool:
     """True when `text` uses `name` without another capitalised word beside it (a title like "Mr" may precede)."""
-    for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-        before = text[max(0, match.start() - 30):match.start()].split()[-1:]
-        after = text[match.end():match.end() + 30].split()[:1]
+    at = text.find(name)
+    while at >= 0:  # str.find, not a regex: a pattern per name would be compiled for every article
+        end = at + len(name)
+        whole_word = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        at, start = text.find(name, end), at
+        if not whole_word:
+            continue
+        before = text[max(0, start - 30):start].split()[-1:]
+        after = text[end:end + 30].split()[:1]
         previous = before[0].rstrip(".").lower() if before else ""
         if before and before[0][:1].isupper() and previous not in TITLES:
             continue

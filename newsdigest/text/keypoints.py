@@ -83,13 +83,28 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
     return points
 
 
+# The headline compresses the lead, which is nearly always a key point too: remember the last article's results.
+_memo: tuple[object, dict[str, str]] = (None, {})
+
+
 def compress(sentence: Sentence, term_counts: Mapping[str, int] | None = None) -> str:
     """Rewrite one sentence as a bullet of at most about MAX_WORDS words.
 
     With the article's `term_counts`, a trailing clause that carries little of what the
     article keeps repeating is cut even from a sentence of moderate length.
     """
-    text = _PARENTHESIS.sub("", sentence.text).strip()
+    global _memo
+    if _memo[0] is not term_counts:
+        _memo = (term_counts, {})
+    known = _memo[1].get(sentence.text)
+    if known is None:
+        known = _memo[1][sentence.text] = _compress(sentence.text, term_counts)
+    return known
+
+
+def _compress(text: str, term_counts: Mapping[str, int] | None) -> str:
+    """compress() without the memo."""
+    text = _PARENTHESIS.sub("", text).strip()
     text = _drop_leading_connective(text)
     text = _drop_leading_time(text)
     text = _drop_trailing_attribution(text)
