@@ -56,7 +56,8 @@ def predictions(task: str, rows: list[dict[str, Any]], count: int = 3) -> tuple[
         # The headline task must not see the title it is scored against; the others may use it.
         title = "" if task == "headline" else row.get("title", "")
         started = time.process_time()
-        parts = generate(title, row["article"], key_points=count, summary_sentences=count)
+        # The headline is always made, so that the speed is that of the whole extraction (headline included).
+        parts = generate(title, row["article"], key_points=count, summary_sentences=count, always_headline=True)
         elapsed += time.process_time() - started
         if task == "keypoints":
             outputs.append(list(parts.key_points))
@@ -170,7 +171,7 @@ def _table(result: dict[str, Any]) -> str:
     if "sentence_precision" in result:
         lines.append(f"sentence precision: ours {result['sentence_precision']:.3f}, "
                      f"lead3 {result['lead3_sentence_precision']:.3f}")
-    lines.append(f"speed: {result['articles_per_second']:.0f} articles/s (extraction only)")
+    lines.append(f"speed: {result['articles_per_second']:.0f} articles/s (whole extraction incl. headline)")
     return "\n".join(lines)
 
 

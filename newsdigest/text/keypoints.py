@@ -36,18 +36,27 @@ _TIME_NOUNS = rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_MONT
     r"afternoon|evening|night|weekend|yesterday|today|(?:19|20)\d\d"
 _LEADING_TIME = re.compile(
     rf"^(?:(?:on|in|at|by|since|until|earlier|later|last|this|next|late|early|over|during)\s+)(?:[\w'’-]+\s+){{0,4}}?"
-    rf"(?:{_TIME_NOUNS})\b[^,\"“]{{0,15}},\s+|^(?:yesterday|today|earlier|later|meanwhile|now),\s+",
+    rf"(?:{_TIME_NOUNS})\b[^,\"“]{{0,15}},\s+|^(?:yesterday|today|earlier|later|meanwhile|now|recently|currently),\s+",
     re.IGNORECASE,
 )
+# A scene-setting phrase before the subject ("In an interview with the paper, …", "As the storm hit, …"),
+# dropped only when at least _LEADING_PHRASE_REST words remain ("For those who survived, life…" keeps its phrase).
+_LEADING_PHRASE = re.compile(
+    r"^(?:in|as|with|after|during|while|when|although|though|despite|since|before|amid|following|according to|"
+    r"speaking|writing|under|at)\s[^,;\"“”]{3,90},\s+(?=[A-Z\"“])", re.IGNORECASE)
+_LEADING_PHRASE_REST = 8
+_INNER_CLAUSE_ABOVE = 12  # "X, who …, said" loses its aside once a sentence is longer than this
 _SAY = "|".join(sorted(SAY_VERBS))
+# Verbs that can follow their subject ("…, said the minister."); "told the paper" names the listener, not the speaker.
+_SAY_INVERTED = "|".join(sorted(SAY_VERBS - {"told", "tells", "asked", "asks"}))
 # Who is speaking at the end of a sentence: a pronoun, a name, or a short noun phrase ("one of the agencies").
 _SPEAKER = r"(?:he|she|they|it|we|i|officials|police|experts|sources|[^,;\"“”]{3,60}?)"
 # ", he said." / ", said Mr Smith." / ", according to police." at the very end of a sentence.
 _TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?:{_SAY})"
-    rf"|(?:{_SAY})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)[^,.;\"“”]{{0,50}}?"
+    rf"|(?:{_SAY_INVERTED})\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]|police\b|officials\b)[^,.;\"“”]{{0,50}}?"
     rf"|according to [^,.;\"“”]{{1,60}}?)"
-    rf"(?:\s+(?:on|last|this|in) \w+)?\s*(?=[.!?]?$)"
+    rf"(?:\s+(?:on|last|this|in|at|during)\s[^,.;\"“”]{{1,30}}?)?\s*(?=[.!?]?$)"
 )
 # A non-restrictive clause in the middle: "The firm, which is based in Paris, said…" → "The firm said…".
 _INNER_CLAUSE = re.compile(r",\s+(?:who|which|whose|now|currently|also|then)\s+[^,;\"“”]{3,70},\s+(?=[a-z])")
@@ -107,9 +116,10 @@ def _compress(text: str, term_counts: Mapping[str, int] | None) -> str:
     text = _PARENTHESIS.sub("", text).strip()
     text = _drop_leading_connective(text)
     text = _drop_leading_time(text)
+    text = _drop_leading_phrase(text)
     text = _drop_trailing_attribution(text)
     size = len(_WORD.findall(text))
-    if size > MAX_WORDS:
+    if size > _INNER_CLAUSE_ABOVE:
         text = _drop_inner_clause(text)
         size = len(_WORD.findall(text))
     if term_counts is not None and size > _THIN_TAIL_ABOVE:
@@ -127,8 +137,6 @@ def _trim_phrases(text: str, term_counts: Mapping[str, int]) -> str:
     if len(words) <= _THIN_PHRASE_MIN_WORDS:
         return text
     kept = trim_thin_phrases(words, term_counts, _THIN_PHRASE_MIN_WORDS)
-    while len(kept) < len(words) and kept and kept[-1].lower().strip(",;:") in STOPWORDS:
-        kept.pop()
     return " ".join(kept) if len(kept) < len(words) else text
 
 
@@ -147,6 +155,17 @@ def _drop_leading_time(text: str) -> str:
         return text
     rest = text[match.end():]
     return rest if len(rest.split()) >= 6 else text
+
+
+def _drop_leading_phrase(text: str) -> str:
+    """ "In an op-ed published on Wednesday, Loeb explained…" → "Loeb explained…": the setting is not the point."""
+    match = _LEADING_PHRASE.match(text)
+    if not match:
+        return text
+    rest = text[match.end():]
+    if len(rest.split()) < _LEADING_PHRASE_REST or not _quotes_balanced(rest):
+        return text
+    return rest
 
 
 def _drop_trailing_attribution(text: str) -> str:
@@ -202,6 +221,8 @@ def trim_thin_phrases(
         head, tail = " ".join(words[:last]), " ".join(words[last:])
         if density(tail, term_counts) >= _THIN_PHRASE_RATIO * density(head, term_counts) or not _quotes_balanced(head):
             break
+        if words[last - 1].lower().strip(",;:") in STOPWORDS:
+            break  # "King said | in a message", "was | on a ship": the phrase completes the verb before it
         words = words[:last]
     return words
 
@@ -228,7 +249,7 @@ def _quotes_balanced(text: str) -> bool:
 
 def _finish(text: str) -> str:
     """Capitalise the start and end with a full stop (or the sentence's own end mark)."""
-    text = text.strip(" ,;:-—–")
+    text = " ".join(text.split()).strip(" ,;:-—–")  # cuts can leave doubled spaces behind
     if not text:
         return ""
     text = text[0].upper() + text[1:]
