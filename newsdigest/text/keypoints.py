@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from itertools import repeat
 
 from newsdigest.text.document import Document, Sentence, content_words
 from newsdigest.text.summary import Weights, dangles, rank, select
@@ -62,11 +63,11 @@ _TRAILING_ATTRIBUTION = re.compile(
 _INNER_CLAUSE = re.compile(r",\s+(?:who|which|whose|now|currently|also|then)\s+[^,;\"“”]{3,70},\s+(?=[a-z])")
 # Where a long sentence can be cut and its first part still read as a sentence.
 _CLAUSE_BREAK = re.compile(
-    r"(?:,|\s+[-—–]+)\s+(?:which|who|whose|while|whereas|as|after|before|because|although|though|since|when|"
+    r"(?=[,;:\s])(?:(?:,|\s+[-—–]+)\s+(?:which|who|whose|while|whereas|as|after|before|because|although|though|since|when|"
     r"but|and|with|despite|amid|following|including|prompting|leaving|making|saying|adding|according|so|where|"
     r"just|only|even|not|in|on|at)\b|;\s+|:\s+|\s+[-—–]+\s+|\s+(?:after|because|while|since|amid|despite|"
     r"following|before|where|which|who|but)\s+"
-    r"|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b)"
+    r"|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b))"
 )
 _WORD = re.compile(r"\S+")
 
@@ -113,7 +114,9 @@ def compress(sentence: Sentence, term_counts: Mapping[str, int] | None = None) -
 
 def _compress(text: str, term_counts: Mapping[str, int] | None) -> str:
     """compress() without the memo."""
-    text = _PARENTHESIS.sub("", text).strip()
+    if "(" in text or "[" in text:  # the pattern is slow to scan for; most sentences have no brackets
+        text = _PARENTHESIS.sub("", text)
+    text = text.strip()
     text = _drop_leading_connective(text)
     text = _drop_leading_time(text)
     text = _drop_leading_phrase(text)
@@ -199,8 +202,11 @@ def _cut_thin_tail(text: str, term_counts: Mapping[str, int]) -> str | None:
 def density(text: str, term_counts: Mapping[str, int]) -> float:
     """Mean log-frequency in the article of the text's content words (how much of the story's core it carries)."""
     words = content_words(text)
+    if not words:
+        return 0.0
+    # map, not a generator: this runs for every clause of every candidate bullet.
     # Rounded: the sum runs over a set, in an order that changes between runs; the result must not.
-    return round(sum(math.log(term_counts.get(word, 1)) for word in words) / len(words), 9) if words else 0.0
+    return round(sum(map(math.log, map(term_counts.get, words, repeat(1)))) / len(words), 9)
 
 
 def _cuttable(head: str) -> bool:

@@ -32,9 +32,9 @@ def keywords(doc: Document) -> tuple[str, ...]:
     for key, score in openers.items():
         if key in scores:
             scores[key] += score  # "Analysts said…" counts only if "Analysts" is also a name mid-sentence
-    for word, count in doc.term_counts.items():
-        if count >= 2 and word not in scores and len(word) > 3 and not word.isdigit():
-            scores[word] = float(count)
+    # Repeated plain words: a comprehension, as this runs over every distinct word of the article.
+    scores.update({word: float(count) for word, count in doc.term_counts.items()
+                   if count >= 2 and len(word) > 3 and word not in scores and not word.isdigit()})
     for word in content_words(doc.title):
         if word in scores:
             scores[word] *= 1.5
