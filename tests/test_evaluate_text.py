@@ -9,6 +9,7 @@ from rouge_score import rouge_scorer
 
 from newsdigest.evaluate.__main__ import main as evaluate_main
 from newsdigest.evaluate.text_tasks import evaluate_rouge, evaluate_sentences
+from newsdigest.text import generate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Hand-written articles in news style (not taken from any data set).
@@ -107,20 +108,42 @@ def test_regression_on_fixed_slices(shared_data: Path) -> None:
 
 
 def test_targets_keypoints_beat_lead3_on_cnndm(shared_data: Path) -> None:
+    """Issue target on the whole cnndm_dev file: ROUGE-1 ≥ LEAD-3 + 1.0 and ROUGE-2 ≥ LEAD-3."""
     result = evaluate_rouge("keypoints", _rows(shared_data / "cnndm_dev.jsonl"))
-    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 0.5
-    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"]
+    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 1.0, result
+    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"], result
 
 
 def test_targets_summary_beats_lead3_on_bbc(shared_data: Path) -> None:
+    """Issue target on every fifth bbc_dev article (297; measured R2 +9.1 over LEAD-3, precision 0.74)."""
     result = evaluate_rouge("summary", _rows(shared_data / "bbc_dev.jsonl")[::5])
-    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"] + 2.0
-    assert result["sentence_precision"] >= 0.65
+    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"] + 2.0, result
+    assert result["sentence_precision"] >= 0.65, result
 
 
-def test_targets_headline_beats_lead1_on_bbc(shared_data: Path) -> None:
-    result = evaluate_rouge("headline", _rows(shared_data / "bbc_dev.jsonl")[::5])
-    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 2.0
+HEADLINE_ACHIEVED = 28.0  # measured 28.37 on the whole bbc_dev file; the issue's target (30) is not reached yet
+
+
+def test_headline_holds_its_measured_level_on_bbc(shared_data: Path) -> None:
+    """On the whole bbc_dev file the headline keeps its measured ROUGE-1 and beats LEAD-1 (12 words) by 2+."""
+    result = evaluate_rouge("headline", _rows(shared_data / "bbc_dev.jsonl"))
+    assert result["ours"]["rouge1"] >= HEADLINE_ACHIEVED, result
+    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 2.0, result
+
+
+@pytest.mark.xfail(strict=True, reason="issue target ROUGE-1 >= 30 not reached: 28.37 measured on bbc_dev")
+def test_targets_headline_rouge1_at_least_30_on_bbc(shared_data: Path) -> None:
+    """The issue's headline target on the whole bbc_dev file (strict xfail: passing it turns this test red)."""
+    assert evaluate_rouge("headline", _rows(shared_data / "bbc_dev.jsonl"))["ours"]["rouge1"] >= 30.0
+
+
+def test_keypoints_are_mostly_short_on_the_fixed_slice(shared_data: Path) -> None:
+    """At least the recorded share of bullets on the fixed keypoints slice has 20 words or fewer (issue target)."""
+    spec = json.loads((FIXTURES / "text_regression.json").read_text(encoding="utf-8"))["keypoints"]
+    rows = _rows(shared_data / spec["file"])[spec["start"]::spec["step"]][:spec["count"]]
+    bullets = [point for row in rows for point in generate(row.get("title", ""), row["article"]).key_points]
+    short = sum(1 for point in bullets if len(point.split()) <= 20) / len(bullets)
+    assert short >= spec["short_share"] - 0.02, (short, spec["short_share"])
 
 
 def test_targets_golden_rules(shared_data: Path) -> None:

@@ -46,7 +46,9 @@ _LEADING_PHRASE = re.compile(
     r"^(?:in|as|with|after|during|while|when|although|though|despite|since|before|amid|following|according to|"
     r"speaking|writing|under|at)\s[^,;\"“”]{3,90},\s+(?=[A-Z\"“])", re.IGNORECASE)
 _LEADING_PHRASE_REST = 8
-_INNER_CLAUSE_ABOVE = 12  # "X, who …, said" loses its aside once a sentence is longer than this
+# "X, who …, said" loses its aside only in a run-on: measured on news highlights, the "who/which" aside of an
+# ordinary sentence is content the reader wants (dropping it from sentences over 12 words cost 0.2 ROUGE-1).
+_INNER_CLAUSE_ABOVE = 40
 _SAY = "|".join(sorted(SAY_VERBS))
 # Verbs that can follow their subject ("…, said the minister."); "told the paper" names the listener, not the speaker.
 _SAY_INVERTED = "|".join(sorted(SAY_VERBS - {"told", "tells", "asked", "asks"}))
@@ -227,8 +229,9 @@ def trim_thin_phrases(
         head, tail = " ".join(words[:last]), " ".join(words[last:])
         if density(tail, term_counts) >= _THIN_PHRASE_RATIO * density(head, term_counts) or not _quotes_balanced(head):
             break
-        if words[last - 1].lower().strip(",;:") in STOPWORDS:
-            break  # "King said | in a message", "was | on a ship": the phrase completes the verb before it
+        before = words[last - 1].lower().strip(",;:")
+        if before in STOPWORDS or before.endswith("ed"):
+            break  # "King said | in a message", "was | on a ship", "premised | on": the phrase completes the verb
         words = words[:last]
     return words
 
