@@ -16,7 +16,7 @@ from newsdigest.text.keywords import keywords as make_keywords
 from newsdigest.text.summary import summarize
 
 # Bump whenever output changes: the build caches extracts keyed by this version.
-ENGINE_VERSION = "17"
+ENGINE_VERSION = "18"
 _WORDS_PER_MINUTE = 230
 
 
@@ -38,12 +38,13 @@ def generate(title: str, text: str, key_points: int = 3, summary_sentences: int 
     timing the call times the whole extraction an untitled article costs.
     """
     doc = analyse(title, text)
-    made = make_headline(doc) if always_headline or not title else ""
+    keywords = make_keywords(doc)
+    made = make_headline(doc, keywords) if always_headline or not title else ""
     return Parts(
         headline=title or made,
         key_points=tuple(make_key_points(doc, key_points)),
         summary=tuple(summarize(doc, summary_sentences)),
-        keywords=make_keywords(doc),
+        keywords=keywords,
     )
 
 

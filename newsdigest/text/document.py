@@ -15,7 +15,9 @@ from newsdigest.text.wordlists import STOPWORDS
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Datelines and agency tags that open wire copy: "(CNN)", "LONDON (Reuters) -", "Paris, France (AP) —".
-_DATELINE = re.compile(r"^\s*(?:[A-Z][\w.,' ]{0,40}?)?\s*\((?:[A-Z][\w.&' ]{0,24})\)\s*(?:[-—–:]+\s*)?")
+# A place before the tag needs the dash after it: "General Motors (GM) saw…" is a subject, not a dateline.
+_DATELINE = re.compile(r"^\s*(?:\((?:[A-Z][\w.&' ]{0,24})\)\s*(?:[-—–:]+\s*)?"
+                       r"|[A-Z][\w.,' ]{0,40}?\s*\((?:[A-Z][\w.&' ]{0,24})\)\s*[-—–:]+\s*)")
 _BOILERPLATE = re.compile(
     r"^(?:by\b.{0,60}$|by \.|published:|updated:|last updated|share this|share on|read more|click here|"
     r"follow (?:us|him|her|@)|sign up|subscribe|image (?:source|copyright|caption)|photo(?:graph)?:|"

@@ -7,13 +7,18 @@ perfect ("Profits jumped" / "has jumped" → "Profits jump").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
 MAX_WORDS = 12
+KICKER_WORDS = 10  # a headline with a kicker ("Yukos: …") in words, kicker included
+_TERM_KICKER_COUNT = 5  # a common noun leads as a kicker ("Oil: …") only when the story repeats it this often
+_CALENDAR = TIME_WORDS | {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "christmas", "easter"}
+_POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLES = frozenset({"a", "an", "the"})
 _NOT_ADVERBS = frozenset({"likely", "unlikely", "early", "only", "family", "elderly", "costly", "deadly", "daily",
                           "weekly", "monthly", "yearly", "quarterly", "friendly", "lonely", "supply", "rally"})
@@ -40,7 +45,11 @@ _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 _TIME_PHRASE = re.compile(
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|week|month|year|morning|afternoon|evening|night|weekend)\b(?!['’])|\s+(?:yesterday|today|tonight|"
-    r"earlier this \w+)\b(?!['’])",  # "this year's festival" keeps its time word
+    r"earlier this \w+)\b(?!['’])"  # "this year's festival" keeps its time word
+    r"|\s+(?:in|during|since|by|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|next|previous|final|"
+    r"three|six|nine|twelve|\w+)\s+(?:months?|quarters?|years?|weeks?|half|decades?)(?:\s+of)?\s*)?"
+    r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:19|20)\d\d)\b(?!['’])(?:\s+(?:19|20)\d\d)?",  # "in January", "in the three months to 2004"
     re.IGNORECASE,
 )
 _BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
@@ -59,12 +68,18 @@ _LEADING_TIME_CLAUSE = re.compile(
     r"(?:after|before|since|until|into)\s[^,\"“”]{3,60},\s+", re.IGNORECASE)
 # "Yahoo, one of the net's best-known firms, is…": an appositive between commas, followed by the verb.
 _APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,100},\s(?=[a-z])")
+# "Two airlines - American and Southwest - have blamed…": an aside between dashes.
+_DASHED_ASIDE = re.compile(r"\s[-—–]+\s[^-—–,;\"“”]{1,60}?\s[-—–]+\s")
 _TRAIL = re.compile(r"[\s,;:.!?\"'“”‘’-]+$")
 _EDGE = ",.;:'\"“”‘’()"
 
 
-def make_headline(doc: Document) -> str:
-    """A headline of at most MAX_WORDS words from the article's lead sentence ("" if none)."""
+def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
+    """A headline of at most MAX_WORDS words from the article's lead sentence ("" if none).
+
+    With the article's `keywords` (best first), a main subject the lead sentence leaves out
+    leads the headline as a kicker: "Greenspan: Dollar hits highest level against euro".
+    """
     lead = _lead_sentence(doc)
     if lead is None:
         return ""
@@ -87,7 +102,25 @@ def make_headline(doc: Document) -> str:
     words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES))
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
-    return headline[:1].upper() + headline[1:]
+    return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts)
+
+
+def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[str, int]) -> str:
+    """Put the article's top keyword in front ("Yukos: …") when no word of it is in the headline.
+
+    The story's most repeated name or term is what a reader scans for; the rest shrinks so the
+    whole stays within KICKER_WORDS.
+    """
+    if not keywords or not headline:
+        return headline
+    subject = keywords[0]
+    if subject.lower() in _CALENDAR or (not subject[:1].isupper() and term_counts.get(subject, 0) < _TERM_KICKER_COUNT):
+        return headline  # "December: …" is a date, not a subject
+    present = {_POSSESSIVE.sub("", word.lower().strip(_EDGE)) for word in headline.split()}
+    if any(part.lower() in present for part in subject.split()):
+        return headline
+    rest = _end_on_content(headline.split()[:max(3, KICKER_WORDS - len(subject.split()))])
+    return f"{subject[:1].upper()}{subject[1:]}: {_close_quotes(_TRAIL.sub('', ' '.join(rest)))}"
 
 
 def _squeeze(words: list[str], term_counts: Mapping[str, int], first: int = _TRIM_MIN_WORDS) -> list[str]:
@@ -152,6 +185,7 @@ def _lead_clause(text: str) -> str:
         leading = pattern.match(text)
         if leading and len(text[leading.end():].split()) >= 5:
             text = text[leading.end():]
+    text = _DASHED_ASIDE.sub(" ", text, count=1)
     return _APPOSITIVE.sub(r"\1 ", text, count=1)
 
 
@@ -180,6 +214,8 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
             start = position
             while start > floor and _descriptive(words[start - 1], start > 1 and words[start - 2].isupper()):
                 start -= 1
+                if start > floor + 1 and words[start - 1] == "of" and words[start - 2][:1].isupper():
+                    start -= 2  # "Republic of Ireland manager": the "of" belongs to the name
             coordinated = start > 0 and words[start - 1].lower() in _COORDINATORS  # "drinks and food firm X"
             if position - start >= 2 and not coordinated:
                 words = words[:start] + words[position:]

@@ -111,6 +111,7 @@ SAY_VERBS = frozenset(
 
 # Irregular simple pasts a headline turns into the present tense.
 IRREGULAR_PRESENT = {
+    "agreed": "agree", "disagreed": "disagree", "guaranteed": "guarantee", "freed": "free",
     "rose": "rise", "fell": "fall", "won": "win", "lost": "lose", "took": "take", "gave": "give", "made": "make",
     "saw": "see", "went": "go", "came": "come", "got": "get", "hit": "hit", "cut": "cut", "set": "set",
     "put": "put", "quit": "quit", "left": "leave", "told": "tell", "said": "say", "sold": "sell", "bought": "buy",
