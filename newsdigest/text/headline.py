@@ -298,10 +298,22 @@ def _verb_position(words: list[str]) -> int | None:
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING:
             return position
         if word.isalpha() and _present_base(lower) is not None:
-            if words[position - 1].lower() in _DETERMINERS:
-                continue  # "her estranged husband": a participle after a determiner is an adjective
+            if words[position - 1].lower() in _DETERMINERS or words[position - 1].lower() in _PREPOSITIONS:
+                continue  # "her estranged husband", "owner of embattled Yukos": a participle used as an adjective
+            if _auxiliary_follows(words, position):
+                continue  # "film produced by X has topped…": a participle opening a reduced relative clause
             return position
     return None
+
+
+def _auxiliary_follows(words: list[str], position: int) -> bool:
+    """True when an auxiliary comes later in the same clause, so the word at `position` is not the main verb."""
+    for word in words[position + 1:position + 8]:
+        if word in _PERFECT or word in _AUXILIARY_DROPS:
+            return True
+        if word.endswith((",", ";")) or word in _RELATIVES:
+            return False
+    return False
 
 
 def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:

@@ -125,5 +125,8 @@ IRREGULAR_PRESENT = {
     "taken": "take", "given": "give", "seen": "see", "written": "write", "shown": "show", "known": "know",
     "grown": "grow", "chosen": "choose", "spoken": "speak", "stolen": "steal", "broken": "break", "begun": "begin",
     "done": "do", "gone": "go", "driven": "drive", "drawn": "draw", "thrown": "throw", "fallen": "fall",
-    "risen": "rise", "overtaken": "overtake", "forgotten": "forget", "beaten": "beat",
+    "risen": "rise", "overtaken": "overtake", "forgotten": "forget", "beaten": "beat", "become": "become",
+    "withdrawn": "withdraw", "withdrew": "withdraw", "shrank": "shrink", "shrunk": "shrink", "froze": "freeze",
+    "frozen": "freeze", "fled": "flee", "hid": "hide", "hidden": "hide", "undertook": "undertake",
+    "undertaken": "undertake", "swore": "swear", "sworn": "swear", "upheld": "uphold", "forgave": "forgive",
 }
