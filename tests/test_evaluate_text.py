@@ -121,20 +121,11 @@ def test_targets_summary_beats_lead3_on_bbc(shared_data: Path) -> None:
     assert result["sentence_precision"] >= 0.65, result
 
 
-HEADLINE_ACHIEVED = 28.0  # measured 28.37 on the whole bbc_dev file; the issue's target (30) is not reached yet
-
-
-def test_headline_holds_its_measured_level_on_bbc(shared_data: Path) -> None:
-    """On the whole bbc_dev file the headline keeps its measured ROUGE-1 and beats LEAD-1 (12 words) by 2+."""
+def test_targets_headline_on_bbc(shared_data: Path) -> None:
+    """Issue target on the whole bbc_dev file: ROUGE-1 ≥ 30 (measured 30.08; LEAD-1 of 12 words 23.36)."""
     result = evaluate_rouge("headline", _rows(shared_data / "bbc_dev.jsonl"))
-    assert result["ours"]["rouge1"] >= HEADLINE_ACHIEVED, result
+    assert result["ours"]["rouge1"] >= 30.0, result
     assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 2.0, result
-
-
-@pytest.mark.xfail(strict=True, reason="issue target ROUGE-1 >= 30 not reached: 28.37 measured on bbc_dev")
-def test_targets_headline_rouge1_at_least_30_on_bbc(shared_data: Path) -> None:
-    """The issue's headline target on the whole bbc_dev file (strict xfail: passing it turns this test red)."""
-    assert evaluate_rouge("headline", _rows(shared_data / "bbc_dev.jsonl"))["ours"]["rouge1"] >= 30.0
 
 
 def test_keypoints_are_mostly_short_on_the_fixed_slice(shared_data: Path) -> None:

@@ -10,8 +10,8 @@ def _headline(lead: str) -> str:
 
 
 def test_simple_past_becomes_present_agreeing_with_a_plural_subject() -> None:
-    assert _headline("The United States and Russia sought to lower tensions over Ukraine on Friday.") == (
-        "United States and Russia seek to lower tensions over Ukraine")
+    assert _headline("The United States and Russia sought to lower tensions over Ukraine on Friday.").startswith(
+        "United States and Russia seek to lower tensions")
 
 
 def test_present_perfect_becomes_present_with_singular_agreement() -> None:
@@ -46,7 +46,7 @@ def test_time_phrase_is_dropped() -> None:
     assert "yesterday" not in _headline("Police arrested three men yesterday after a raid on a warehouse in Leeds.")
 
 
-def test_headline_has_at_most_twelve_words_and_ends_on_a_content_word() -> None:
+def test_headline_has_at_most_nine_words_and_ends_on_a_content_word() -> None:
     lead = ("Scientists working for the national weather service in the capital warned farmers about an unusually "
             "long and dry summer season for the whole of the southern region of the country.")
     words = _headline(lead).split()
@@ -96,4 +96,18 @@ def test_seed_headline_is_short_present_and_keeps_the_story_word() -> None:
     article = parse_plain_text(seed.read_text(encoding="utf-8"), "seed.txt", datetime(2022, 1, 21, tzinfo=timezone.utc))
     result = extract(article)
     assert result.headline_generated
-    assert result.headline == "United States and Russia seek to lower temperatures over Ukraine"
+    # "Ukraine", the story's top keyword, falls outside the nine words of the lead clause: it leads as a kicker.
+    assert result.headline == "Ukraine: United States and Russia seek to lower temperatures"
+
+
+def test_top_keyword_missing_from_the_lead_clause_leads_as_a_kicker() -> None:
+    """The story's most repeated name, absent from the lead sentence, leads the headline: "Halvorsen: …"."""
+    text = ("The city's largest employer has closed two of its factories.\nHalvorsen said the plants had lost money. "
+            "Halvorsen will keep its head office.\nHalvorsen shares rose.\nHalvorsen staff were told on Monday.")
+    headline = make_headline(analyse("", text), ("Halvorsen", "factories"))
+    assert headline.startswith("Halvorsen: ") and len(headline.split()) <= 12
+
+
+def test_long_subject_sheds_its_own_phrases_so_the_verb_fits() -> None:
+    headline = _headline("The share of homes without heating in the north of the old city has fallen sharply again.")
+    assert "fall" in headline and len(headline.split()) <= MAX_WORDS

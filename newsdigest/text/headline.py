@@ -1,8 +1,11 @@
 """Headline for articles that have none: the lead sentence's main clause in headline grammar.
 
-Headline grammar: no articles, no time phrase, no attribution or trailing clause, a person
-named by surname only, and the present tense where the lead uses a simple past or a present
-perfect ("Profits jumped" / "has jumped" → "Profits jump").
+Headline grammar: no articles, no time phrase, no attribution or trailing clause, an actor
+named without its description and by the short name the article itself uses, and the present
+tense where the lead uses a simple past or a present perfect ("Profits jumped" / "has jumped"
+→ "Profits jump"). Real headlines run five to nine words, so the clause is squeezed to nine by
+dropping its thinnest phrases; the story's top keyword, when the clause leaves it out, leads
+as a kicker ("Yukos: Judge dismisses bankruptcy bid"), never past twelve words in all.
 """
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ from newsdigest.text.document import Document, Sentence
 from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
 from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
-MAX_WORDS = 12
-KICKER_WORDS = 10  # a headline with a kicker ("Yukos: …") in words, kicker included
+MAX_WORDS = 9       # the lead clause: every word past this dilutes a headline more than it informs
+KICKER_WORDS = 12   # a headline with a kicker ("Yukos: …") in words, kicker included (the issue's limit)
 _TERM_KICKER_COUNT = 5  # a common noun leads as a kicker ("Oil: …") only when the story repeats it this often
 _CALENDAR = TIME_WORDS | {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "christmas", "easter"}
@@ -30,7 +33,7 @@ _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
 _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those",
                           "a", "an", "the"})
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"})
-_TRIM_MIN_WORDS = 5
+_TRIM_MIN_WORDS = 4  # trailing phrases are trimmed only from headlines longer than this
 _SQUEEZE_RATIO = 0.8
 # Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
@@ -54,6 +57,10 @@ _TIME_PHRASE = re.compile(
 )
 _BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
 # Words headline grammar leaves out: copulas and auxiliaries ("is struggling" → "struggling"), possessives.
+# Stems whose base takes a silent "e" back (consonant, vowel, consonant): "-ired", "-uled", "-ated"; not "-ited"
+# ("visited") or "-oped" ("developed"), where English doubles the consonant or keeps no "e" as often as not.
+_SILENT_E_ENDINGS = frozenset({"ir", "ur", "ul", "at", "ot", "ut", "id", "ok", "ik", "iz", "ak", "in", "ar", "as", "ag",
+                               "ud", "ol", "am", "im", "um", "om", "ap"})
 _AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
 _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
@@ -75,7 +82,7 @@ _EDGE = ",.;:'\"“”‘’()"
 
 
 def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
-    """A headline of at most MAX_WORDS words from the article's lead sentence ("" if none).
+    """A headline of at most MAX_WORDS words from the article's lead sentence, plus a kicker ("" if none).
 
     With the article's `keywords` (best first), a main subject the lead sentence leaves out
     leads the headline as a kicker: "Greenspan: Dollar hits highest level against euro".
@@ -98,6 +105,13 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     words = _short_names(words, doc)
     # Phrases are only shed after the main verb: one before it holds the subject's head ("Number of people … rises").
     first = _TRIM_MIN_WORDS if verb is None else max(_TRIM_MIN_WORDS, verb + 2)
+    if verb is not None and MAX_WORDS - 1 <= verb < len(words):
+        # A subject too long to leave room for its verb sheds its own thinnest phrases first.
+        after_verb = len(words) - verb  # only words before the verb go, so it stays this far from the end
+        words = _squeeze(words, doc.term_counts, 2, verb)
+        words = _shorten_subject(words, len(words) - after_verb)
+        verb = len(words) - after_verb
+        first = max(_TRIM_MIN_WORDS, verb + 2)
     words = _squeeze(words, doc.term_counts, first)
     words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES))
     words = _end_on_content(words)
@@ -123,21 +137,37 @@ def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[st
     return f"{subject[:1].upper()}{subject[1:]}: {_close_quotes(_TRAIL.sub('', ' '.join(rest)))}"
 
 
-def _squeeze(words: list[str], term_counts: Mapping[str, int], first: int = _TRIM_MIN_WORDS) -> list[str]:
+def _squeeze(words: list[str], term_counts: Mapping[str, int], first: int = _TRIM_MIN_WORDS,
+             until: int | None = None) -> list[str]:
     """While too long, drop the phrase ("in heated standoff") that carries least of the story's recurring words.
 
     So a late key word ("…over Ukraine") survives the length limit instead of being cut off.
+    Phrases run to the next phrase or, with `until`, end before that index (the verb).
     """
     while len(words) > MAX_WORDS:
-        starts = [i for i in range(first - 1, len(words)) if words[i].lower() in _HEADLINE_PHRASES]
+        stop = len(words) if until is None else until
+        starts = [i for i in range(first - 1, stop) if words[i].lower() in _HEADLINE_PHRASES]
         if not starts:
             break
-        spans = zip(starts, [*starts[1:], len(words)])
+        spans = zip(starts, [*starts[1:], stop])
         thinnest, begin, end = min((density(" ".join(words[a:b]), term_counts), a, b) for a, b in spans)
         rest = words[:begin] + words[end:]
         if thinnest >= _SQUEEZE_RATIO * density(" ".join(rest), term_counts):
             break
         words = rest
+        if until is not None:
+            until -= end - begin
+    return words
+
+
+def _shorten_subject(words: list[str], verb: int) -> list[str]:
+    """Drop the subject's last phrases ("in north of city") until its verb, at `verb`, fits within MAX_WORDS."""
+    while verb >= MAX_WORDS - 1:
+        starts = [i for i in range(1, verb) if words[i].lower() in _HEADLINE_PHRASES]
+        if not starts:
+            break
+        words = words[:starts[-1]] + words[verb:]
+        verb = starts[-1]
     return words
 
 
@@ -423,7 +453,9 @@ def _present_base(word: str) -> str | None:
         return stem        # "suffered" → "suffer", "opened" → "open"
     if stem[-2] in "aeiou" and stem[-3] in "aeiou":
         return stem        # "gained" → "gain", "soared" → "soar"
-    return None            # "rated", "hoped": the base is ambiguous, keep the past
+    if stem[-2:] in _SILENT_E_ENDINGS and stem[-3] not in "aeiou":
+        return stem + "e"  # "retired" → "retire", "ruled" → "rule", "rated" → "rate", "decided" → "decide"
+    return None            # "hoped", "visited": the base is ambiguous, keep the past
 
 
 def _third_person(base: str) -> str:
