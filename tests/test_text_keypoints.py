@@ -146,3 +146,33 @@ def test_glued_caption_becomes_its_own_sentence() -> None:
 def test_trailing_attribution_with_a_described_speaker_and_perfect_tense_is_dropped() -> None:
     text = "The town's water is no longer a health risk, one of the country's largest testing laboratories has said."
     assert _one(text) == "The town's water is no longer a health risk."
+
+
+def test_leading_phrase_followed_by_a_relative_clause_is_kept() -> None:
+    """ "During the game, which…": cutting at the first comma would leave a bullet opening with "Which"."""
+    point = _one("During the game, which took place on a cold Friday night, the goalkeeper was struck by a flare.")
+    assert not point.startswith("Which")
+
+
+def test_scene_setting_phrase_before_the_subject_is_dropped() -> None:
+    point = _one("In a long interview with a local radio station on Monday, the harbour master said the port would "
+                 "reopen within a week.")
+    assert point.startswith("The harbour master said")
+
+
+def test_trim_never_leaves_a_verb_without_its_phrase() -> None:
+    """ "…hadn't been heard from | in 66 days" must not end on "from", nor "King said | in a message" on "said"."""
+    sentences = [
+        "The sailor took his small boat out in late winter and had not been heard from in many weeks of silence.",
+        "The sailor was found alive.",
+        "The sailor thanked the crew.",
+    ]
+    doc = analyse("", "\n".join(sentences))
+    point = compress(doc.sentences[0], doc.term_counts)
+    assert point.split()[-1].rstrip(".").lower() not in {"from", "been", "was", "said"}
+
+
+def test_told_attribution_is_kept_whole_rather_than_cut_to_the_speaker() -> None:
+    """ "…, his sister, Ann Lee, told the paper." is not "…, said Ann Lee": cutting it would strand "his sister"."""
+    text = 'The singer was caused no lasting harm, but he "is much better," his sister, Ann Lee, told the local paper.'
+    assert not _one(text).endswith("Ann Lee.")

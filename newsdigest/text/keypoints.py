@@ -43,8 +43,8 @@ _LEADING_TIME = re.compile(
 # A scene-setting phrase before the subject ("In an interview with the paper, …", "As the storm hit, …"),
 # dropped only when at least _LEADING_PHRASE_REST words remain ("For those who survived, life…" keeps its phrase).
 _LEADING_PHRASE = re.compile(
-    r"^(?:in|as|with|after|during|while|when|although|though|despite|since|before|amid|following|according to|"
-    r"speaking|writing|under|at)\s[^,;\"“”]{3,90},\s+(?=[A-Z\"“])", re.IGNORECASE)
+    r"^(?i:in|as|with|after|during|while|when|although|though|despite|since|before|amid|following|according to|"
+    r"speaking|writing|under|at)\s[^,;\"“”]{3,90},\s+(?=[A-Z\"“]|(?:the|a|an|his|her|their|its)\s)")  # a subject
 _LEADING_PHRASE_REST = 8
 # "X, who …, said" loses its aside only in a run-on: measured on news highlights, the "who/which" aside of an
 # ordinary sentence is content the reader wants (dropping it from sentences over 12 words cost 0.2 ROUGE-1).
