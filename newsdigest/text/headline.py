@@ -102,7 +102,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         words = _headline_tense(words, verb)
     words, verb = _headline_words(words, verb)
     words, verb = _drop_descriptors(words, verb)
-    words = _short_names(words, doc)
+    words, verb = _short_names(words, doc, verb)
     # Phrases are only shed after the main verb: one before it holds the subject's head ("Number of people … rises").
     first = _TRIM_MIN_WORDS if verb is None else max(_TRIM_MIN_WORDS, verb + 2)
     if verb is not None and MAX_WORDS - 1 <= verb < len(words):
@@ -256,8 +256,8 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
     return words, verb
 
 
-def _short_names(words: list[str], doc: Document) -> list[str]:
-    """ "Allied Domecq" → "Domecq" where the article itself also names it by that last word alone."""
+def _short_names(words: list[str], doc: Document, verb: int | None) -> tuple[list[str], int | None]:
+    """ "Allied Domecq" → "Domecq" where the article itself also names it by that last word alone (verb re-indexed)."""
     text = ""
     result: list[str] = []
     position = 0
@@ -268,14 +268,17 @@ def _short_names(words: list[str], doc: Document) -> list[str]:
         coordinated = position > 0 and words[position - 1].lower() in _COORDINATORS
         if 2 <= end - position <= 5 and not coordinated:
             name = words[end - 1]
-            text = text or "\n".join(sentence.text for sentence in doc.sentences[1:])
-            if name in text and _named_alone(name, text):
+            text = text or "\n".join([sentence.text for sentence in doc.sentences[1:]])
+            # Counting is cheap: only a name found more often than in this run can stand alone somewhere.
+            if text.count(name) > text.count(f"{words[end - 2]} {name}") and _named_alone(name, text):
                 result.append(words[end - 1])
+                if verb is not None and end <= verb:
+                    verb -= end - position - 1
                 position = end
                 continue
         result.extend(words[position:max(end, position + 1)])
         position = max(end, position + 1)
-    return result
+    return result, verb
 
 
 def _named_alone(name: str, text: str) -> bool:
