@@ -99,7 +99,7 @@ def _pick(scores: dict[str, float]) -> list[str]:
     stems: set[str] = set()          # chosen terms, folded
     phrase_words: set[str] = set()   # every word of every chosen term
     # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
-    floor = heapq.nlargest(_CANDIDATES, scores.values())[-1] if scores else 0.0
+    floor = heapq.nlargest(_CANDIDATES, scores.values())[-1] if len(scores) > _CANDIDATES else float("-inf")
     leaders = sorted((-score, key) for key, score in scores.items() if score >= floor)
     for _score, key in leaders:
         if len(chosen) >= MAX_KEYWORDS:
@@ -116,6 +116,9 @@ def _pick(scores: dict[str, float]) -> list[str]:
 
 def _stem(key: str) -> str:
     """Fold possessives and plural -s so that variants of one term compare equal."""
-    key = _POSSESSIVE.sub("", key)
-    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-                    for word in key.split())
+    if "'" in key or "’" in key:  # the regex only when there can be a possessive: this runs per candidate
+        key = _POSSESSIVE.sub("", key)
+    if " " not in key:
+        return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+    return " ".join([word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+                     for word in key.split()])
