@@ -71,7 +71,6 @@ _CLAUSE_BREAK = re.compile(
     r"following|before|where|which|who|but)\s+"
     r"|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b))"
 )
-_WORD = re.compile(r"\S+")
 
 
 def key_points(doc: Document, count: int = 3) -> list[str]:
@@ -123,10 +122,10 @@ def _compress(text: str, term_counts: Mapping[str, int] | None) -> str:
     text = _drop_leading_time(text)
     text = _drop_leading_phrase(text)
     text = _drop_trailing_attribution(text)
-    size = len(_WORD.findall(text))
+    size = len(text.split())  # words as whitespace-separated tokens
     if size > _INNER_CLAUSE_ABOVE:
         text = _drop_inner_clause(text)
-        size = len(_WORD.findall(text))
+        size = len(text.split())
     if term_counts is not None and size > _THIN_TAIL_ABOVE:
         text = _cut_thin_tail(text, term_counts) or (_cut_clause(text) if size > CUT_ABOVE else text)
     elif size > CUT_ABOVE:
