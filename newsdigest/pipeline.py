@@ -81,10 +81,12 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
     report.stage("writing site")
     data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time)
     site = build_site(data, settings, settings.output)
+    for warning in site.warnings:       # e.g. the search index could not be built
+        report.warn(warning)
     topics = {m.slug for item in analysed for m in item.topics}
     return BuildResult(
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
-        failures=ingest.failures, warnings=(*local.warnings, *ingest.warnings),
+        failures=ingest.failures, warnings=(*local.warnings, *ingest.warnings, *site.warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
 

@@ -9,9 +9,12 @@ from typing import Any
 from newsdigest.model import SiteData
 from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
+from newsdigest.site.feeds_out import render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
+from newsdigest.site.search import index_site
 from newsdigest.site.write import OutputCollision, Outputs, SiteReport, UnsafeOutput, write_site
+from newsdigest.stories import RelatedIndex
 
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
@@ -22,7 +25,7 @@ def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
     """Render every page, feed and asset in memory, then write them into `output` in one swap."""
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
-    related, warnings = related_finder(data)
+    related = related_finder(data)
     pages = plan_pages(data, settings, model, related)
     outputs = Outputs()
     env = make_environment(settings, build_time)
@@ -33,8 +36,7 @@ def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
         outputs.add(asset, read_asset(settings, asset), "theme asset")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
     report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
-    return SiteReport(report.pages, report.files_written, report.files_unchanged, report.files_removed,
-                      tuple(warnings) + report.warnings)
+    return report
 
 
 def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
@@ -59,14 +61,10 @@ def page_context(page: Page, common: dict[str, Any], settings: Settings) -> dict
             "page_kind": page.kind, "canonical": canonical}
 
 
-def related_finder(data: SiteData) -> tuple[RelatedFn, list[str]]:
+def related_finder(data: SiteData) -> RelatedFn:
     """Related articles from the stories stage's index (ids only; pages look them up)."""
-    try:
-        from newsdigest.stories import RelatedIndex
-    except ImportError as error:
-        return (lambda _article_id: ()), [f"related articles not shown: {error}"]
     index = RelatedIndex(data.analysed, data.stories)
-    return (lambda article_id: index.related(article_id, limit=5)), []
+    return lambda article_id: index.related(article_id, limit=5)
 
 
 def theme_assets(settings: Settings) -> set[str]:
@@ -90,8 +88,6 @@ def read_asset(settings: Settings, relative: str) -> bytes:
 
 def feed_outputs(data: SiteData, settings: Settings, model: SiteModel, pages: Sequence[Page]) -> dict[str, bytes]:
     """Atom/RSS/JSON feeds, sitemap, robots.txt and OPML from the feeds module."""
-    from newsdigest.site.feeds_out import render_feeds
-
     configured = {t.slug for t in settings.topics}
     topics = list(settings.topics) + [TopicSettings(t.name, t.slug) for t in model.topics if t.slug not in configured]
     return render_feeds(data, settings, topics, [p.path for p in pages])
@@ -103,10 +99,6 @@ def search_indexer(settings: Settings) -> Any:
         return None
 
     def index(folder: Path) -> list[str]:
-        try:
-            from newsdigest.site.search import index_site
-        except ImportError as error:
-            return [f"search index not built: {error}"]
         warning = index_site(folder, settings)
         return [warning] if warning else []
 
