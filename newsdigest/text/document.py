@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import NamedTuple
 
 from newsdigest.text.sentences import split_sentences
@@ -62,15 +63,18 @@ def analyse(title: str, text: str) -> Document:
     sentences: list[Sentence] = []
     every_content: list[str] = []
     stop_hits = total = 0
+    is_stopword = STOPWORDS.__contains__
     for raw_sentence in raw:
         if len(raw_sentence) < 3 or _BOILERPLATE.match(raw_sentence):
             continue
         words = tuple(_WORD.findall(raw_sentence.lower()))
         if not words:
             continue
-        content = frozenset(words).difference(STOPWORDS)
+        # One pass over the words yields both the content set and (by subtraction) the stopword count.
+        meaningful = list(filterfalse(is_stopword, words))
+        content = frozenset(meaningful)
         if len(sentences) < _LANGUAGE_SAMPLE:
-            stop_hits += sum(map(STOPWORDS.__contains__, words))
+            stop_hits += len(words) - len(meaningful)
             total += len(words)
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL
