@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsdigest.text import extract
 from newsdigest.text.document import analyse, content_words
-from newsdigest.text.keypoints import compress, key_points
+from newsdigest.text.keypoints import compress, key_points, reads_well
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81f73a34f04e5e43.txt"
 
@@ -93,10 +93,11 @@ def _words(text: str) -> set[str]:
 
 
 def test_seed_generated_key_points_cover_the_author_bullets() -> None:
-    """The generated bullets name the people the author's bullets name and cover 40% of their content words.
+    """The generated bullets name the people the author's bullets name and cover most of their content words.
 
-    Measured: 10 of the author's 25 content words (all names and offices); the quoted phrases
-    and the "written answers" pledge come from sentences ranked below the top three.
+    Measured: 19 of the author's 25 content words (76%): names and offices, Lavrov's quoted
+    "constructive and fruitful" and the written-answers pledge (promoted as a named speaker's quote).
+    Missing: Blinken's "clear path to understanding" (not in the article's text), "answers", "countries".
     """
     from newsdigest.sources.files import parse_plain_text
 
@@ -111,7 +112,8 @@ def test_seed_generated_key_points_cover_the_author_bullets() -> None:
         assert len(_words(bullet) & ours) >= 2, bullet
     assert {"blinken", "lavrov", "sergei", "secretary", "minister"} <= ours
     authors = _words(" ".join(article.key_points))
-    assert len(authors & ours) / len(authors) >= 0.4
+    assert len(authors & ours) >= 19 and len(authors & ours) / len(authors) > 0.5, sorted(authors - ours)
+    assert {"constructive", "fruitful", "written", "agreed"} <= ours
 
 
 def test_trailing_clause_thin_in_the_story_words_is_cut() -> None:
@@ -176,3 +178,90 @@ def test_told_attribution_is_kept_whole_rather_than_cut_to_the_speaker() -> None
     """ "…, his sister, Ann Lee, told the paper." is not "…, said Ann Lee": cutting it would strand "his sister"."""
     text = 'The singer was caused no lasting harm, but he "is much better," his sister, Ann Lee, told the local paper.'
     assert not _one(text).endswith("Ann Lee.")
+
+
+def _points(*sentences: str, count: int = 3) -> list[str]:
+    return key_points(analyse("", "\n".join(sentences)), count)
+
+
+def test_question_is_never_a_bullet_because_it_states_nothing() -> None:
+    points = _points("Capra?", "The academy named the ten best directors in its history on Monday night.",
+                     "Frank Capra won three awards for directing in the 1930s, more than any rival.")
+    assert points and not any(p.endswith("?") for p in points)
+    assert not reads_well("Why is the car race in this part of the city?")
+
+
+def test_fragment_under_five_words_is_never_a_bullet() -> None:
+    assert not reads_well("Prices rose sharply.")
+    assert reads_well("Prices rose sharply across the region.")
+
+
+def test_bare_quote_is_never_a_bullet_because_its_speaker_is_missing() -> None:
+    points = _points("The council approved a new budget for road repairs on Monday evening.",
+                     "“We have waited far too long for this money,” said one resident of the town.",
+                     "Work on the worst roads in the north of the town will begin in the spring.")
+    assert points and not any(p[0] in "“\"" for p in points)
+
+
+def test_quote_left_open_is_not_a_bullet() -> None:
+    assert not reads_well("Some amazing people were there in the gallery.”")
+
+
+def test_contracted_pronoun_opener_dangles_too() -> None:
+    assert not reads_well("That’s what the lawyer thought about the case.")
+    assert reads_well("That’s what the lawyer thought about the case.", lead=True)  # nothing before the lead
+
+
+def test_dummy_it_does_not_dangle() -> None:
+    assert reads_well("It's hard to believe that the song is 44 years old.")
+
+
+def test_speech_tail_split_from_its_quote_is_not_a_bullet() -> None:
+    assert not reads_well("Daniels said, refusing to answer directly.")
+
+
+def test_exclamation_is_not_a_bullet() -> None:
+    assert not reads_well("Welcome to the new edition of the Rocket Report!")
+
+
+def test_thin_trailing_phrase_holding_the_verb_is_kept_because_the_rest_has_no_verb() -> None:
+    sentences = [
+        "A chartered train carrying dozens of lawmakers to a retreat in West Virginia struck a garbage truck.",
+        "The lawmakers were travelling to a retreat when the train crashed.",
+        "The train was carrying dozens of lawmakers and their families.",
+    ]
+    doc = analyse("", "\n".join(sentences))
+    assert compress(doc.sentences[0], doc.term_counts).endswith("struck a garbage truck.")
+
+
+def test_leading_phrase_is_kept_when_its_comma_closes_a_name_inside_it() -> None:
+    text = ("After both the president and the House speaker, Paul Ryan, made statements supporting the release, "
+            "the fight took a twist.")
+    assert not _one(text).startswith("Paul Ryan")
+    assert _one("As the anniversary approaches, National Geographic, with the museum, is making a new series "
+                "about the attacks.").startswith("National Geographic")
+
+
+def test_head_opened_by_a_participle_is_not_cut_off_from_its_main_clause() -> None:
+    text = ("Commenting on the launch of the secrecy index for this year, which ranks countries on the size of "
+            "their offshore sectors and the secrecy of their banks, its chief executive said centres were unwilling.")
+    assert not _one(text).startswith("Commenting on the launch of the secrecy index for this year.")
+
+
+def test_cut_does_not_leave_a_dash_aside_open() -> None:
+    text = ("Two renters filed a complaint alleging that a brokerage called Compass—which has been boycotting posting "
+            "listings on free platforms like Zillow—has now delisted so many rental units that it has created a "
+            "fake supply shock that is artificially raising rents across the city.")
+    point = _one(text)
+    assert point.count("—") != 1, point
+
+
+def test_named_speakers_quote_is_promoted_because_it_gives_an_actor_s_position() -> None:
+    sentences = [
+        "The two foreign ministers met in Geneva on Friday for talks on the border crisis.",
+        "Both sides had set out demands that the other called unacceptable before the meeting.",
+        "Thousands of troops remain near the border, and many fear an attack in the coming weeks.",
+        "Analysts said the crisis could last for months without any agreement in sight.",
+        "Mr Petrov called the talks “useful and frank” and said a written reply would come next week.",
+    ]
+    assert any("useful and frank" in p for p in _points(*sentences))

@@ -121,14 +121,14 @@ def select(
         # A dangling "But he said..." is only shown after the sentence it leans on.
         if index > 0 and dangles(sentence, connectives_dropped) and index - 1 not in chosen:
             continue
-        if any(_overlap(sentence, other) > max_overlap for other in picked):
+        if any(overlap(sentence, other) > max_overlap for other in picked):
             continue
         picked.append(sentence)
         chosen.add(index)
     return sorted(picked, key=lambda s: s.position)
 
 
-def _overlap(first: Sentence, second: Sentence) -> float:
+def overlap(first: Sentence, second: Sentence) -> float:
     """Share of the smaller sentence's content words found in the other."""
     if not first.content or not second.content:
         return 0.0
