@@ -44,6 +44,10 @@ class Sentence(NamedTuple):
     terminated: bool                # ends like a sentence (not a subhead or a caption fragment)
 
 
+# tuple.__new__ builds a Sentence in C; the NamedTuple constructor is a Python function (~0.4 µs × 20 per article).
+_new_sentence = tuple.__new__
+
+
 @dataclass(frozen=True)
 class Document:
     """The analysed article: usable sentences, word counts, and whether English rules apply."""
@@ -78,7 +82,7 @@ def analyse(title: str, text: str) -> Document:
             total += len(words)
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL
-        sentences.append(Sentence(len(sentences), raw_sentence, words, content, terminated))
+        sentences.append(_new_sentence(Sentence, (len(sentences), raw_sentence, words, content, terminated)))
     # English function words make up a third or more of English running text; far less means another language.
     english = total > 0 and stop_hits / total > 0.2
     return Document(title, tuple(sentences), Counter(every_content), english)
