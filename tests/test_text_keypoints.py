@@ -265,3 +265,19 @@ def test_named_speakers_quote_is_promoted_because_it_gives_an_actor_s_position()
         "Mr Petrov called the talks “useful and frank” and said a written reply would come next week.",
     ]
     assert any("useful and frank" in p for p in _points(*sentences))
+
+
+def test_standfirst_without_a_stop_is_a_bullet_because_it_is_the_author_s_own_summary() -> None:
+    text = ("Defense department says wild weather could endanger 1,700 military sites\n"
+            "Nearly half of the country's military sites are threatened by wild weather, a report finds.\n"
+            "Drought, wind and flooding topped the list of natural disasters that endanger the sites.\n"
+            "The report surveyed bases and outposts on every continent over two years.")
+    assert "Defense department says wild weather could endanger 1,700 military sites." in _points(text)
+
+
+def test_heading_in_title_case_is_not_taken_for_a_standfirst() -> None:
+    text = ("Trump State Of The Union Address Promised Unity But Emphasized Discord\n"
+            "Nearly half of the country's military sites are threatened by wild weather, a report finds.\n"
+            "Drought, wind and flooding topped the list of natural disasters that endanger the sites.\n"
+            "The report surveyed bases and outposts on every continent over two years.")
+    assert not any("Discord" in p for p in _points(text))

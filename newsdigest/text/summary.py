@@ -81,6 +81,12 @@ def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
     return [round(_score(signal, weights), 9) for signal in signals(doc)]
 
 
+def score_unterminated(doc: Document, sentence: Sentence, weights: Weights = Weights()) -> float:
+    """The score `sentence` would have as terminated prose (for a standfirst, which web copy leaves without a stop)."""
+    signal = _signals(sentence._replace(terminated=True), doc.term_counts, content_words(doc.title))
+    return round(_score(signal, weights), 9)
+
+
 def _score(signal: Signals, weights: Weights) -> float:
     """Combine position, centrality, title overlap, informative tokens and length into one score."""
     if not signal.usable:
