@@ -281,3 +281,9 @@ def test_heading_in_title_case_is_not_taken_for_a_standfirst() -> None:
             "Drought, wind and flooding topped the list of natural disasters that endanger the sites.\n"
             "The report surveyed bases and outposts on every continent over two years.")
     assert not any("Discord" in p for p in _points(text))
+
+
+def test_long_leading_phrase_is_kept_because_it_holds_the_main_clause() -> None:
+    text = ("In a startling new tutorial the video star Promise Tamang turns herself into Maleficent, the fairy "
+            "from the movie of the same name.")
+    assert _one(text).startswith("In a startling new tutorial")

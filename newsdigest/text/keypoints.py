@@ -66,6 +66,7 @@ _LEADING_PHRASE = re.compile(
     r"speaking|writing|under|at)\s[^,;\"“”]{3,90},\s+(?=[A-Z\"“]|(?:the|a|an|his|her|their|its)\s)")  # a subject
 _LEADING_PHRASE_REST = 8
 _APPOSITIVE_WORDS = 4
+_LEADING_PHRASE_MAX = 12  # words; measured +0.15 R1 / +0.17 R2 on the second half of cnndm_dev, first half level
 _ASIDE_OPENERS = frozenset({"in", "on", "at", "with", "of", "for", "by", "from", "who", "which", "whose", "the", "a", "an",
                             "along", "together", "like", "among", "including", "as", "and"})
 # "X, who …, said" loses its aside only in a run-on: measured on news highlights, the "who/which" aside of an
@@ -252,6 +253,8 @@ def _drop_leading_phrase(text: str) -> str:
     rest = text[match.end():]
     if len(rest.split()) < _LEADING_PHRASE_REST or not _quotes_balanced(rest):
         return text
+    if len(text[:match.end()].split()) > _LEADING_PHRASE_MAX:
+        return text  # "In a tutorial the star turns herself into Maleficent, …": a phrase that long holds the main clause
     return text if _splits_apposition(rest) else rest
 
 
