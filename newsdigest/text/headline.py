@@ -47,17 +47,19 @@ _PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", 
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
 # The lookahead names every branch's possible first letter: most spaces then fail at once, not after 16 branches.
 _TIME_PHRASE = re.compile(
-    r"(?=\s+[bdefilosty])"
+    r"(?=\s+[bdefilosty])(?:"
     r"\s+(?:on|last|this|earlier|late|early|in)\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|week|month|year|morning|afternoon|evening|night|weekend)\b(?!['’])|\s+(?:yesterday|today|tonight|"
     r"earlier this \w+)\b(?!['’])"  # "this year's festival" keeps its time word
     r"|\s+(?:in|during|since|by|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|past|next|previous|final|"
     r"three|six|nine|twelve|\w+)\s+(?:months?|quarters?|years?|weeks?|half|decades?)(?:\s+of)?\s*)?"
     r"(?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|(?:19|20)\d\d)\b(?!['’])(?:\s+(?:19|20)\d\d)?",  # "in January", "in the three months to 2004"
+    r"december|(?:19|20)\d\d)\b(?!['’])(?:\s+(?:19|20)\d\d)?)",  # "in January", "in the three months to 2004"
     re.IGNORECASE,
 )
-_BREAK = re.compile(r",\s+|\s+[-—–]+\s+|;\s+|\s+(?:which|who|after|because|while|since|amid|despite|following)\s+")
+# The lookahead (a clause break starts with one of these) lets most characters fail before any branch is tried.
+_BREAK = re.compile(r"(?=[,;\s])(?:,\s+|\s+[-—–]+\s+|;\s+|"
+                    r"\s+(?:which|who|after|because|while|since|amid|despite|following)\s+)")
 # Words headline grammar leaves out: copulas and auxiliaries ("is struggling" → "struggling"), possessives.
 # Stems whose base takes a silent "e" back (consonant, vowel, consonant): "-ired", "-uled", "-ated"; not "-ited"
 # ("visited") or "-oped" ("developed"), where English doubles the consonant or keeps no "e" as often as not.
