@@ -287,3 +287,11 @@ def test_long_leading_phrase_is_kept_because_it_holds_the_main_clause() -> None:
     text = ("In a startling new tutorial the video star Promise Tamang turns herself into Maleficent, the fairy "
             "from the movie of the same name.")
     assert _one(text).startswith("In a startling new tutorial")
+
+
+def test_opening_phrase_without_a_subject_is_not_taken_for_a_standfirst() -> None:
+    text = ("In statement attributable to the bureau director appointed by the president\n"
+            "Nearly half of the country's military sites are threatened by wild weather, a report finds.\n"
+            "Drought, wind and flooding topped the list of natural disasters that endanger the sites.\n"
+            "The report surveyed bases and outposts on every continent over two years.")
+    assert not any(p.startswith("In statement") for p in _points(text))

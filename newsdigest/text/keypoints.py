@@ -141,6 +141,8 @@ def _is_standfirst(sentence: Sentence) -> bool:
     if sentence.terminated or sentence.position >= _STANDFIRST_LINES or len(sentence.words) < _STANDFIRST_WORDS:
         return False
     words = sentence.text.split()
+    if sentence.words[0] in _SUBORDINATORS or sentence.words[0] in ADJUNCT_STARTS:
+        return False  # "In statement attributable to FBI director": a phrase, no subject
     return sum(word[0].isupper() for word in words) <= len(words) / 2 and sentence.text[-1:].isalnum()
 
 
