@@ -134,11 +134,16 @@ def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[st
     subject = keywords[0]
     if subject.lower() in _CALENDAR or (not subject[:1].isupper() and term_counts.get(subject, 0) < _TERM_KICKER_COUNT):
         return headline  # "December: …" is a date, not a subject
-    present = {_POSSESSIVE.sub("", word.lower().strip(_EDGE)) for word in headline.split()}
+    present = {_without_possessive(word.lower().strip(_EDGE)) for word in headline.split()}
     if any(part.lower() in present for part in subject.split()):
         return headline
     rest = _end_on_content(headline.split()[:max(3, KICKER_WORDS - len(subject.split()))])
     return f"{subject[:1].upper()}{subject[1:]}: {_close_quotes(_TRAIL.sub('', ' '.join(rest)))}"
+
+
+def _without_possessive(word: str) -> str:
+    """ "russia's" → "russia" (the regex only when there is an apostrophe: this runs per headline word)."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 def _squeeze(words: list[str], term_counts: Mapping[str, int], first: int = _TRIM_MIN_WORDS,

@@ -40,7 +40,7 @@ def keywords(doc: Document) -> tuple[str, ...]:
             scores[word] *= 1.5
     text = lead + "\n" + rest
     lowered = text.lower()
-    return tuple(display.get(key) or _POSSESSIVE.sub("", _as_written(key, text, lowered)) for key in _pick(scores))
+    return tuple(display.get(key) or _fold(_as_written(key, text, lowered)) for key in _pick(scores))
 
 
 def _score_names(text: str, weight: float, scores: dict[str, float], display: dict[str, str],
