@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Iterable
 
 from newsdigest.text.document import Document, content_words
 from newsdigest.text.wordlists import STOPWORDS
@@ -99,9 +100,14 @@ def _pick(scores: dict[str, float]) -> list[str]:
     stems: set[str] = set()          # chosen terms, folded
     phrase_words: set[str] = set()   # every word of every chosen term
     # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
-    floor = heapq.nlargest(_CANDIDATES, scores.values())[-1] if len(scores) > _CANDIDATES else float("-inf")
-    leaders = sorted((-score, key) for key, score in scores.items() if score >= floor)
-    for _score, key in leaders:
+    candidates: Iterable[str] = scores
+    if len(scores) > _CANDIDATES:
+        floor = heapq.nlargest(_CANDIDATES, scores.values())[-1]
+        candidates = [key for key, score in scores.items() if score >= floor]
+    # Alphabetical, then by score (reverse=True keeps the sort stable, so ties stay alphabetical): sorting plain
+    # strings and floats is faster than sorting (-score, key) tuples.
+    leaders = sorted(sorted(candidates), key=scores.__getitem__, reverse=True)
+    for key in leaders:
         if len(chosen) >= MAX_KEYWORDS:
             break
         stem = _stem(key)
