@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import filterfalse
 from typing import NamedTuple
 
@@ -56,6 +57,16 @@ class Document:
     sentences: tuple[Sentence, ...]
     term_counts: Counter[str]
     english: bool
+
+    @cached_property
+    def body(self) -> str:
+        """The usable sentences joined by line breaks: built once, scanned by both keywords and headline."""
+        return "\n".join([sentence.text for sentence in self.sentences])
+
+    def body_from(self, position: int) -> str:
+        """The body from the sentence at `position` on ("" past the end), sliced rather than joined again."""
+        start = sum(len(sentence.text) + 1 for sentence in self.sentences[:position])
+        return self.body[start:]
 
 
 def analyse(title: str, text: str) -> Document:

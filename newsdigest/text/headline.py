@@ -277,7 +277,7 @@ def _short_names(words: list[str], doc: Document, verb: int | None) -> tuple[lis
         coordinated = position > 0 and words[position - 1].lower() in _COORDINATORS
         if 2 <= end - position <= 5 and not coordinated:
             name = words[end - 1]
-            text = text or "\n".join([sentence.text for sentence in doc.sentences[1:]])
+            text = text or doc.body_from(1)
             # Counting is cheap: only a name found more often than in this run can stand alone somewhere.
             if text.count(name) > text.count(f"{words[end - 2]} {name}") and _named_alone(name, text):
                 result.append(words[end - 1])

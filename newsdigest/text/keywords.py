@@ -26,8 +26,8 @@ def keywords(doc: Document) -> tuple[str, ...]:
     display: dict[str, str] = {}
     openers: dict[str, float] = {}
     # Names in the lead count more: the first sentences say who and what the story is about.
-    lead = "\n".join(sentence.text for sentence in doc.sentences[:_LEAD_SENTENCES])
-    rest = "\n".join(sentence.text for sentence in doc.sentences[_LEAD_SENTENCES:])
+    rest = doc.body_from(_LEAD_SENTENCES)
+    lead = doc.body[:len(doc.body) - len(rest) - 1] if rest else doc.body
     _score_names(lead, 1.5, scores, display, openers)
     _score_names(rest, 1.0, scores, display, openers)
     for key, score in openers.items():
@@ -39,7 +39,7 @@ def keywords(doc: Document) -> tuple[str, ...]:
     for word in content_words(doc.title):
         if word in scores:
             scores[word] *= 1.5
-    text = lead + "\n" + rest
+    text = doc.body
     lowered = text.lower()
     return tuple(display.get(key) or _fold(_as_written(key, text, lowered)) for key in _pick(scores))
 
