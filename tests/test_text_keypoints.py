@@ -295,3 +295,18 @@ def test_opening_phrase_without_a_subject_is_not_taken_for_a_standfirst() -> Non
             "Drought, wind and flooding topped the list of natural disasters that endanger the sites.\n"
             "The report surveyed bases and outposts on every continent over two years.")
     assert not any(p.startswith("In statement") for p in _points(text))
+
+
+def test_a_bare_but_is_not_a_clause_break_so_nothing_but_keeps_its_meaning():
+    text = ("While the talk around the council is how its budget is past its peak in spending, the story of the "
+            "city's future is nothing but sunshine and light. The council budget shapes the city's future. "
+            "The city's council debates the budget and the future of spending.")
+    doc = analyse("", text)
+    assert "nothing but sunshine and light" in compress(doc.sentences[0], doc.term_counts)
+
+
+def test_a_trailing_preposition_is_a_particle_and_stays():
+    text = ("The council plan sometimes looks like budget cuts and closures with a few parks thrown in. "
+            "The council plan brings budget cuts. Closures follow the council plan and budget cuts.")
+    doc = analyse("", text)
+    assert compress(doc.sentences[0], doc.term_counts).endswith("thrown in.")

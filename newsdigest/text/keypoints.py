@@ -96,7 +96,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=[,;:\s])(?:(?:,|\s+[-—–]+)\s+(?:which|who|whose|while|whereas|as|after|before|because|although|though|since|when|"
     r"but|and|with|despite|amid|following|including|prompting|leaving|making|saying|adding|according|so|where|"
     r"just|only|even|not|in|on|at)\b|;\s+|:\s+|\s+[-—–]+\s+|\s+(?:after|because|while|since|amid|despite|"
-    r"following|before|where|which|who|but)\s+"
+    r"following|before|where|which|who)\s+"
     r"|\s+(?:as|when)\s+(?=(?:the|a|an|he|she|they|it|his|her|their|its|[A-Z])\b))"
 )
 
@@ -335,6 +335,8 @@ def trim_thin_phrases(
         if not starts:
             break
         last = starts[-1]
+        if last == len(words) - 1:
+            break  # a preposition with nothing after it is the verb's particle ("thrown in"), not a phrase
         if keep_verbs and _holds_verb(words[last + 1:]):
             break
         head, tail = " ".join(words[:last]), " ".join(words[last:])
