@@ -5,6 +5,7 @@ the tokenising work (the speed target is thousands of articles per second).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -33,6 +34,20 @@ _GLUED = re.compile(  # checks ordered cheapest first: this runs at every space 
     r" (?=[TAIHSW])(?=(?:The|An|It|He|She|They|We|His|Her|Their|This|These) [a-z0-9])(?<=[a-z0-9)] )")
 _TERMINAL = ".!?\"'”’)…"
 _LANGUAGE_SAMPLE = 8  # sentences read to tell English from other languages
+
+
+class _FixedLogs(dict[int, int]):
+    """log(count) as a fixed-point integer, for counts of words in an article (filled in on first use past the table)."""
+
+    def __missing__(self, count: int) -> int:
+        value = self[count] = round(math.log(count) * LOG_SCALE) if count > 0 else 0
+        return value
+
+
+# Scores sum the logs of word counts over sets of words, and a set's order changes with the hash seed. Integer sums
+# are exact in any order, so fixed-point logs give the same score in every run without rounding every score.
+LOG_SCALE = 1 << 32
+FIXED_LOG = _FixedLogs((count, round(math.log(count) * LOG_SCALE) if count else 0) for count in range(1024))
 
 
 class Sentence(NamedTuple):

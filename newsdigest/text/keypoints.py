@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from itertools import repeat
 
-from newsdigest.text.document import Document, Sentence, content_words
+from newsdigest.text.document import FIXED_LOG, LOG_SCALE, Document, Sentence, content_words
 from newsdigest.text.summary import Weights, dangles, overlap, rank, score_unterminated
 from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS, SAY_VERBS, STOPWORDS
 
@@ -113,7 +113,7 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
             scores[sentence.position] = -1.0  # never a bullet, whatever its rank
         elif not _quotes_balanced(sentence.text):
             scores[sentence.position] *= _STANDALONE_PENALTY  # a piece of a quotation spread over sentences
-        elif _NAMED_QUOTE.search(sentence.text):
+        elif ('"' in sentence.text or "“" in sentence.text) and _NAMED_QUOTE.search(sentence.text):
             scores[sentence.position] *= _NAMED_QUOTE_BONUS
     return [point for _, point in sorted(_pick(doc, scores, count))]
 
@@ -305,9 +305,9 @@ def density(text: str, term_counts: Mapping[str, int]) -> float:
     words = content_words(text)
     if not words:
         return 0.0
-    # map, not a generator: this runs for every clause of every candidate bullet.
-    # Rounded: the sum runs over a set, in an order that changes between runs; the result must not.
-    return round(sum(map(math.log, map(term_counts.get, words, repeat(1)))) / len(words), 9)
+    # map, not a generator: this runs for every clause of every candidate bullet. Fixed-point logs: the sum runs
+    # over a set, in an order that changes between runs, and an integer sum is the same in any order.
+    return sum(map(FIXED_LOG.__getitem__, map(term_counts.get, words, repeat(1)))) / (len(words) * LOG_SCALE)
 
 
 def _cuttable(head: str) -> bool:

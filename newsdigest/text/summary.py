@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newsdigest.text.document import Document, Sentence, content_words
+from newsdigest.text.document import FIXED_LOG, LOG_SCALE, Document, Sentence, content_words
 from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS
 
 _NUMBER = re.compile(r"[0-9]")
@@ -43,8 +43,9 @@ class Signals(NamedTuple):
     size: int             # words
 
 
+# tuple.__new__ builds the record in C (the NamedTuple constructor is a Python function, run per sentence).
+_new_signals = tuple.__new__
 _cache: list[tuple[Document, list[Signals]]] = []
-_LOG = [0.0] + [math.log(n) for n in range(1, 256)]  # log of a word's sentence count, looked up not computed
 
 
 def signals(doc: Document) -> list[Signals]:
@@ -53,8 +54,6 @@ def signals(doc: Document) -> list[Signals]:
         return _cache[0][1]
     title_words = content_words(doc.title)
     counts = doc.term_counts
-    if counts and max(counts.values()) >= len(_LOG):
-        _LOG.extend(math.log(n) for n in range(len(_LOG), max(counts.values()) + 1))
     result = [_signals(sentence, counts, title_words) for sentence in doc.sentences]
     _cache[:] = [(doc, result)]
     return result
@@ -64,38 +63,45 @@ def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozens
     content = sentence.content
     if not sentence.terminated or not content:
         return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
-    # Every content word is counted, so the lookups cannot miss; map keeps the loop in C.
-    central = sum(map(_LOG.__getitem__, map(counts.__getitem__, content))) / (len(content) + 4)
+    # Every content word is counted, so the lookups cannot miss; map keeps the loop in C. Fixed-point logs: the
+    # sum runs over a set, in an order that changes between runs, and an integer sum is the same in any order.
+    central = sum(map(FIXED_LOG.__getitem__, map(counts.__getitem__, content))) / ((len(content) + 4) * LOG_SCALE)
     title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
     informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
     # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
     quote = 1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0
     position = 1.0 / math.sqrt(1.0 + sentence.position)
-    return Signals(True, position, central, title, informative, quote, len(sentence.words))
+    return _new_signals(Signals, (True, position, central, title, informative, quote, len(sentence.words)))
 
 
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
     """Score every sentence of `doc`; higher is more worth showing, -1 for what is not prose."""
-    # Rounded so that float sums taken over sets in hash order cannot reorder equal scores between runs.
-    return [round(_score(signal, weights), 9) for signal in signals(doc)]
+    return _scores(signals(doc), weights)
 
 
 def score_unterminated(doc: Document, sentence: Sentence, weights: Weights = Weights()) -> float:
     """The score `sentence` would have as terminated prose (for a standfirst, which web copy leaves without a stop)."""
     signal = _signals(sentence._replace(terminated=True), doc.term_counts, content_words(doc.title))
-    return round(_score(signal, weights), 9)
+    return _scores([signal], weights)[0]
 
 
-def _score(signal: Signals, weights: Weights) -> float:
-    """Combine position, centrality, title overlap, informative tokens and length into one score."""
-    if not signal.usable:
-        return -1.0  # subheads and captions without a final stop are not prose
-    length = 1.0 if weights.short_words <= signal.size <= weights.long_words else 0.5
-    return length * (
-        weights.position * signal.position + weights.centrality * signal.central + weights.title * signal.title
-        + weights.informative * signal.informative + weights.quote * signal.quote
-    )
+def _scores(evidence: list[Signals], weights: Weights) -> list[float]:
+    """Combine position, centrality, title overlap, informative tokens and length into one score per sentence.
+
+    Subheads and captions without a final stop are not prose: -1. One comprehension with the weights
+    read once, not a call per sentence: this runs twice for every sentence of every article.
+    """
+    short, long = weights.short_words, weights.long_words
+    position, central, title = weights.position, weights.centrality, weights.title
+    informative, quote = weights.informative, weights.quote
+    return [
+        (1.0 if short <= signal.size <= long else 0.5) * (
+            position * signal.position + central * signal.central + title * signal.title
+            + informative * signal.informative + quote * signal.quote
+        ) if signal.usable else -1.0
+        for signal in evidence
+    ]
 
 
 def dangles(sentence: Sentence, connectives_dropped: bool = False) -> bool:
