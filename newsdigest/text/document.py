@@ -78,6 +78,11 @@ class Document:
         """The usable sentences joined by line breaks: built once, scanned by both keywords and headline."""
         return "\n".join([sentence.text for sentence in self.sentences])
 
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """The title's content words (signals, keywords and headline each compare with them)."""
+        return content_words(self.title)
+
     def body_from(self, position: int) -> str:
         """The body from the sentence at `position` on ("" past the end), sliced rather than joined again."""
         start = sum(len(sentence.text) + 1 for sentence in self.sentences[:position])

@@ -6,7 +6,6 @@ is left still stands as a sentence; quotes are never cut open.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from itertools import repeat
@@ -50,6 +49,7 @@ _NAMED_QUOTE = re.compile(
     rf"[^\"“”]{{0,60}}[\"“][^\"“”]{{3,}}[\"”]")
 _STANDFIRST_LINES, _STANDFIRST_WORDS = 2, 8
 _MIN_WORDS = 5           # fewer words than this is a fragment, not a point
+_APOSTROPHE = re.compile(r"['’]")
 
 _PARENTHESIS = re.compile(r"(?=[\s(\[])(?:\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\])")
 _LEADING_CONNECTIVE = re.compile(r"^(\w+)\b,?\s+")
@@ -122,7 +122,8 @@ def _pick(doc: Document, scores: list[float], count: int) -> list[tuple[int, str
     """The best-scoring sentences whose bullets read well and repeat no earlier pick."""
     picked: list[tuple[int, str]] = []
     chosen: list[Sentence] = []
-    for index in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
+    # Best first, ties in document order: reverse=True keeps a sort stable, and needs no (score, index) tuples.
+    for index in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):
         if len(picked) >= count or scores[index] < 0:
             break
         sentence = doc.sentences[index]
@@ -168,7 +169,7 @@ def reads_well(point: str, lead: bool = False) -> bool:
         return False  # a fragment, a question, an exclamation ("Welcome to the Rocket Report!") is no point
     if point[0] in "\"“'‘" or not _quotes_balanced(point):
         return False
-    first = re.split(r"['’]", words[0].lower(), maxsplit=1)[0]
+    first = _APOSTROPHE.split(words[0].lower(), maxsplit=1)[0]
     if first in DANGLING_OPENERS and not lead and not _EXPLETIVE_IT.match(point):
         return False  # "That's what…", "In a study, they found…" (after its phrase is dropped) leans on what came before
     # "Daniels said, refusing to answer." is the tail of a quotation split off by the segmenter: no point left.
@@ -331,10 +332,10 @@ def trim_thin_phrases(
     the sentence's own verb) and stays.
     """
     while len(words) > min_words:
-        starts = [i for i in range(min_words - 1, len(words)) if words[i].lower() in starts_with]
-        if not starts:
+        # The last phrase start, looked for from the end: the scan stops at the first one it meets.
+        last = next((i for i in range(len(words) - 1, min_words - 2, -1) if words[i].lower() in starts_with), -1)
+        if last < 0:
             break
-        last = starts[-1]
         if last == len(words) - 1:
             break  # a preposition with nothing after it is the verb's particle ("thrown in"), not a phrase
         if keep_verbs and _holds_verb(words[last + 1:]):

@@ -9,7 +9,7 @@ import heapq
 import re
 from collections.abc import Iterable
 
-from newsdigest.text.document import Document, content_words
+from newsdigest.text.document import Document
 from newsdigest.text.wordlists import STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
@@ -36,7 +36,7 @@ def keywords(doc: Document) -> tuple[str, ...]:
     # Repeated plain words: a comprehension, as this runs over every distinct word of the article.
     scores.update({word: float(count) for word, count in doc.term_counts.items()
                    if count >= 2 and len(word) > 3 and word not in scores and not word.isdigit()})
-    for word in content_words(doc.title):
+    for word in doc.title_words:
         if word in scores:
             scores[word] *= 1.5
     text = doc.body

@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from newsdigest.text.document import FIXED_LOG, LOG_SCALE, Document, Sentence, content_words
+from newsdigest.text.document import FIXED_LOG, LOG_SCALE, Document, Sentence
 from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS
 
-_NUMBER = re.compile(r"[0-9]")
+_DIGITS = "0123456789"
 _CAPITALISED = re.compile(r" [A-Z][a-z]")   # a capitalised word inside the sentence: a name
 
 
@@ -52,7 +52,7 @@ def signals(doc: Document) -> list[Signals]:
     """Signals for every sentence of `doc` (the last article's are reused: summary and key points share them)."""
     if _cache and _cache[0][0] is doc:
         return _cache[0][1]
-    title_words = content_words(doc.title)
+    title_words = doc.title_words
     counts = doc.term_counts
     result = [_signals(sentence, counts, title_words) for sentence in doc.sentences]
     _cache[:] = [(doc, result)]
@@ -68,7 +68,9 @@ def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozens
     central = sum(map(FIXED_LOG.__getitem__, map(counts.__getitem__, content))) / ((len(content) + 4) * LOG_SCALE)
     title = len(content & title_words) / len(title_words) if title_words else 0.0
     text = sentence.text
-    informative = min(1.0, 0.4 * bool(_NUMBER.search(text)) + 0.15 * len(_CAPITALISED.findall(text)))
+    # any(map(text.__contains__, digits)): ten substring scans in C, faster than a regex search per sentence.
+    number = any(map(text.__contains__, _DIGITS))
+    informative = min(1.0, 0.4 * number + 0.15 * len(_CAPITALISED.findall(text)))
     # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
     quote = 1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0
     position = 1.0 / math.sqrt(1.0 + sentence.position)
@@ -82,7 +84,7 @@ def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
 
 def score_unterminated(doc: Document, sentence: Sentence, weights: Weights = Weights()) -> float:
     """The score `sentence` would have as terminated prose (for a standfirst, which web copy leaves without a stop)."""
-    signal = _signals(sentence._replace(terminated=True), doc.term_counts, content_words(doc.title))
+    signal = _signals(sentence._replace(terminated=True), doc.term_counts, doc.title_words)
     return _scores([signal], weights)[0]
 
 
@@ -123,7 +125,8 @@ def select(
     doc: Document, scores: list[float], count: int, max_overlap: float = 0.5, connectives_dropped: bool = False
 ) -> list[Sentence]:
     """Pick up to `count` high scorers without repeats or dangling openers, in document order."""
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    # Best first, ties in document order: reverse=True keeps a sort stable, and needs no (score, index) tuples.
+    order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
     picked: list[Sentence] = []
     chosen: set[int] = set()
     for index in order:
