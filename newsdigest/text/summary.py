@@ -45,6 +45,8 @@ class Signals(NamedTuple):
 
 # tuple.__new__ builds the record in C (the NamedTuple constructor is a Python function, run per sentence).
 _new_signals = tuple.__new__
+_FIXED_LOG_OF = FIXED_LOG.__getitem__
+_POSITION = [1.0 / math.sqrt(1.0 + index) for index in range(64)]  # lead bias by sentence index, looked up
 _cache: list[tuple[Document, list[Signals]]] = []
 
 
@@ -52,9 +54,7 @@ def signals(doc: Document) -> list[Signals]:
     """Signals for every sentence of `doc` (the last article's are reused: summary and key points share them)."""
     if _cache and _cache[0][0] is doc:
         return _cache[0][1]
-    title_words = doc.title_words
-    counts = doc.term_counts
-    result = [_signals(sentence, counts, title_words) for sentence in doc.sentences]
+    result = [_signals(sentence, doc.term_counts, doc.title_words) for sentence in doc.sentences]
     _cache[:] = [(doc, result)]
     return result
 
@@ -65,16 +65,20 @@ def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozens
         return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
     # Every content word is counted, so the lookups cannot miss; map keeps the loop in C. Fixed-point logs: the
     # sum runs over a set, in an order that changes between runs, and an integer sum is the same in any order.
-    central = sum(map(FIXED_LOG.__getitem__, map(counts.__getitem__, content))) / ((len(content) + 4) * LOG_SCALE)
-    title = len(content & title_words) / len(title_words) if title_words else 0.0
+    central = sum(map(_FIXED_LOG_OF, map(counts.__getitem__, content))) / ((len(content) + 4) * LOG_SCALE)
     text = sentence.text
     # any(map(text.__contains__, digits)): ten substring scans in C, faster than a regex search per sentence.
-    number = any(map(text.__contains__, _DIGITS))
-    informative = min(1.0, 0.4 * number + 0.15 * len(_CAPITALISED.findall(text)))
-    # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
-    quote = 1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0
-    position = 1.0 / math.sqrt(1.0 + sentence.position)
-    return _new_signals(Signals, (True, position, central, title, informative, quote, len(sentence.words)))
+    informative = 0.4 * any(map(text.__contains__, _DIGITS)) + 0.15 * len(_CAPITALISED.findall(text))
+    return _new_signals(Signals, (
+        True,
+        _POSITION[sentence.position] if sentence.position < len(_POSITION) else 1.0 / math.sqrt(1.0 + sentence.position),
+        central,
+        len(content & title_words) / len(title_words) if title_words else 0.0,
+        informative if informative < 1.0 else 1.0,  # noqa: FURB136 - a comparison costs less than a min() call
+        # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
+        1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0,
+        len(sentence.words),
+    ))
 
 
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
