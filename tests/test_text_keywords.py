@@ -43,3 +43,19 @@ def test_other_languages_give_keywords_without_crashing() -> None:
 def test_possessive_inside_a_name_is_kept() -> None:
     text = "Angie's List sold its contractors business. Angie's List said buyers paid $10m. The sale closed."
     assert "Angie's List" in keywords(analyse("", text))
+
+
+def test_a_demonym_is_folded_into_its_place_because_one_place_needs_one_tag() -> None:
+    text = ("Russia said the talks in Geneva were useful. Russian diplomats met officials from Ukraine. "
+            "Ukrainian officials said Russia had moved troops. Russian troops stayed near the border. "
+            "Ukraine asked Geneva for more talks.")
+    found = keywords(analyse("", text))
+    assert "Russia" in found and "Ukraine" in found
+    assert "Russian" not in found and "Ukrainian" not in found
+
+
+def test_plain_words_are_not_folded_like_demonyms_because_a_plane_is_no_plan() -> None:
+    text = ("The airline unveiled a plan to buy a bigger plane. The plane seats 400 passengers. "
+            "The plan needs approval from regulators. Regulators will inspect the plane in Toulouse.")
+    found = keywords(analyse("", text))
+    assert "plan" in found and "plane" in found

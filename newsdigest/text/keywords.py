@@ -6,7 +6,7 @@ recur, how early they appear (the lead names the subject) and whether the title 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from newsdigest.text.document import Document
 from newsdigest.text.wordlists import STOPWORDS
@@ -40,7 +40,7 @@ def keywords(doc: Document) -> tuple[str, ...]:
             scores[word] *= 1.5
     text = doc.body
     lowered = text.lower()
-    return tuple(display.get(key) or _fold(_as_written(key, text, lowered)) for key in _pick(scores))
+    return tuple(display.get(key) or _fold(_as_written(key, text, lowered)) for key in _pick(scores, display))
 
 
 def _score_names(text: str, weight: float, scores: dict[str, float], display: dict[str, str],
@@ -93,11 +93,13 @@ def _as_written(word: str, text: str, lowered: str) -> str:
     return text[at + 1:at + 1 + len(word)]
 
 
-def _pick(scores: dict[str, float]) -> list[str]:
-    """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's") and words inside chosen phrases."""
+def _pick(scores: dict[str, float], names: Container[str] = ()) -> list[str]:
+    """Best-scoring terms, skipping variants of chosen ones ("profits", "Foster's", "Russian" after "Russia")
+    and words inside chosen phrases. `names` holds the keys that are names (only names have demonyms)."""
     chosen: list[str] = []
     stems: set[str] = set()          # chosen terms, folded
     phrase_words: set[str] = set()   # every word of every chosen term
+    roots: set[str] = set()          # chosen one-word names, as demonym roots
     # Only the leaders can make the list; ties go alphabetically, never by set or hash order (determinism).
     candidates: Iterable[str] = scores
     if len(scores) > _CANDIDATES:
@@ -113,10 +115,21 @@ def _pick(scores: dict[str, float]) -> list[str]:
         parts = stem.split()
         if stem in stems or stem in phrase_words or not stems.isdisjoint(parts):
             continue  # a variant of, a word inside, or a phrase around a chosen term
+        name_roots = _demonym_roots(stem) if key in names and len(parts) == 1 else ()
+        if not roots.isdisjoint(name_roots):
+            continue  # "Russian" after "Russia", "Ukrainian" after "Ukraine": one place, one tag
         chosen.append(key)
         stems.add(stem)
         phrase_words.update(parts)
+        roots.update(name_roots)
     return chosen
+
+
+def _demonym_roots(name: str) -> tuple[str, ...]:
+    """What a place name and its demonym share: "russia", "russian" → "russ"; "ukraine", "ukrainian" → "ukrain";
+    "germany", "german" → "german"; "iran", "iranian" → "iran" (either ending -an dropped or not); "chinese" → "chin"."""
+    forms = (name, name[:-1]) if name.endswith("an") else (name[:-3],) if name.endswith("ese") else (name,)
+    return tuple(root for root in (form.rstrip("aeiouy") for form in forms) if len(root) >= 3)
 
 
 def _stem(key: str) -> str:
