@@ -290,3 +290,11 @@ def test_topic_reason_shows_the_six_strongest_terms_then_a_count():
 
     reasons = tuple((f"term{i}", float(i)) for i in range(1, 10)) + (("veto", -1.0),)
     assert reasons_text(TopicMatch("t", "T", 9.0, reasons)) == "term9, term8, term7, term6, term5, term4 and 3 more"
+
+
+def test_a_card_summary_that_repeats_the_key_points_is_left_out_because_it_says_nothing_new() -> None:
+    from newsdigest.site.views import summary_adds
+    points = ["The council approved the new tram line on Monday.", "Work starts in spring and ends in 2028."]
+    assert not summary_adds("The council approved the new tram line on Monday. Work starts in spring.", points)
+    assert summary_adds("The council approved the tram line after residents protested about noise and cost.", points)
+    assert not summary_adds("", points)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from newsdigest.model import Analysed, Source, Story, TopicMatch
 from newsdigest.settings import Settings
 from newsdigest.site import paths
+from newsdigest.text.document import content_words
 from newsdigest.urls import slugify
 
 
@@ -81,6 +82,11 @@ class StoryView:
         return len(self.members) > 1
 
     @property
+    def summary_adds(self) -> bool:
+        """Whether the summary tells more than the key points above it (a card shows it only then)."""
+        return summary_adds(self.summary, self.key_points)
+
+    @property
     def sources(self) -> tuple[SourceLink, ...]:
         """Every outlet that carried any member (merged duplicates included), once each, earliest first."""
         links: dict[tuple[str, str], SourceLink] = {}
@@ -88,6 +94,19 @@ class StoryView:
             for source in member.sources:
                 links.setdefault((source.name, source.url), SourceLink(source.name, source.url, member.path))
         return tuple(links.values())
+
+
+# A summary whose words are nearly all in the key points repeats them: short articles give the same
+# sentences to both, and a card that prints them twice wastes the reader's time.
+_NEW_WORDS_SHARE = 0.25
+
+
+def summary_adds(summary: str, key_points: Sequence[str]) -> bool:
+    """True when at least a quarter of the summary's content words are not in the key points."""
+    words = content_words(summary)
+    if not words:
+        return False
+    return len(words - content_words(" ".join(key_points))) >= _NEW_WORDS_SHARE * len(words)
 
 
 def safe_href(url: str) -> str:
