@@ -59,3 +59,11 @@ def test_plain_words_are_not_folded_like_demonyms_because_a_plane_is_no_plan() -
             "The plan needs approval from regulators. Regulators will inspect the plane in Toulouse.")
     found = keywords(analyse("", text))
     assert "plan" in found and "plane" in found
+
+
+def test_generic_words_are_no_tags_because_every_article_repeats_them() -> None:
+    text = ("People in Leeds queued for the best seats at the new arena. The arena seats 13,000 people. "
+            "Fans said the best view was from the upper tier. The arena cost £60m to build.")
+    found = keywords(analyse("", text))
+    assert "arena" in found and "Leeds" in found
+    assert "people" not in found and "best" not in found

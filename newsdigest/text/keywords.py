@@ -9,7 +9,7 @@ import re
 from collections.abc import Container, Iterable
 
 from newsdigest.text.document import Document
-from newsdigest.text.wordlists import STOPWORDS
+from newsdigest.text.wordlists import GENERIC_TERMS, STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
 _LEAD_SENTENCES = 3
@@ -34,7 +34,8 @@ def keywords(doc: Document) -> tuple[str, ...]:
             scores[key] += score  # "Analysts said…" counts only if "Analysts" is also a name mid-sentence
     # Repeated plain words: a comprehension, as this runs over every distinct word of the article.
     scores.update({word: float(count) for word, count in doc.term_counts.items()
-                   if count >= 2 and len(word) > 3 and word not in scores and not word.isdigit()})
+                   if count >= 2 and len(word) > 3 and word not in scores and not word.isdigit()
+                   and word not in GENERIC_TERMS})
     for word in doc.title_words:
         if word in scores:
             scores[word] *= 1.5

@@ -90,6 +90,16 @@ STOPWORDS = frozenset(
     ]
 ) | frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # single characters carry no meaning on their own
 
+# Words any article may repeat whatever it is about: as tags they say nothing about this one ("people", "best").
+GENERIC_TERMS = frozenset(
+    [
+        "people", "person", "thing", "things", "lot", "lots", "number", "numbers", "part", "place", "end", "kind",
+        "best", "better", "good", "great", "big", "small", "large", "high", "low", "second", "third", "half",
+        "former", "recent", "latest", "key", "major", "main", "able", "likely", "think", "know", "need", "put", "set",
+        "use", "used", "using", "seems", "anti", "non", "whole", "early", "late", "long", "really", "something",
+    ]
+)
+
 # Time phrases that a headline-style bullet can drop without losing its point.
 TIME_WORDS = frozenset(
     [
