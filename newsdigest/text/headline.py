@@ -38,13 +38,19 @@ _SQUEEZE_RATIO = 0.8
 # Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
+# Words that open a new phrase: a cut right before one leaves the phrase before it whole.
+_PHRASE_STARTS = _HEADLINE_PHRASES | _COORDINATORS | {"to", "by", "that", "which", "who", "but", "under", "near",
+                                                      "between", "before", "until", "through", "across", "without"}
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believed", "thinks", "thought", "feels",
                        "felt", "hopes", "hoped", "fears", "feared"}
 # A capitalised first word ending like this is a common plural ("Demonstrations"), not a name ("Collins").
 _PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", "ings", "ives", "ees", "als", "ues",
-                   "its", "ures")
-_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police"})
+                   "its", "ures", "ysts", "ians", "ics")
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police", "two", "three", "four", "five", "six",
+                              "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "many",
+                              "several", "few", "both"})
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "CEOs"
 # The lookahead names every branch's possible first letter: most spaces then fail at once, not after 16 branches.
 _TIME_PHRASE = re.compile(
     r"(?=\s+[bdefilosty])(?:"
@@ -103,7 +109,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     verb = _verb_position(words)
     if verb is not None:
         words, verb = _self_report(words, verb)
-        words = _headline_tense(words, verb)
+        words = _headline_tense(words, verb, doc.body)
     words, verb = _headline_words(words, verb)
     words, verb = _drop_descriptors(words, verb)
     words, verb = _short_names(words, doc, verb)
@@ -117,7 +123,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         verb = len(words) - after_verb
         first = max(_TRIM_MIN_WORDS, verb + 2)
     words = _squeeze(words, doc.term_counts, first)
-    words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES))
+    words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES), first)
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
     return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts)
@@ -180,14 +186,29 @@ def _shorten_subject(words: list[str], verb: int) -> list[str]:
     return words
 
 
-def _cut(words: list[str]) -> list[str]:
-    """At most MAX_WORDS words, never ending inside a name."""
-    if len(words) > MAX_WORDS:
-        cut_inside_name = words[MAX_WORDS][:1].isupper() and words[MAX_WORDS - 1][:1].isupper()
+def _cut(words: list[str], first: int = _TRIM_MIN_WORDS) -> list[str]:
+    """At most MAX_WORDS words, ending where a phrase ends: never inside a name or before a phrase's noun.
+
+    A cut before a word that continues the phrase ("…to halt a $6.75bn | buyout") backs off to the last
+    phrase start at or after `first` ("…takes legal action"), which reads complete.
+    """
+    if len(words) <= MAX_WORDS:
+        return words
+    cut_inside_name = words[MAX_WORDS][:1].isupper() and words[MAX_WORDS - 1][:1].isupper()
+    if cut_inside_name:
         words = words[:MAX_WORDS]
-        while cut_inside_name and len(words) > 3 and words[-1][:1].isupper():
+        while len(words) > 3 and words[-1][:1].isupper():
             words.pop()  # "…allowing Arsenal striker Thierry" → "…allowing Arsenal striker"
-    return words
+        return words
+    if _phrase_boundary(words, MAX_WORDS):
+        return words[:MAX_WORDS]
+    back = next((i for i in range(MAX_WORDS - 1, first - 1, -1) if _phrase_boundary(words, i)), None)
+    return words[:back if back is not None else MAX_WORDS]
+
+
+def _phrase_boundary(words: list[str], at: int) -> bool:
+    """True when a phrase starts at `at`: a clause mark ends the word before it, or it is a preposition or joiner."""
+    return words[at - 1][-1:] in ",;:" or words[at].lower() in _PHRASE_STARTS
 
 
 def _end_on_content(words: list[str]) -> list[str]:
@@ -360,9 +381,12 @@ def _auxiliary_follows(words: list[str], position: int) -> bool:
 
 def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     """ "Kerr admits he was frustrated…" → "Kerr was frustrated…": the headline states what the person reports."""
-    if words[verb].lower() not in _SAYING:
+    say = verb
+    if words[verb] in _PERFECT and verb + 1 < len(words) and words[verb + 1] in _SAYING:
+        say = verb + 1  # "has said it opposes…": the saying verb follows the auxiliary
+    elif words[verb].lower() not in _SAYING:
         return words, verb
-    after = verb + 1
+    after = say + 1
     if after < len(words) and words[after] == "that":
         after += 1
     if after + 1 < len(words) and words[after] in ("he", "she", "they", "it", "we") and words[after + 1].islower():
@@ -370,8 +394,11 @@ def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     return words, verb
 
 
-def _headline_tense(words: list[str], verb: int) -> list[str]:
-    """Simple past or present perfect at `verb` → present, agreeing with the subject."""
+def _headline_tense(words: list[str], verb: int, body: str = "") -> list[str]:
+    """Simple past or present perfect at `verb` → present, agreeing with the subject.
+
+    A capitalised opening word in -s is a plural noun when the article's `body` also writes it in lower case.
+    """
     if "ago" in words:
         return words  # "vanished 10 years ago" stays in the past
     lower = words[verb].lower()
@@ -387,9 +414,9 @@ def _headline_tense(words: list[str], verb: int) -> list[str]:
         return words
     head = _subject_head(words[:verb]).strip(_EDGE)
     # A plural common noun ends in -s; a name ending in -s ("Collins", "Yukos") is one person or firm.
-    plural = head.lower() in _PLURAL_SUBJECTS or (
+    plural = head.lower() in _PLURAL_SUBJECTS or _ACRONYM_PLURAL.match(head) is not None or (
         head.endswith("s") and not head.endswith(("ss", "'s", "’s"))
-        and (head.islower() or (head == words[0] and head.endswith(_PLURAL_ENDINGS))))
+        and (head.islower() or (head == words[0] and (head.endswith(_PLURAL_ENDINGS) or f" {head.lower()} " in body))))
     # "Shares in X fell": a capitalised opening word followed by a preposition is a common noun, not a name.
     opening_noun = head == words[0] and verb > 1 and words[1] in _PREPOSITIONS and not head.endswith(("ss", "us", "is"))
     plural = plural or " and " in " ".join(words[:verb]) or (opening_noun and head.endswith("s"))
@@ -435,7 +462,7 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
         if word == "and" and verb is not None and position > verb + 1 and kept and kept[-1][-1:].isalnum():
             kept[-1] += ","  # headline grammar joins the verb's objects with a comma: "cuts tax, raises spending"
             continue
-        kept.append("to" if lower == "will" and position == verb else word)
+        kept.append("to" if lower == "will" and position == verb and following != ["not"] else word)
     return kept, kept_verb
 
 
