@@ -142,3 +142,32 @@ def test_future_negative_keeps_will_not() -> None:
     """ "will" becomes "to" in headlines, but "to not stand" reads wrong: "will not stand" stays."""
     assert _headline("The former leader will not stand in the coming election, his office said.").startswith(
         "Former leader will not stand")
+
+
+def test_leading_time_phrase_without_a_preposition_is_dropped() -> None:
+    """ "Several months ago," and "This week," set the time, not the news: the subject opens the headline."""
+    assert _headline("Several months ago, two phone makers announced a team-up on a private operating system.").startswith(
+        "Two phone makers announce team-up")
+    assert _headline("This week, the council raised parking charges in the town centre.").startswith("Council raises")
+
+
+def test_leading_during_phrase_is_dropped() -> None:
+    """A compressed lead kept "During long speech" and lost its subject ("voters") instead."""
+    assert _headline("During the long speech on Tuesday, voters saw a confident, united ruling party rally around its "
+                     "leader, while a weak opposition looked on.").startswith("Voters see")
+
+
+def test_dateline_label_before_the_lead_is_dropped() -> None:
+    """ "Riverton:" and "Dubai, May 10:" are a place and date, not the start of the headline."""
+    assert _headline("Riverton: The city council has approved a new plan to rebuild the harbour wall.").startswith(
+        "City council approves new plan")
+    assert _headline("Dubai, May 10: A sports club organised an event for workers at a labour camp.").startswith(
+        "Sports club")
+
+
+def test_aside_holding_commas_is_skipped_to_reach_the_main_verb() -> None:
+    """The aside after "Acme Lists," lists "doctors, plumbers and builders": it ends at the comma before "has"."""
+    assert _headline("Acme Lists, which lets people rate doctors, plumbers and builders, has set the terms for its "
+                     "share sale.") == "Acme Lists sets terms for share sale"
+    assert _headline('Veteran coach Jan Berg, the man credited with inventing "total hockey", has died aged 81.') == (
+        "Jan Berg dies aged 81")

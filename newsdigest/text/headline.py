@@ -76,14 +76,26 @@ _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
                              "still"})
 _PREPOSITIONS = frozenset({"of", "at", "in", "for", "on", "from", "with", "by", "to"})
-_LEADING_PHRASE = re.compile(r"^(?:for|in|at|on|with|after|despite|as|while|when|although|under|following|amid)\s"
-                             r"[^,\"“”]{3,60},\s+", re.IGNORECASE)
+_LEADING_PHRASE = re.compile(r"^(?:for|in|at|on|with|after|despite|as|while|when|although|under|following|amid|during|"
+                             r"before|since|until|if|unless|because|though|unlike|like|upon|throughout|by|"
+                             r"according to)\s[^,\"“”]{3,60},\s+", re.IGNORECASE)
+# "Several months ago, …", "This week, …", "Yesterday, …": a time phrase with no preposition before the subject.
+_LEADING_TIME = re.compile(
+    r"^(?:(?:[\w'’-]+\s+){1,4}(?:ago|later|earlier)|(?:this|last|next|earlier|late|early)(?:\s+this)?\s+(?:week|"
+    r"weekend|month|year|morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|earlier|recently|meanwhile)\s*,\s+",
+    re.IGNORECASE)
+# "Mangaluru: …", "Dubai, May 10: …", "Exclusive: …": a dateline or label before the lead's first word.
+_LEADING_LABEL = re.compile(r"^(?:[A-Z][\w.'’&-]*\s+){0,2}[A-Z][\w.'’&-]*(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*:\s+")
 # "Less than four years after the launch, …" / "Hours before the vote, …": a time clause before the subject.
 _LEADING_TIME_CLAUSE = re.compile(
     r"^(?:(?:just|only|less|more|than|about|almost|nearly|barely|shortly|some|a|an|the|\d+|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|few|several|hours?|days?|weeks?|months?|years?|minutes?|decades?)\s+){1,5}"
     r"(?:after|before|since|until|into)\s[^,\"“”]{3,60},\s+", re.IGNORECASE)
 # "Yahoo, one of the net's best-known firms, is…": an appositive between commas, followed by the verb.
+# Verbs that can follow an aside ("Acme, which …, has set"): the main clause resumes there.
+_ASIDE_END_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+                              "might", "must", "should", "said", "says", "did", "does"})
 _APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,100},\s(?=[a-z])")
 # "Two airlines - American and Southwest - have blamed…": an aside between dashes.
 _DASHED_ASIDE = re.compile(r"\s[-—–]+\s[^-—–,;\"“”]{1,60}?\s[-—–]+\s")
@@ -241,12 +253,44 @@ def _lead_sentence(doc: Document) -> Sentence | None:
 
 def _lead_clause(text: str) -> str:
     """The lead without a leading time clause or an appositive, when enough of it is left to be a sentence."""
-    for pattern in (_LEADING_PHRASE, _LEADING_TIME_CLAUSE):
-        leading = pattern.match(text)
-        if leading and len(text[leading.end():].split()) >= 5:
-            text = text[leading.end():]
+    # Each opening ends at a colon or comma near the start: most leads have none there, and no pattern is tried.
+    if ":" in text[:40]:
+        text = _after_opening(_LEADING_LABEL, text)
+    if "," in text[:130]:
+        for pattern in (_LEADING_TIME, _LEADING_PHRASE, _LEADING_TIME_CLAUSE):
+            text = _after_opening(pattern, text)
     text = _DASHED_ASIDE.sub(" ", text, count=1)
-    return _APPOSITIVE.sub(r"\1 ", text, count=1)
+    without = _without_aside(text)
+    return without if without is not text else _APPOSITIVE.sub(r"\1 ", text, count=1)
+
+
+def _after_opening(pattern: re.Pattern[str], text: str) -> str:
+    """The text after the opening `pattern` matches, when enough is left to be a sentence."""
+    leading = pattern.match(text)
+    if leading and len(text[leading.end():].split()) >= 5:
+        return text[leading.end():]
+    return text
+
+
+def _without_aside(text: str) -> str:
+    """ "Acme, which makes bolts, nuts and screws, has set…" → "Acme has set…" (the same text if there is none).
+
+    The aside, which may hold commas of its own, opens in lower case ("which", "the", "a") after a short
+    subject and ends at the first comma followed by a finite verb: a list ("Acme, Bolt and Nut have…") is none.
+    """
+    comma = text.find(", ", 2, 62)
+    if comma < 0 or not text[comma + 2:comma + 3].islower():
+        return text
+    subject = text[:comma].split()
+    if len(subject) > 6 or subject[0].endswith("ing"):
+        return text  # "Confirming earlier reports, …" opens with a participle, not a subject
+    at = text.find(", ", comma + 2)
+    while 0 < at <= comma + 200:
+        following = text[at + 2:at + 20].split(None, 1)[:1]
+        if following and (following[0] in _ASIDE_END_VERBS or _present_base(following[0]) is not None):
+            return text[:comma] + " " + text[at + 2:]
+        at = text.find(", ", at + 2)
+    return text
 
 
 def _descriptive(word: str, after_acronym: bool = False) -> bool:
