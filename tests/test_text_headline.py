@@ -171,3 +171,14 @@ def test_aside_holding_commas_is_skipped_to_reach_the_main_verb() -> None:
                      "share sale.") == "Acme Lists sets terms for share sale"
     assert _headline('Veteran coach Jan Berg, the man credited with inventing "total hockey", has died aged 81.') == (
         "Jan Berg dies aged 81")
+
+
+def test_perfect_of_a_participle_spelled_like_its_base_becomes_present() -> None:
+    """ "has bid" → "bids": "bid" is its own participle, undone only after "has" (it is also a noun)."""
+    assert _headline("Swiss cement firm Holcim has bid $800m to buy two cement makers.").startswith("Holcim bids $800m")
+
+
+def test_cut_may_end_after_a_name_that_closes_the_phrase() -> None:
+    """ "…of Internet Explorer | web browser": a name ends the phrase, so the cut need not go back to "version"."""
+    assert _headline("Microsoft is working on a new version of its Internet Explorer web browser.") == (
+        "Microsoft working on new version of Internet Explorer")

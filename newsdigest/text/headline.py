@@ -38,6 +38,7 @@ _SQUEEZE_RATIO = 0.8
 # Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
+_NAME_MODIFIERS = ("'s", "’s", "'", "’", "an", "ish", "ese")
 # Words that open a new phrase: a cut right before one leaves the phrase before it whole.
 _PHRASE_STARTS = _HEADLINE_PHRASES | _COORDINATORS | {"to", "by", "that", "which", "who", "but", "under", "near",
                                                       "between", "before", "until", "through", "across", "without"}
@@ -71,6 +72,9 @@ _BREAK = re.compile(r"(?=[,;\s])(?:,\s+|\s+[-—–]+\s+|;\s+|"
 # ("visited") or "-oped" ("developed"), where English doubles the consonant or keeps no "e" as often as not.
 _SILENT_E_ENDINGS = frozenset({"ir", "ur", "ul", "at", "ot", "ut", "id", "ok", "ik", "iz", "ak", "in", "ar", "as", "ag",
                                "ud", "ol", "am", "im", "um", "om", "ap"})
+# Participles spelled like their base, also common nouns ("a bid", "the cost"): undone only after "has"/"have".
+_PERFECT_PARTICIPLES = {word: word for word in ("bid", "shed", "cost", "spread", "forecast", "hurt", "upset", "let",
+                                                "cast", "burst", "broadcast", "outbid", "reset", "offset")}
 _AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
 _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
@@ -219,8 +223,16 @@ def _cut(words: list[str], first: int = _TRIM_MIN_WORDS) -> list[str]:
 
 
 def _phrase_boundary(words: list[str], at: int) -> bool:
-    """True when a phrase starts at `at`: a clause mark ends the word before it, or it is a preposition or joiner."""
-    return words[at - 1][-1:] in ",;:" or words[at].lower() in _PHRASE_STARTS
+    """True when a phrase can end before `at`: at a clause mark, before a preposition or joiner, or after a name.
+
+    A name of two words or after a preposition ends a phrase well: "…version of Internet Explorer | web browser".
+    """
+    if words[at - 1][-1:] in ",;:" or words[at].lower() in _PHRASE_STARTS:
+        return True
+    name = words[at - 1]
+    # A possessive ("Labour's") or a people's adjective ("North American", "British") still needs its noun.
+    return (at >= 2 and name[:1].isupper() and not words[at][:1].isupper() and not name.endswith(_NAME_MODIFIERS)
+            and (words[at - 2][:1].isupper() or words[at - 2] in _PREPOSITIONS))
 
 
 def _end_on_content(words: list[str]) -> list[str]:
@@ -454,6 +466,8 @@ def _headline_tense(words: list[str], verb: int, body: str = "") -> list[str]:
     if target >= len(words) or not words[target].islower():
         return words
     base = _present_base(words[target])
+    if base is None and target != verb:
+        base = _PERFECT_PARTICIPLES.get(words[target])  # "has bid" → "bids"
     if base is None:
         return words
     head = _subject_head(words[:verb]).strip(_EDGE)
