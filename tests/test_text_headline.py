@@ -182,3 +182,30 @@ def test_cut_may_end_after_a_name_that_closes_the_phrase() -> None:
     """ "…of Internet Explorer | web browser": a name ends the phrase, so the cut need not go back to "version"."""
     assert _headline("Microsoft is working on a new version of its Internet Explorer web browser.") == (
         "Microsoft working on new version of Internet Explorer")
+
+
+def test_reported_clause_is_the_headline_when_the_whole_cannot_fit() -> None:
+    """ "Some Americans worry that …" leaves no room for the worry itself: the reported clause, with its verb, is."""
+    headline = _headline("Some Americans worry that the trade regulator's rush to limit personalized pricing could "
+                         "end up killing discounts they depend on.")
+    assert headline.startswith("Trade regulator's rush") and "could" in headline
+
+
+def test_named_reporter_of_a_long_report_comes_back_as_kicker() -> None:
+    """ "Greenspan has warned that …" → "Greenspan: …" when the report alone fills the headline."""
+    text = ("Greenspan has warned that allowing the huge budget deficits to continue could have severe consequences "
+            "for the economy.\nGreenspan spoke to a committee of lawmakers in the capital on Wednesday.")
+    assert make_headline(analyse("", text)).startswith("Greenspan: ")
+
+
+def test_report_opening_with_a_pronoun_keeps_its_reporter() -> None:
+    """ "Ellis denies claims that he faked a crash…": "He fakes crash" would lose who "he" is."""
+    assert _headline("Ellis strongly denies claims that he faked a motorbike crash to avoid a routine drugs test "
+                     "in Athens.").startswith("Ellis")
+
+
+def test_infinitive_inside_the_subject_is_not_the_main_verb() -> None:
+    """ "Plan to close … could cost": the finite "could" is the verb, so the subject sheds "to close…" to keep it."""
+    headline = _headline("The government's sudden plan to close rural post offices across the northern counties "
+                         "could cost thousands of jobs.")
+    assert "could cost" in headline

@@ -48,6 +48,16 @@ _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believe
 # A capitalised first word ending like this is a common plural ("Demonstrations"), not a name ("Collins").
 _PLURAL_ENDINGS = ("ions", "ers", "ents", "ies", "ants", "ors", "ists", "ages", "ings", "ives", "ees", "als", "ues",
                    "its", "ures", "ysts", "ians", "ics")
+# Verbs that report a clause ("worry that …", "have found that …"): the clause can be the headline on its own.
+_REPORTING = _SAYING | {"worry", "worries", "worried", "fear", "believe", "think", "realize", "realise", "realized",
+                        "realised", "know", "knows", "expect", "expects", "expected", "predict", "predicts",
+                        "predicted", "suggest", "suggests", "suggested", "show", "shows", "showed", "shown", "argue",
+                        "warn", "hope", "feel", "agree", "agreed", "agrees", "admit", "accept", "accepts", "accepted",
+                        "acknowledge", "acknowledged", "conclude", "concluded", "concludes", "found", "find", "finds",
+                        "discover", "discovered", "say", "forecast", "forecasts", "estimate", "estimates",
+                        "estimated", "confirm", "confirmed", "confirms", "announced", "announces", "reported",
+                        "reports", "insist"}
+_REPORTER_WORDS = 6  # a reporter longer than this ("People who …") is no short subject before "that"
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police", "two", "three", "four", "five", "six",
                               "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "many",
                               "several", "few", "both"})
@@ -75,6 +85,10 @@ _SILENT_E_ENDINGS = frozenset({"ir", "ur", "ul", "at", "ot", "ut", "id", "ok", "
 # Participles spelled like their base, also common nouns ("a bid", "the cost"): undone only after "has"/"have".
 _PERFECT_PARTICIPLES = {word: word for word in ("bid", "shed", "cost", "spread", "forecast", "hurt", "upset", "let",
                                                 "cast", "burst", "broadcast", "outbid", "reset", "offset")}
+_CLAUSE_OPENERS = frozenset({"if", "when", "because", "as", "while", "but", "so", "unless", "before", "after", "until",
+                             "since", "though", "although", "he", "she", "it", "they", "we", "i", "you"})
+_FINITE = frozenset({"could", "would", "will", "can", "may", "might", "must", "should", "has", "have", "is", "are",
+                     "was", "were"})
 _AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
 _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
@@ -122,6 +136,9 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     clause = _lead_clause(lead.text)
     words = [w for w in _clause_text(compress(lead._replace(text=clause), doc.term_counts)).split()
              if w.lower() not in _ARTICLES]
+    words, reporter = _reported_clause(words, doc.body)
+    if reporter:
+        keywords = (reporter, *keywords)  # "Greenspan: US deficits could have severe consequences"
     verb = _verb_position(words)
     if verb is not None:
         words, verb = _self_report(words, verb)
@@ -195,6 +212,8 @@ def _shorten_subject(words: list[str], verb: int) -> list[str]:
     """Drop the subject's last phrases ("in north of city") until its verb, at `verb`, fits within MAX_WORDS."""
     while verb >= MAX_WORDS - 1:
         starts = [i for i in range(1, verb) if words[i].lower() in _HEADLINE_PHRASES]
+        # An infinitive completes a noun ("rush to limit pricing") and goes last: "rush could kill discounts".
+        starts = starts or [i for i in range(2, verb) if words[i] == "to"]
         if not starts:
             break
         words = words[:starts[-1]] + words[verb:]
@@ -414,15 +433,32 @@ def _verb_position(words: list[str]) -> int | None:
         if word in _RELATIVES:
             return None  # a verb after "which"/"who" belongs to a subordinate clause, not the headline's
         lower = word
+        if lower == "to" and _finite_follows(words, position):
+            continue  # "rush to limit pricing could end…": the infinitive belongs to the subject
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING:
             return position
         if word.isalpha() and _present_base(lower) is not None:
             if words[position - 1].lower() in _DETERMINERS or words[position - 1].lower() in _PREPOSITIONS:
                 continue  # "her estranged husband", "owner of embattled Yukos": a participle used as an adjective
+            if position >= 2 and words[position - 2] == "to":
+                continue  # "rush to limit personalized pricing": the object of an infinitive, not the main verb
             if _auxiliary_follows(words, position):
                 continue  # "film produced by X has topped…": a participle opening a reduced relative clause
             return position
     return None
+
+
+def _finite_follows(words: list[str], position: int) -> bool:
+    """True when a modal or auxiliary comes later in the same clause (so "to" at `position` is no headline verb)."""
+    following = words[position + 1:position + 2]
+    if not following or not following[0].isalpha() or not following[0].islower() or following[0] in _DETERMINERS:
+        return False  # "closer to EU membership": a preposition, not an infinitive
+    for word in words[position + 2:position + 10]:
+        if word in _FINITE:
+            return True
+        if word.endswith((",", ";")) or word in _RELATIVES or word in _COORDINATORS or word in _CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _auxiliary_follows(words: list[str], position: int) -> bool:
@@ -433,6 +469,34 @@ def _auxiliary_follows(words: list[str], position: int) -> bool:
         if word.endswith((",", ";")) or word in _RELATIVES:
             return False
     return False
+
+
+def _reported_clause(words: list[str], body: str) -> tuple[list[str], str]:
+    """ "Some Americans worry that FTC's rush … could kill discounts" → the reported clause, if the whole is too long.
+
+    When the reporter, its verb and the report cannot all fit, the report is the news: it keeps its own subject
+    and verb, where a cut would leave "Some Americans worry that FTC's rush". A reporter named by a name comes
+    back as a kicker (the name's last word, when the article `body` capitalises it again; else ""). A report
+    opening with a pronoun stays whole: "he" needs the name it stands for.
+    """
+    if len(words) <= MAX_WORDS:
+        return words, ""
+    for at in range(2, min(len(words) - 4, _REPORTER_WORDS + 2)):
+        if words[at] == "that":
+            report = words[at + 1:]
+            if words[at - 1].lower() not in _REPORTING or report[0].lower() in _PRONOUNS:
+                break
+            verb = _verb_position(report)
+            while verb is not None and report[verb] == "to":  # "rush to limit … could kill": "to" is no finite verb
+                later = _verb_position(report[verb:])
+                verb = None if later is None else verb + later
+            if verb is None or verb > MAX_WORDS + 2:
+                break
+            # A name the article capitalises again ("Greenspan"), not a noun capitalised as the first word ("Analysts").
+            name = words[at - 2].strip(_EDGE) if words[at - 2] not in _PERFECT else words[at - 3].strip(_EDGE)
+            named = name[:1].isupper() and name.lower() not in STOPWORDS and body.count(name) >= 2
+            return [report[0][:1].upper() + report[0][1:], *report[1:]], name if named else ""
+    return words, ""
 
 
 def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
