@@ -366,9 +366,15 @@ def _short_names(words: list[str], doc: Document, verb: int | None) -> tuple[lis
     text = ""
     result: list[str] = []
     position = 0
-    while position < len(words):
-        end = position
-        while end < len(words) and words[end][:1].isupper() and words[end].isalpha():
+    count = len(words)
+    while position < count:
+        word = words[position]
+        if not word[:1].isupper() or not word.isalpha():
+            result.append(word)  # most words start no name: the run scan below is skipped for them
+            position += 1
+            continue
+        end = position + 1
+        while end < count and words[end][:1].isupper() and words[end].isalpha():
             end += 1
         coordinated = position > 0 and words[position - 1].lower() in _COORDINATORS
         if 2 <= end - position <= 5 and not coordinated:
@@ -381,8 +387,8 @@ def _short_names(words: list[str], doc: Document, verb: int | None) -> tuple[lis
                     verb -= end - position - 1
                 position = end
                 continue
-        result.extend(words[position:max(end, position + 1)])
-        position = max(end, position + 1)
+        result.extend(words[position:end])
+        position = end
     return result, verb
 
 
@@ -564,6 +570,15 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
         if position == verb:
             kept_verb = len(kept)  # the verb's place among the kept words (the next kept word if it is dropped)
         lower = word.lower()
+        if verb is None or not verb - 1 <= position <= verb + 1:
+            # Away from the verb only three rules apply: a fast path for most words.
+            if lower in _HEADLINE_DROPS or (lower == "that" and words[position - 1].lower() in _SAYING):
+                continue
+            if word == "and" and verb is not None and position > verb + 1 and kept and kept[-1][-1:].isalnum():
+                kept[-1] += ","  # headline grammar joins the verb's objects with a comma: "cuts tax, raises spending"
+                continue
+            kept.append(word)
+            continue
         following = words[position + 1:position + 2]
         if position == verb and lower in _PERFECT and following == ["been"]:
             continue  # "have been named" → "named"
@@ -581,9 +596,6 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
             continue  # "has openly blamed", "officially goes": the adverb by the verb is colour, not news
         if lower == "that" and words[position - 1].lower() in _SAYING:
             continue  # "says that the plan…" → "says plan…"
-        if word == "and" and verb is not None and position > verb + 1 and kept and kept[-1][-1:].isalnum():
-            kept[-1] += ","  # headline grammar joins the verb's objects with a comma: "cuts tax, raises spending"
-            continue
         kept.append("to" if lower == "will" and position == verb and following != ["not"] else word)
     return kept, kept_verb
 
