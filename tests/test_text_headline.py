@@ -209,3 +209,44 @@ def test_infinitive_inside_the_subject_is_not_the_main_verb() -> None:
     headline = _headline("The government's sudden plan to close rural post offices across the northern counties "
                          "could cost thousands of jobs.")
     assert "could cost" in headline
+
+
+def test_past_in_vowel_y_becomes_present() -> None:
+    """ "has played" → "plays": a stem ending in vowel + y takes no "e" back."""
+    assert _headline("The veteran striker Mia Holm has played her final game.").startswith("Mia Holm plays final game")
+
+
+def test_headline_never_ends_on_a_word_that_needs_its_phrase() -> None:
+    """ "…training squad ahead" reads cut off: "ahead" needs "of …"."""
+    headline = _headline("Wasps scrum-half Matt Dawes has been recalled to the national training squad ahead of the "
+                         "spring championship.")
+    assert not headline.endswith("ahead")
+
+
+def test_object_her_is_kept_but_possessive_her_goes() -> None:
+    assert "given to her by" in _headline("The banned sprinter took steroids given to her by a coach.")
+    assert "her" not in _headline("The sprinter has won her first major medal in the city.").split()
+
+
+def test_two_titles_joined_by_and_before_a_name_are_dropped() -> None:
+    """ "Record holder and BBC pundit Jonathan Edwards believes…" → "Edwards believes…" (one person, two titles)."""
+    doc = analyse("", "Triple jump record holder and BBC pundit Jonathan Edwards believes Idowu can take gold in "
+                      "Madrid.\nEdwards won the title himself in 1995.")
+    assert make_headline(doc).startswith("Edwards believes Idowu")
+
+
+def test_two_names_joined_by_and_stay_and_agree_as_plural() -> None:
+    """ "Blair and Gordon Brown" are two people: neither is a title of the other."""
+    assert _headline("Tony Blair and Gordon Brown launched the party's poster campaign in London.").startswith(
+        "Tony Blair and Gordon Brown launch")
+
+
+def test_titles_joined_by_and_make_no_plural_subject() -> None:
+    """ "Veteran comedian and broadcaster Cyril Fletcher died": one man, so "dies"."""
+    assert _headline("Veteran comedian and broadcaster Cyril Fletcher has died aged 91.").endswith("dies aged 91")
+
+
+def test_reporting_verb_with_pronoun_states_the_report() -> None:
+    """ "has indicated that she would like…" → "would like…", like "admits he…"."""
+    assert _headline("Sonia Sullivan has indicated that she would like to run in the cross country race.").startswith(
+        "Sonia Sullivan would like to run")

@@ -38,6 +38,8 @@ _SQUEEZE_RATIO = 0.8
 # Headline grammar also sheds thin "of"/"for"/"with" phrases; never "to" or "by", which complete the verb.
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
+# Words that cannot end a headline: they need the "of"/"to" phrase after them ("ahead of", "able to").
+_NEEDS_COMPLEMENT = frozenset({"ahead", "according", "prior", "instead", "regardless", "thanks", "owing"})
 _NAME_MODIFIERS = ("'s", "’s", "'", "’", "an", "ish", "ese")
 # Words that open a new phrase: a cut right before one leaves the phrase before it whole.
 _PHRASE_STARTS = _HEADLINE_PHRASES | _COORDINATORS | {"to", "by", "that", "which", "who", "but", "under", "near",
@@ -56,7 +58,7 @@ _REPORTING = _SAYING | {"worry", "worries", "worried", "fear", "believe", "think
                         "acknowledge", "acknowledged", "conclude", "concluded", "concludes", "found", "find", "finds",
                         "discover", "discovered", "say", "forecast", "forecasts", "estimate", "estimates",
                         "estimated", "confirm", "confirmed", "confirms", "announced", "announces", "reported",
-                        "reports", "insist"}
+                        "reports", "insist", "indicated", "indicates", "signalled", "signaled", "hinted", "hints"}
 _REPORTER_WORDS = 6  # a reporter longer than this ("People who …") is no short subject before "that"
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "people", "police", "two", "three", "four", "five", "six",
                               "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions", "many",
@@ -256,7 +258,8 @@ def _phrase_boundary(words: list[str], at: int) -> bool:
 
 def _end_on_content(words: list[str]) -> list[str]:
     """Never end on a function word ("of", "to", "and")."""
-    while len(words) > 3 and not words[-1].isupper() and words[-1].lower().strip(_EDGE) in STOPWORDS:
+    while len(words) > 3 and not words[-1].isupper() and (words[-1].lower().strip(_EDGE) in STOPWORDS
+                                                          or words[-1] in _NEEDS_COMPLEMENT):
         words.pop()
     if len(words) > 3 and words[-2].endswith(","):
         words = words[:-1]  # "…profits, predicted": a lone word after the comma is a cut-off clause
@@ -352,6 +355,10 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
                 if start > floor + 1 and words[start - 1] == "of" and words[start - 2][:1].isupper():
                     start -= 2  # "Republic of Ireland manager": the "of" belongs to the name
             coordinated = start > 0 and words[start - 1].lower() in _COORDINATORS  # "drinks and food firm X"
+            if (coordinated and start > 1 and floor == 0 and words[start - 2].islower()
+                    and all(map(_descriptive, words[:start - 1]))):
+                # "Record holder and BBC pundit Jonathan Edwards": two titles ("Blair and Gordon Brown" are two names).
+                start, coordinated = 0, False
             if position - start >= 2 and not coordinated:
                 words = words[:start] + words[position:]
                 if verb is not None and start < verb:
@@ -508,9 +515,9 @@ def _reported_clause(words: list[str], body: str) -> tuple[list[str], str]:
 def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     """ "Kerr admits he was frustrated…" → "Kerr was frustrated…": the headline states what the person reports."""
     say = verb
-    if words[verb] in _PERFECT and verb + 1 < len(words) and words[verb + 1] in _SAYING:
+    if words[verb] in _PERFECT and verb + 1 < len(words) and words[verb + 1] in _REPORTING:
         say = verb + 1  # "has said it opposes…": the saying verb follows the auxiliary
-    elif words[verb].lower() not in _SAYING:
+    elif words[verb].lower() not in _REPORTING:
         return words, verb
     after = say + 1
     if after < len(words) and words[after] == "that":
@@ -547,10 +554,19 @@ def _headline_tense(words: list[str], verb: int, body: str = "") -> list[str]:
         and (head.islower() or (head == words[0] and (head.endswith(_PLURAL_ENDINGS) or f" {head.lower()} " in body))))
     # "Shares in X fell": a capitalised opening word followed by a preposition is a common noun, not a name.
     opening_noun = head == words[0] and verb > 1 and words[1] in _PREPOSITIONS and not head.endswith(("ss", "us", "is"))
-    plural = plural or " and " in " ".join(words[:verb]) or (opening_noun and head.endswith("s"))
+    plural = plural or _joins_names(words[:verb]) or (opening_noun and head.endswith("s"))
     words = list(words)
     words[target] = base if plural else _third_person(base)
     return words[:verb] + words[verb + 1:] if target != verb else words
+
+
+def _joins_names(subject: list[str]) -> bool:
+    """True when "and" joins a name in the subject ("Blair and Brown"), not two titles ("comedian and broadcaster X").
+
+    A common plural joined by "and" ("oil and gas prices") is plural by its head noun already.
+    """
+    return any(word == "and" and (subject[at - 1][:1].isupper() or subject[at + 1][:1].isupper())
+               for at, word in enumerate(subject[1:-1], start=1))
 
 
 def _subject_head(subject: list[str]) -> str:
@@ -572,7 +588,9 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
         lower = word.lower()
         if verb is None or not verb - 1 <= position <= verb + 1:
             # Away from the verb only three rules apply: a fast path for most words.
-            if lower in _HEADLINE_DROPS or (lower == "that" and words[position - 1].lower() in _SAYING):
+            if lower in _HEADLINE_DROPS and not _object_pronoun(words, position):
+                continue
+            if lower == "that" and words[position - 1].lower() in _SAYING:
                 continue
             if word == "and" and verb is not None and position > verb + 1 and kept and kept[-1][-1:].isalnum():
                 kept[-1] += ","  # headline grammar joins the verb's objects with a comma: "cuts tax, raises spending"
@@ -586,7 +604,8 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
             continue
         main_auxiliary = (position == verb and lower in _AUXILIARY_DROPS and following
                           and words[position - 1].lower() not in _PRONOUNS)  # "They are…" keeps its verb
-        if lower in _HEADLINE_DROPS or (main_auxiliary and words[position + 1][:1].islower()):
+        if (lower in _HEADLINE_DROPS and not _object_pronoun(words, position)) or (
+                main_auxiliary and words[position + 1][:1].islower()):
             continue
         if (position == verb and lower in _PERFECT and following and following[0].endswith("ed")
                 and following[0].islower() and words[position - 1].lower() not in _PRONOUNS):
@@ -598,6 +617,11 @@ def _headline_words(words: list[str], verb: int | None) -> tuple[list[str], int 
             continue  # "says that the plan…" → "says plan…"
         kept.append("to" if lower == "will" and position == verb and following != ["not"] else word)
     return kept, kept_verb
+
+
+def _object_pronoun(words: list[str], position: int) -> bool:
+    """True for "her" as an object ("given to her by"), which stays, unlike the possessive ("her husband")."""
+    return words[position] == "her" and (position + 1 == len(words) or words[position + 1].lower() in _PHRASE_STARTS)
 
 
 def _present_base(word: str) -> str | None:
@@ -620,6 +644,8 @@ def _present_base(word: str) -> str | None:
         return stem[:-1]   # "stopped" → "stop"
     if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
         return stem + "e"  # "announced" → "announce", "raised" → "raise", "charged" → "charge"
+    if stem[-1] == "y" and stem[-2] in "aeou":
+        return stem        # "played" → "play", "delayed" → "delay", "enjoyed" → "enjoy"
     if stem.endswith("ee") or (stem[-1] not in "aeiouy" and stem[-2] not in "aeiouy" and stem[-1] != stem[-2]):
         return stem        # "jumped" → "jump", "agreed" → "agree"
     if len(stem) >= 4 and stem.endswith(("er", "en", "on", "el")):
