@@ -250,3 +250,16 @@ def test_reporting_verb_with_pronoun_states_the_report() -> None:
     """ "has indicated that she would like…" → "would like…", like "admits he…"."""
     assert _headline("Sonia Sullivan has indicated that she would like to run in the cross country race.").startswith(
         "Sonia Sullivan would like to run")
+
+
+def test_titles_with_short_nouns_acronyms_and_ranks_are_dropped_before_a_name() -> None:
+    """ "Top seed", "Leicester wing", "US actor", "world number one": descriptions, not verbs or stopwords."""
+    assert _headline("Top seed Lindsay Davenport booked her place in the last 16.").startswith("Lindsay Davenport")
+    assert _headline("Leicester wing Austin Healey hopes to return next week.").startswith("Austin Healey hopes")
+    assert _headline("US actor Ossie Davis has been found dead in a hotel room.").startswith("Ossie Davis")
+    assert _headline("Former world number one Jimmy Connors is planning a comeback.").startswith("Jimmy Connors")
+
+
+def test_verb_after_to_is_not_a_title_before_a_name() -> None:
+    """ "agrees to give US tycoon Glazer access": "give" is the verb, so only "US tycoon" goes."""
+    assert "to give Malcolm Glazer" in _headline("The club's board agreed to give US tycoon Malcolm Glazer access to its books.")

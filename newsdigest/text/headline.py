@@ -40,6 +40,7 @@ _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "agai
                                       "than", "as"}
 # Words that cannot end a headline: they need the "of"/"to" phrase after them ("ahead of", "able to").
 _NEEDS_COMPLEMENT = frozenset({"ahead", "according", "prior", "instead", "regardless", "thanks", "owing"})
+_TITLE_STOPWORDS = frozenset({"one"})  # "world number one X": a stopword in a title
 _NAME_MODIFIERS = ("'s", "’s", "'", "’", "an", "ish", "ese")
 # Words that open a new phrase: a cut right before one leaves the phrase before it whole.
 _PHRASE_STARTS = _HEADLINE_PHRASES | _COORDINATORS | {"to", "by", "that", "which", "who", "but", "under", "near",
@@ -334,9 +335,13 @@ def _descriptive(word: str, after_acronym: bool = False) -> bool:
     """
     if word.endswith(("'s", "’s")):
         word = word[:-2]  # "world's biggest carmaker"
-    if not word.replace("-", "").isalnum() or word.lower() in STOPWORDS:
+    if not word.replace("-", "").replace("&", "").isalnum():
         return False
-    return not word.islower() or not word.endswith(("ing", "ed", "ly")) or (word.endswith("ing") and after_acronym)
+    if word.lower() in STOPWORDS and not word.isupper() and word not in _TITLE_STOPWORDS:
+        return False  # but "US actor", "world number one"
+    # "seed", "wing": too short to be a verb form ("Top seed X", "Leicester wing X").
+    return (not word.islower() or len(word) <= 4 or not word.endswith(("ing", "ed", "ly"))
+            or (word.endswith("ing") and after_acronym))
 
 
 def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
@@ -351,6 +356,8 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
             floor = verb + 1 if verb is not None and position > verb else 0
             start = position
             while start > floor and _descriptive(words[start - 1], start > 1 and words[start - 2].isupper()):
+                if start > 1 and words[start - 2] == "to" and words[start - 1].islower():
+                    break  # "to give US tycoon X": the word after "to" is a verb
                 start -= 1
                 if start > floor + 1 and words[start - 1] == "of" and words[start - 2][:1].isupper():
                     start -= 2  # "Republic of Ireland manager": the "of" belongs to the name
