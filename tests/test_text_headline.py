@@ -263,3 +263,16 @@ def test_titles_with_short_nouns_acronyms_and_ranks_are_dropped_before_a_name() 
 def test_verb_after_to_is_not_a_title_before_a_name() -> None:
     """ "agrees to give US tycoon Glazer access": "give" is the verb, so only "US tycoon" goes."""
     assert "to give Malcolm Glazer" in _headline("The club's board agreed to give US tycoon Malcolm Glazer access to its books.")
+
+
+def test_person_the_lead_attributes_its_claim_to_leads_as_kicker() -> None:
+    """ "…, Lib Dem leader Charles Kennedy has said." → "Kennedy: …": who says it is news in a claim."""
+    text = ("Voters' passion could confound predictions of a low turnout in the election, Lib Dem leader Charles "
+            "Kennedy has said.\nKennedy spoke at a rally in Bath.")
+    assert make_headline(analyse("", text)).startswith("Kennedy: Voters' passion could confound")
+
+
+def test_an_office_the_lead_attributes_its_claim_to_is_no_kicker() -> None:
+    text = ("Ministers will not change the plan to close the depot, Downing Street has said.\nDowning Street "
+            "confirmed the date.")
+    assert not make_headline(analyse("", text)).startswith("Street:")

@@ -117,6 +117,13 @@ _LEADING_TIME_CLAUSE = re.compile(
 # Verbs that can follow an aside ("Acme, which …, has set"): the main clause resumes there.
 _ASIDE_END_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
                               "might", "must", "should", "said", "says", "did", "does"})
+# "…, Lib Dem leader Charles Kennedy has said.": the person the lead's claim comes from.
+_TRAILING_SPEAKER = re.compile(r",\s(?:[^,]*\s)?((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]*)\s(?:has\s|have\s)?"
+                               r"(?:said|says|warned|warns|claimed|claims|told\s[^,]*|believes|insisted|insists|"
+                               r"admitted|admits|revealed|reveals)[.!?\"”]*$")
+_NOT_SURNAMES = frozenset({"Street", "Office", "House", "Reuters", "Press", "Agency", "Department", "Ministry", "Bank",
+                           "Commission", "Council", "Court", "Party", "Union", "Group", "Institute", "Association",
+                           "Organisation", "Organization", "Fund", "Board", "Authority", "Service"})
 _APPOSITIVE = re.compile(r"^([^,]{2,60}),\s[^,\"“”]{3,100},\s(?=[a-z])")
 # "Two airlines - American and Southwest - have blamed…": an aside between dashes.
 _DASHED_ASIDE = re.compile(r"\s[-—–]+\s[^-—–,;\"“”]{1,60}?\s[-—–]+\s")
@@ -162,7 +169,27 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES), first)
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
+    if not reporter and "," in lead.text:
+        speaker = _trailing_speaker(lead.text, doc.body)
+        if speaker:
+            keywords = (speaker, *keywords)  # "…, Charles Kennedy has said." → "Kennedy: …"
     return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts)
+
+
+def _trailing_speaker(text: str, body: str) -> str:
+    """The surname of a person the lead attributes its claim to at the end ("…, Charles Kennedy has said."), else "".
+
+    A person is two or more capitalised words the article names again by the last one; "Downing Street" or
+    "Reuters" are no people.
+    """
+    said = _TRAILING_SPEAKER.search(text)
+    if said is None:
+        return ""
+    name = said.group(1).split()
+    surname = name[-1]
+    if len(name) < 2 or surname in _NOT_SURNAMES or body.count(surname) < 2:
+        return ""
+    return surname
 
 
 def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[str, int]) -> str:
