@@ -276,3 +276,14 @@ def test_an_office_the_lead_attributes_its_claim_to_is_no_kicker() -> None:
     text = ("Ministers will not change the plan to close the depot, Downing Street has said.\nDowning Street "
             "confirmed the date.")
     assert not make_headline(analyse("", text)).startswith("Street:")
+
+
+def test_named_speaker_says_becomes_a_colon() -> None:
+    """ "Dein says club may…" → "Dein: Club may…": headlines attribute with a colon and spend no word on "says"."""
+    text = "David Dein has said the club may consider seeking a full listing.\nDein spoke after the board met."
+    assert make_headline(analyse("", text)).startswith("Dein: Club may consider")
+
+
+def test_headline_with_a_speaker_colon_takes_no_kicker() -> None:
+    text = "Dein says the club may consider a share listing soon.\nDein met the Arsenal board. Arsenal Arsenal Arsenal."
+    assert make_headline(analyse("", text), ("Arsenal",)).count(":") == 1

@@ -121,6 +121,7 @@ _ASIDE_END_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", 
 _TRAILING_SPEAKER = re.compile(r",\s(?:[^,]*\s)?((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]*)\s(?:has\s|have\s)?"
                                r"(?:said|says|warned|warns|claimed|claims|told\s[^,]*|believes|insisted|insists|"
                                r"admitted|admits|revealed|reveals)[.!?\"”]*$")
+_SAYS = frozenset({"says", "say"})
 _NOT_SURNAMES = frozenset({"Street", "Office", "House", "Reuters", "Press", "Agency", "Department", "Ministry", "Bank",
                            "Commission", "Council", "Court", "Party", "Union", "Group", "Institute", "Association",
                            "Organisation", "Organization", "Fund", "Board", "Authority", "Service"})
@@ -156,6 +157,10 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     words, verb = _headline_words(words, verb)
     words, verb = _drop_descriptors(words, verb)
     words, verb = _short_names(words, doc, verb)
+    if verb is not None and words[verb] in _SAYS and _named_speaker(words[:verb], doc.body) and len(words) > verb + 3:
+        # "Dein says club may…" → "Dein: Club may…": headlines attribute with a colon, not a verb.
+        words = [words[verb - 1] + ":", words[verb + 1][:1].upper() + words[verb + 1][1:], *words[verb + 2:]]
+        verb = None
     # Phrases are only shed after the main verb: one before it holds the subject's head ("Number of people … rises").
     first = _TRIM_MIN_WORDS if verb is None else max(_TRIM_MIN_WORDS, verb + 2)
     if verb is not None and MAX_WORDS - 1 <= verb < len(words):
@@ -174,6 +179,12 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         if speaker:
             keywords = (speaker, *keywords)  # "…, Charles Kennedy has said." → "Kennedy: …"
     return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts)
+
+
+def _named_speaker(subject: list[str], body: str) -> bool:
+    """True for a subject of one to three capitalised words whose last the article capitalises again ("Dein")."""
+    return (1 <= len(subject) <= 3 and all(word[:1].isupper() and word[-1:].isalnum() for word in subject)
+            and body.count(subject[-1]) >= 2)
 
 
 def _trailing_speaker(text: str, body: str) -> str:
@@ -198,8 +209,8 @@ def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[st
     The story's most repeated name or term is what a reader scans for; the rest shrinks so the
     whole stays within KICKER_WORDS.
     """
-    if not keywords or not headline:
-        return headline
+    if not keywords or not headline or ": " in headline:
+        return headline  # one colon: a headline that names its speaker ("Dein: …") takes no kicker
     subject = keywords[0]
     if subject.lower() in _CALENDAR or (not subject[:1].isupper() and term_counts.get(subject, 0) < _TERM_KICKER_COUNT):
         return headline  # "December: …" is a date, not a subject
