@@ -287,3 +287,30 @@ def test_named_speaker_says_becomes_a_colon() -> None:
 def test_headline_with_a_speaker_colon_takes_no_kicker() -> None:
     text = "Dein says the club may consider a share listing soon.\nDein met the Arsenal board. Arsenal Arsenal Arsenal."
     assert make_headline(analyse("", text), ("Arsenal",)).count(":") == 1
+
+
+def test_participle_with_an_agent_is_no_main_verb() -> None:
+    """ "policy signed by the president calls for…": "signed by" opens a reduced relative clause."""
+    headline = _headline("A new space transport policy signed by the president on Thursday calls for more spaceports "
+                         "to support more launches.")
+    assert "signs" not in headline
+
+
+def test_participle_after_a_possessive_is_no_main_verb() -> None:
+    """ "The Pope's newly appointed envoy will preside…": "appointed" is an adjective there."""
+    assert "appoints" not in _headline("The Pope's newly appointed envoy to India will preside over a public "
+                                       "function of bishops in the city.")
+
+
+def test_cut_does_not_end_on_a_participle_cut_from_its_phrase() -> None:
+    """ "…of sending a drone boat loaded | with explosives to a platform": "loaded" dangles."""
+    headline = _headline("The government accused its neighbour of sending a drone boat loaded with explosives to a "
+                         "gas platform.")
+    assert not headline.endswith("loaded")
+
+
+def test_without_a_known_verb_the_cut_does_not_back_into_the_subject() -> None:
+    """ "Two New York City renters filed…" may not shrink to "Two New York City"."""
+    headline = _headline("This week, two New York City renters filed a class action complaint alleging that a large "
+                         "brokerage had delisted rental units.")
+    assert "renters" in headline

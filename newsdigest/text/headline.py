@@ -83,7 +83,7 @@ _BREAK = re.compile(r"(?=[,;\s])(?:,\s+|\s+[-—–]+\s+|;\s+|"
 # Words headline grammar leaves out: copulas and auxiliaries ("is struggling" → "struggling"), possessives.
 # Stems whose base takes a silent "e" back (consonant, vowel, consonant): "-ired", "-uled", "-ated"; not "-ited"
 # ("visited") or "-oped" ("developed"), where English doubles the consonant or keeps no "e" as often as not.
-_SILENT_E_ENDINGS = frozenset({"ir", "ur", "ul", "at", "ot", "ut", "id", "ok", "ik", "iz", "ak", "in", "ar", "as", "ag",
+_SILENT_E_ENDINGS = frozenset({"il", "ir", "ur", "ul", "at", "ot", "ut", "id", "ok", "ik", "iz", "ak", "in", "ar", "as", "ag",
                                "ud", "ol", "am", "im", "um", "om", "ap"})
 # Participles spelled like their base, also common nouns ("a bid", "the cost"): undone only after "has"/"have".
 _PERFECT_PARTICIPLES = {word: word for word in ("bid", "shed", "cost", "spread", "forecast", "hurt", "upset", "let",
@@ -92,6 +92,9 @@ _CLAUSE_OPENERS = frozenset({"if", "when", "because", "as", "while", "but", "so"
                              "since", "though", "although", "he", "she", "it", "they", "we", "i", "you"})
 _FINITE = frozenset({"could", "would", "will", "can", "may", "might", "must", "should", "has", "have", "is", "are",
                      "was", "were"})
+_AMOUNTS = frozenset({"half", "third", "quarter", "much", "far", "more", "less", "nearly", "almost", "about", "around",
+                      "over", "up", "some", "one", "two", "three", "four", "five", "ten", "twice", "double", "another"})
+_PARTICIPLE_AUXILIARIES = _FINITE | {"be", "been", "being", "to", "had"}  # "could be introduced": a verb, no modifier
 _AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
 _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
@@ -171,7 +174,9 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         verb = len(words) - after_verb
         first = max(_TRIM_MIN_WORDS, verb + 2)
     words = _squeeze(words, doc.term_counts, first)
-    words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES), first)
+    # Without a known verb, where the subject ends is unknown: a long back-off could stop inside it ("Two New York").
+    words = _cut(trim_thin_phrases(words, doc.term_counts, first, _HEADLINE_PHRASES),
+                 first if verb is not None else MAX_WORDS - 2)
     words = _end_on_content(words)
     headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
     if not reporter and "," in lead.text:
@@ -276,10 +281,14 @@ def _cut(words: list[str], first: int = _TRIM_MIN_WORDS) -> list[str]:
         while len(words) > 3 and words[-1][:1].isupper():
             words.pop()  # "…allowing Arsenal striker Thierry" → "…allowing Arsenal striker"
         return words
-    if _phrase_boundary(words, MAX_WORDS):
-        return words[:MAX_WORDS]
-    back = next((i for i in range(MAX_WORDS - 1, first - 1, -1) if _phrase_boundary(words, i)), None)
-    return words[:back if back is not None else MAX_WORDS]
+    end = MAX_WORDS
+    if not _phrase_boundary(words, MAX_WORDS):
+        end = next((i for i in range(MAX_WORDS - 1, first - 1, -1) if _phrase_boundary(words, i)), MAX_WORDS)
+    last = words[end - 1]
+    if (end > first and last.islower() and last.endswith("ed") and len(last) > 4
+            and words[end - 2] not in _PARTICIPLE_AUXILIARIES):
+        end -= 1  # "…drone boat loaded | with explosives": a participle cut from its phrase dangles (not "was freed")
+    return words[:end]
 
 
 def _phrase_boundary(words: list[str], at: int) -> bool:
@@ -500,10 +509,29 @@ def _verb_position(words: list[str]) -> int | None:
                 continue  # "her estranged husband", "owner of embattled Yukos": a participle used as an adjective
             if position >= 2 and words[position - 2] == "to":
                 continue  # "rush to limit personalized pricing": the object of an infinitive, not the main verb
+            if word.endswith("ed") and _possessive_before(words, position):
+                continue  # "the Pope's newly appointed envoy": a participle used as an adjective
+            if _agent_follows(words, position):
+                continue  # "policy signed by the president calls for…": a reduced relative clause
             if _auxiliary_follows(words, position):
                 continue  # "film produced by X has topped…": a participle opening a reduced relative clause
             return position
     return None
+
+
+def _possessive_before(words: list[str], position: int) -> bool:
+    """True when a possessive precedes `position`, directly or across an adverb ("Francis' newly appointed")."""
+    before = words[position - 1]
+    if before.endswith("ly") and position >= 2:
+        before = words[position - 2]
+    return before.endswith(("'s", "’s", "'", "’"))
+
+
+def _agent_follows(words: list[str], position: int) -> bool:
+    """True when "by" and an agent follow: "signed by Trump", "by president", not "grew by 8%", "by half"."""
+    after = words[position + 1:position + 3]
+    return (len(after) == 2 and after[0] == "by" and not after[1][:1].isdigit() and after[1][:1] not in "$£€"
+            and after[1] not in _AMOUNTS)
 
 
 def _finite_follows(words: list[str], position: int) -> bool:
