@@ -314,3 +314,19 @@ def test_without_a_known_verb_the_cut_does_not_back_into_the_subject() -> None:
     headline = _headline("This week, two New York City renters filed a class action complaint alleging that a large "
                          "brokerage had delisted rental units.")
     assert "renters" in headline
+
+
+def test_capitalised_office_before_a_name_is_dropped() -> None:
+    """ "Italian Prime Minister Silvio Berlusconi" names the man by his office first: the headline uses the name."""
+    headline = _headline("Italian Prime Minister Silvio Berlusconi has met business leaders in Milan.")
+    assert headline.startswith("Silvio Berlusconi meets")
+
+
+def test_general_motors_is_a_name_not_an_office() -> None:
+    assert _headline("General Motors is recalling nearly 200,000 vehicles on safety grounds.").startswith(
+        "General Motors")
+
+
+def test_belonged_becomes_belongs() -> None:
+    """Stems in -ong take no "e" back ("belonged" → "belong"), unlike "changed" → "change"."""
+    assert "belongs" in _headline("The singer belonged to a pioneering generation of artists in the city.")

@@ -40,6 +40,11 @@ _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "agai
                                       "than", "as"}
 # Words that cannot end a headline: they need the "of"/"to" phrase after them ("ahead of", "able to").
 _NEEDS_COMPLEMENT = frozenset({"ahead", "according", "prior", "instead", "regardless", "thanks", "owing"})
+# Offices that stand before a name in a capitalised run ("German Chancellor Gerhard Schroeder").
+_OFFICES = frozenset({"Minister", "President", "Chancellor", "Secretary", "Chairman", "Chairwoman", "Chief",
+                      "Governor", "Senator", "Coach", "Manager", "Captain", "Director", "Leader",
+                      "Commissioner", "Ambassador", "Mayor", "Spokesman", "Spokeswoman", "Editor", "Founder",
+                      "Executive", "Boss", "Officer"})
 _TITLE_STOPWORDS = frozenset({"one"})  # "world number one X": a stopword in a title
 _NAME_MODIFIERS = ("'s", "’s", "'", "’", "an", "ish", "ese")
 # Words that open a new phrase: a cut right before one leaves the phrase before it whole.
@@ -159,6 +164,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         words = _headline_tense(words, verb, doc.body)
     words, verb = _headline_words(words, verb)
     words, verb = _drop_descriptors(words, verb)
+    words, verb = _drop_offices(words, verb)
     words, verb = _short_names(words, doc, verb)
     if verb is not None and words[verb] in _SAYS and _named_speaker(words[:verb], doc.body) and len(words) > verb + 3:
         # "Dein says club may…" → "Dein: Club may…": headlines attribute with a colon, not a verb.
@@ -417,6 +423,30 @@ def _drop_descriptors(words: list[str], verb: int | None) -> tuple[list[str], in
                 words = words[:start] + words[position:]
                 if verb is not None and start < verb:
                     verb -= position - start
+                position = start
+        position += 1
+    return words, verb
+
+
+def _drop_offices(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
+    """ "Italian Prime Minister Silvio Berlusconi" → "Silvio Berlusconi": a capitalised office before a name goes too.
+
+    The office ends in a word like "Minister" or "Chancellor", and a name of one or more capitalised
+    words follows it; "Prime Minister's Questions" or a run ending in the office is left alone.
+    """
+    position = 0
+    while position < len(words):
+        if words[position] in _OFFICES:
+            start = position
+            while start > 0 and words[start - 1][:1].isupper() and words[start - 1].replace("-", "").isalpha():
+                start -= 1  # "German Chancellor", "UN Secretary General": the capitalised run before the office
+            name = position + 1
+            while name < len(words) and words[name][:1].isupper() and words[name].replace("-", "").isalpha():
+                name += 1
+            if name > position + 1 and (start == 0 or words[start - 1][:1].islower()):
+                words = words[:start] + words[position + 1:]
+                if verb is not None and start < verb:
+                    verb -= position + 1 - start
                 position = start
         position += 1
     return words, verb
@@ -715,6 +745,8 @@ def _present_base(word: str) -> str | None:
         return stem if len(re.findall(r"[aeiou]+", stem[:-2])) <= 1 else stem[:-1]
     if stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]   # "stopped" → "stop"
+    if stem.endswith(("ong", "ung")):
+        return stem        # "belonged" → "belong", "longed" → "long" (but "changed" → "change")
     if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
         return stem + "e"  # "announced" → "announce", "raised" → "raise", "charged" → "charge"
     if stem[-1] == "y" and stem[-2] in "aeou":
