@@ -204,7 +204,8 @@ def _trailing_speaker(text: str, body: str) -> str:
     A person is two or more capitalised words the article names again by the last one; "Downing Street" or
     "Reuters" are no people.
     """
-    said = _TRAILING_SPEAKER.search(text)
+    # The attribution holds no comma, so it can only start at the last one: match there, not at every comma.
+    said = _TRAILING_SPEAKER.match(text, text.rfind(", "))
     if said is None:
         return ""
     name = said.group(1).split()
@@ -434,6 +435,8 @@ def _drop_offices(words: list[str], verb: int | None) -> tuple[list[str], int | 
     The office ends in a word like "Minister" or "Chancellor", and a name of one or more capitalised
     words follows it; "Prime Minister's Questions" or a run ending in the office is left alone.
     """
+    if _OFFICES.isdisjoint(words):
+        return words, verb  # most leads name no office: one set operation instead of a loop
     position = 0
     while position < len(words):
         if words[position] in _OFFICES:
