@@ -226,8 +226,10 @@ def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[st
     subject = keywords[0]
     if subject.lower() in _CALENDAR or (not subject[:1].isupper() and term_counts.get(subject, 0) < _TERM_KICKER_COUNT):
         return headline  # "December: …" is a date, not a subject
-    present = {_without_possessive(word.lower().strip(_EDGE)) for word in headline.split()}
-    if any(part.lower() in present for part in subject.split()):
+    lowered = headline.lower()
+    parts = [part for part in subject.lower().split() if part in lowered]
+    # A part not even a substring is absent: the word set is built only when some part might be a headline word.
+    if parts and not {_without_possessive(word.strip(_EDGE)) for word in lowered.split()}.isdisjoint(parts):
         return headline
     rest = _end_on_content(headline.split()[:max(3, KICKER_WORDS - len(subject.split()))])
     return f"{subject[:1].upper()}{subject[1:]}: {_close_quotes(_TRAIL.sub('', ' '.join(rest)))}"
