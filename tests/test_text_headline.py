@@ -330,3 +330,21 @@ def test_general_motors_is_a_name_not_an_office() -> None:
 def test_belonged_becomes_belongs() -> None:
     """Stems in -ong take no "e" back ("belonged" → "belong"), unlike "changed" → "change"."""
     assert "belongs" in _headline("The singer belonged to a pioneering generation of artists in the city.")
+
+
+def test_lead_ending_on_its_verb_still_takes_the_present() -> None:
+    """ "…production increased." : the full stop must not hide the verb from the tense rules."""
+    assert _headline("US industrial production increased in December.") == "US industrial production increases"
+
+
+def test_regular_pasts_spelled_unusually_become_present() -> None:
+    """ "created" → "creates" (not "creats"), "tumbled" → "tumble", "sued" → "sues"."""
+    assert _headline("The US created fewer jobs than expected in December.").startswith("US creates fewer jobs")
+    assert _headline("Shares in the airline have tumbled after a profit warning.").startswith(
+        "Shares in airline tumble")
+    assert _headline("The oil firm Yukos has sued four companies over the auction.").startswith("Yukos sues")
+
+
+def test_adjective_in_ed_is_no_verb() -> None:
+    assert "disabled people" in _headline("Elderly and disabled people would choose how their own care budget "
+                                          "is spent.")

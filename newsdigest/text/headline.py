@@ -100,6 +100,13 @@ _FINITE = frozenset({"could", "would", "will", "can", "may", "might", "must", "s
 _AMOUNTS = frozenset({"half", "third", "quarter", "much", "far", "more", "less", "nearly", "almost", "about", "around",
                       "over", "up", "some", "one", "two", "three", "four", "five", "ten", "twice", "double", "another"})
 _PARTICIPLE_AUXILIARIES = _FINITE | {"be", "been", "being", "to", "had"}  # "could be introduced": a verb, no modifier
+# Regular pasts the spelling rules below would undo wrongly ("created" is not "creat" like "treated" → "treat").
+_REGULAR_EXCEPTIONS = {"created": "create", "sued": "sue", "eyed": "eye", "lied": "lie", "tied": "tie",
+                       "dyed": "dye", "recreated": "recreate"}
+# Words in -ed that are adjectives, never a lead's verb ("disabled people", "talented players").
+_ADJECTIVES_IN_ED = frozenset({"disabled", "talented", "skilled", "renowned", "unemployed", "unexpected",
+                               "unprecedented", "sophisticated", "dedicated", "experienced", "qualified", "beloved",
+                               "unnamed", "unidentified", "armed", "unarmed", "concerned", "interested"})
 _AUXILIARY_DROPS = frozenset({"is", "are", "was", "were"})
 _ADVERBS = frozenset({"again", "also", "now", "already", "still", "just", "since", "once", "repeatedly"})
 _HEADLINE_DROPS = frozenset({"his", "her", "its", "their", "very", "also", "just", "now", "currently", "already",
@@ -155,6 +162,8 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     clause = _lead_clause(lead.text)
     words = [w for w in _clause_text(compress(lead._replace(text=clause), doc.term_counts)).split()
              if w.lower() not in _ARTICLES]
+    if words and words[-1][-1:] in ".!" and words[-1][:-1].isalpha():
+        words[-1] = words[-1][:-1]  # "…output fell.": the stop would hide the verb from the tense rules
     words, reporter = _reported_clause(words, doc.body)
     if reporter:
         keywords = (reporter, *keywords)  # "Greenspan: US deficits could have severe consequences"
@@ -736,9 +745,11 @@ def _present_base(word: str) -> str | None:
     """Base form of a simple past the rules can undo safely, else None."""
     if word in IRREGULAR_PRESENT:
         return IRREGULAR_PRESENT[word]
+    if word in _REGULAR_EXCEPTIONS:
+        return _REGULAR_EXCEPTIONS[word]
     if word.endswith("cused") and word != "accused":
         return word[:-2]   # "focused" → "focus"
-    if word in TIME_WORDS or not word.endswith("ed") or len(word) < 5 or word in STOPWORDS:
+    if word in TIME_WORDS or not word.endswith("ed") or len(word) < 5 or word in STOPWORDS or word in _ADJECTIVES_IN_ED:
         return None
     if word.endswith("ied"):
         return word[:-3] + "y"
@@ -750,6 +761,8 @@ def _present_base(word: str) -> str | None:
         return stem if len(re.findall(r"[aeiou]+", stem[:-2])) <= 1 else stem[:-1]
     if stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]   # "stopped" → "stop"
+    if stem[-1] == "l" and stem[-2] not in "aeiouylr":
+        return stem + "e"  # "tumbled" → "tumble", "settled" → "settle", "struggled" → "struggle"
     if stem.endswith(("ong", "ung")):
         return stem        # "belonged" → "belong", "longed" → "long" (but "changed" → "change")
     if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
