@@ -348,3 +348,20 @@ def test_regular_pasts_spelled_unusually_become_present() -> None:
 def test_adjective_in_ed_is_no_verb() -> None:
     assert "disabled people" in _headline("Elderly and disabled people would choose how their own care budget "
                                           "is spent.")
+
+
+def test_reported_verb_after_an_adverb_takes_the_present() -> None:
+    """ "says she knowingly took" → "takes": the verb after the dropped adverb is the one to change."""
+    assert _headline("The sprinter Kelli White says she knowingly took steroids.").startswith(
+        "Sprinter Kelli White takes steroids")
+
+
+def test_final_particle_completes_its_verb_and_stays() -> None:
+    """ "…plans to write off" keeps "off": without it "write" means something else."""
+    assert _headline("Finance ministers have backed plans to write off debts.").endswith("write off debts")
+    assert _headline("The tennis star denies reports that she has pulled out.").endswith("pulled out")
+
+
+def test_saying_word_after_a_present_verb_is_its_object() -> None:
+    """ "denies reports that she has pulled out": "reports" is a noun, not the verb to self-report."""
+    assert _headline("The tennis star denies reports that she has pulled out.").startswith("Tennis star denies reports")

@@ -39,6 +39,8 @@ _SQUEEZE_RATIO = 0.8
 _HEADLINE_PHRASES = ADJUNCT_STARTS | {"for", "of", "with", "from", "over", "against", "after", "about", "into",
                                       "than", "as"}
 # Words that cannot end a headline: they need the "of"/"to" phrase after them ("ahead of", "able to").
+_PARTICLES = frozenset({"out", "up", "off", "down", "back", "away"})
+_PRESENT_IRREGULARS = frozenset(IRREGULAR_PRESENT.values())  # "set", "take", "give": base forms a particle follows
 _NEEDS_COMPLEMENT = frozenset({"ahead", "according", "prior", "instead", "regardless", "thanks", "owing"})
 # Offices that stand before a name in a capitalised run ("German Chancellor Gerhard Schroeder").
 _OFFICES = frozenset({"Minister", "President", "Chancellor", "Secretary", "Chairman", "Chairwoman", "Chief",
@@ -326,10 +328,18 @@ def _end_on_content(words: list[str]) -> list[str]:
     """Never end on a function word ("of", "to", "and")."""
     while len(words) > 3 and not words[-1].isupper() and (words[-1].lower().strip(_EDGE) in STOPWORDS
                                                           or words[-1] in _NEEDS_COMPLEMENT):
+        if words[-1] in _PARTICLES and _verb_form(words[-2]):
+            break  # "…thrown out", "…steps down": the particle completes the verb
         words.pop()
     if len(words) > 3 and words[-2].endswith(","):
         words = words[:-1]  # "…profits, predicted": a lone word after the comma is a cut-off clause
     return words
+
+
+def _verb_form(word: str) -> bool:
+    """True for a word that looks like a verb a particle can follow ("thrown", "ruled", "steps", "set")."""
+    return word.islower() and (word.endswith(("ed", "en", "own")) or word in IRREGULAR_PRESENT
+                               or word in _PRESENT_IRREGULARS)
 
 
 def _close_quotes(headline: str) -> str:
@@ -546,6 +556,8 @@ def _verb_position(words: list[str]) -> int | None:
         lower = word
         if lower == "to" and _finite_follows(words, position):
             continue  # "rush to limit pricing could end…": the infinitive belongs to the subject
+        if lower in _SAYING and lower.endswith("s") and _present_verb_before(words, position):
+            continue  # "denies reports that…", "rejects claims": the plural noun object of a present verb
         if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING:
             return position
         if word.isalpha() and _present_base(lower) is not None:
@@ -561,6 +573,13 @@ def _verb_position(words: list[str]) -> int | None:
                 continue  # "film produced by X has topped…": a participle opening a reduced relative clause
             return position
     return None
+
+
+def _present_verb_before(words: list[str], position: int) -> bool:
+    """True when the word before `position` reads as a present verb in -s ("denies", "rejects"), not a noun."""
+    before = words[position - 1]
+    return (before.islower() and before.endswith(("ies", "ects", "isses", "utes"))
+            and before not in STOPWORDS)
 
 
 def _possessive_before(words: list[str], position: int) -> bool:
@@ -640,7 +659,10 @@ def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     if after < len(words) and words[after] == "that":
         after += 1
     if after + 1 < len(words) and words[after] in ("he", "she", "they", "it", "we") and words[after + 1].islower():
-        return words[:verb] + words[after + 1:], verb
+        words = words[:verb] + words[after + 1:]
+        while verb + 1 < len(words) and words[verb].endswith("ly") and words[verb] not in _NOT_ADVERBS:
+            verb += 1  # "she knowingly took": the reported verb is after the adverb
+        return words, verb
     return words, verb
 
 
