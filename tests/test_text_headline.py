@@ -365,3 +365,19 @@ def test_final_particle_completes_its_verb_and_stays() -> None:
 def test_saying_word_after_a_present_verb_is_its_object() -> None:
     """ "denies reports that she has pulled out": "reports" is a noun, not the verb to self-report."""
     assert _headline("The tennis star denies reports that she has pulled out.").startswith("Tennis star denies reports")
+
+
+def test_relative_clause_in_a_long_subject_goes_so_the_main_verb_fits() -> None:
+    """ "A film that follows a group of youths … has won" → "Film wins …": the relative clause is the detail."""
+    headline = _headline("A film that follows a group of young friends in a small and lonely city suburb has "
+                         "won the country's top cinema award.")
+    assert headline.startswith("Film wins")
+
+
+def test_that_after_a_verb_is_no_relative_clause() -> None:
+    """ "recognises that robots are…": "that" opens the reported clause, which stays."""
+    assert "robots" in _headline("Only one man recognises that robots are a real threat to humanity.")
+
+
+def test_past_in_w_becomes_present() -> None:
+    assert _headline("Sir Paul McCartney wowed fans at the Super Bowl.").startswith("Sir Paul McCartney wows fans")

@@ -97,6 +97,7 @@ _PERFECT_PARTICIPLES = {word: word for word in ("bid", "shed", "cost", "spread",
                                                 "cast", "burst", "broadcast", "outbid", "reset", "offset")}
 _CLAUSE_OPENERS = frozenset({"if", "when", "because", "as", "while", "but", "so", "unless", "before", "after", "until",
                              "since", "though", "although", "he", "she", "it", "they", "we", "i", "you"})
+_CLAUSE_WORDS = frozenset({"how", "why", "whether", "if", "because"})  # open a clause whose verb is not the main one
 _FINITE = frozenset({"could", "would", "will", "can", "may", "might", "must", "should", "has", "have", "is", "are",
                      "was", "were"})
 _AMOUNTS = frozenset({"half", "third", "quarter", "much", "far", "more", "less", "nearly", "almost", "about", "around",
@@ -171,6 +172,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         keywords = (reporter, *keywords)  # "Greenspan: US deficits could have severe consequences"
     verb = _verb_position(words)
     if verb is not None:
+        words, verb = _without_relative_clause(words, verb)
         words, verb = _self_report(words, verb)
         words = _headline_tense(words, verb, doc.body)
     words, verb = _headline_words(words, verb)
@@ -552,7 +554,13 @@ def _verb_position(words: list[str]) -> int | None:
         if not word.islower():
             continue  # verbs inside a sentence are lower case; "States" is a name here, not a verb
         if word in _RELATIVES:
-            return None  # a verb after "which"/"who" belongs to a subordinate clause, not the headline's
+            if _complementizer(words, position):
+                if _present_verb_before(words, position - 1):
+                    return None  # "denies reports that…": the noun before "that" follows an undetected verb
+                return position - 1  # "recognises that robots are…": the verb before "that" is the main one
+            # A verb after "which"/"who" belongs to a subordinate clause; the main verb is a later auxiliary:
+            # "film that follows a group … has won".
+            return _main_verb_after_relative(words, position)
         lower = word
         if lower == "to" and _finite_follows(words, position):
             continue  # "rush to limit pricing could end…": the infinitive belongs to the subject
@@ -588,6 +596,34 @@ def _possessive_before(words: list[str], position: int) -> bool:
     if before.endswith("ly") and position >= 2:
         before = words[position - 2]
     return before.endswith(("'s", "’s", "'", "’"))
+
+
+def _without_relative_clause(words: list[str], verb: int) -> tuple[list[str], int]:
+    """ "Film that follows a group … has won" → "Film has won": a relative clause in a subject too long to fit goes."""
+    if verb < MAX_WORDS - 3:
+        return words, verb
+    relative = next((at for at in range(1, verb) if words[at] in _RELATIVES and not _complementizer(words, at)), None)
+    if relative is None:
+        return words, verb
+    return words[:relative] + words[verb:], relative
+
+
+def _complementizer(words: list[str], at: int) -> bool:
+    """True when "that" at `at` follows a verb ("recognises that …"), so it opens no relative clause."""
+    before = words[at - 1].lower()
+    return words[at] == "that" and (before in _REPORTING or _present_base(before) is not None
+                                    or before.endswith(("ises", "izes", "oves")))
+
+
+def _main_verb_after_relative(words: list[str], position: int) -> int | None:
+    """The auxiliary after a relative clause opened at `position` ("… that follows a group | has won"), else None."""
+    for later in range(position + 2, len(words)):
+        word = words[later]
+        if word in _RELATIVES or word in _CLAUSE_WORDS or word.endswith((",", ";")):
+            return None  # a second clause or a break: too tangled to tell which verb is the sentence's
+        if word in _FINITE and words[later - 1].lower() not in _PRONOUNS:
+            return later
+    return None
 
 
 def _agent_follows(words: list[str], position: int) -> bool:
@@ -785,6 +821,8 @@ def _present_base(word: str) -> str | None:
         return stem[:-1]   # "stopped" → "stop"
     if stem[-1] == "l" and stem[-2] not in "aeiouylr":
         return stem + "e"  # "tumbled" → "tumble", "settled" → "settle", "struggled" → "struggle"
+    if stem[-1] == "w":
+        return stem        # "wowed" → "wow", "followed" → "follow", "viewed" → "view"
     if stem.endswith(("ong", "ung")):
         return stem        # "belonged" → "belong", "longed" → "long" (but "changed" → "change")
     if stem[-1] in "cvzu" or stem.endswith(("ais", "eas", "os", "is", "us", "rg", "ng", "dg", "rib")):
