@@ -381,3 +381,17 @@ def test_that_after_a_verb_is_no_relative_clause() -> None:
 
 def test_past_in_w_becomes_present() -> None:
     assert _headline("Sir Paul McCartney wowed fans at the Super Bowl.").startswith("Sir Paul McCartney wows fans")
+
+
+def test_long_reported_clause_sheds_its_subject_phrases_to_keep_its_verb() -> None:
+    """The report's subject runs twelve words before "could": its phrases go, its verb stays."""
+    headline = _headline("Many shoppers fear that the regulator's sudden drive against personal pricing in the name of "
+                         "plain fairness for families could end up killing the discounts they rely on.")
+    assert headline.startswith("Regulator") and "could end" in headline
+
+
+def test_that_after_an_ing_word_gives_no_main_verb_to_drop_a_clause_for() -> None:
+    """ "Those expecting that X's speech would be…": "that" is no relative pronoun, so no clause is cut out."""
+    headline = _headline("Those expecting that the president's first big speech would be remarkable were "
+                         "disappointed last night.")
+    assert not headline.endswith("would be remarkable")

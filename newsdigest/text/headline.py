@@ -555,8 +555,8 @@ def _verb_position(words: list[str]) -> int | None:
             continue  # verbs inside a sentence are lower case; "States" is a name here, not a verb
         if word in _RELATIVES:
             if _complementizer(words, position):
-                if _present_verb_before(words, position - 1):
-                    return None  # "denies reports that…": the noun before "that" follows an undetected verb
+                if _present_verb_before(words, position - 1) or words[position - 1].endswith("ing"):
+                    return None  # "denies reports that…", "those expecting that…": the main verb is not known
                 return position - 1  # "recognises that robots are…": the verb before "that" is the main one
             # A verb after "which"/"who" belongs to a subordinate clause; the main verb is a later auxiliary:
             # "film that follows a group … has won".
@@ -612,7 +612,7 @@ def _complementizer(words: list[str], at: int) -> bool:
     """True when "that" at `at` follows a verb ("recognises that …"), so it opens no relative clause."""
     before = words[at - 1].lower()
     return words[at] == "that" and (before in _REPORTING or _present_base(before) is not None
-                                    or before.endswith(("ises", "izes", "oves")))
+                                    or before.endswith(("ises", "izes", "oves", "ing")))
 
 
 def _main_verb_after_relative(words: list[str], position: int) -> int | None:
@@ -675,7 +675,7 @@ def _reported_clause(words: list[str], body: str) -> tuple[list[str], str]:
             while verb is not None and report[verb] == "to":  # "rush to limit … could kill": "to" is no finite verb
                 later = _verb_position(report[verb:])
                 verb = None if later is None else verb + later
-            if verb is None or verb > MAX_WORDS + 2:
+            if verb is None or verb > MAX_WORDS + 5:
                 break
             # A name the article capitalises again ("Greenspan"), not a noun capitalised as the first word ("Analysts").
             name = words[at - 2].strip(_EDGE) if words[at - 2] not in _PERFECT else words[at - 3].strip(_EDGE)
