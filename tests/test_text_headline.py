@@ -395,3 +395,9 @@ def test_that_after_an_ing_word_gives_no_main_verb_to_drop_a_clause_for() -> Non
     headline = _headline("Those expecting that the president's first big speech would be remarkable were "
                          "disappointed last night.")
     assert not headline.endswith("would be remarkable")
+
+
+def test_shares_in_a_company_become_company_shares() -> None:
+    """ "Shares in Google have fallen 6.7%" → "Google shares fall 6.7%": the company leads."""
+    assert _headline("Shares in Google have fallen 6.7% after early investors sold.").startswith(
+        "Google shares fall 6.7%")

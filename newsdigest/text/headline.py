@@ -179,6 +179,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     words, verb = _drop_descriptors(words, verb)
     words, verb = _drop_offices(words, verb)
     words, verb = _short_names(words, doc, verb)
+    words, verb = _name_shares(words, verb)
     if verb is not None and words[verb] in _SAYS and _named_speaker(words[:verb], doc.body) and len(words) > verb + 3:
         # "Dein says club may…" → "Dein: Club may…": headlines attribute with a colon, not a verb.
         words = [words[verb - 1] + ":", words[verb + 1][:1].upper() + words[verb + 1][1:], *words[verb + 2:]]
@@ -476,6 +477,16 @@ def _drop_offices(words: list[str], verb: int | None) -> tuple[list[str], int | 
                 position = start
         position += 1
     return words, verb
+
+
+def _name_shares(words: list[str], verb: int | None) -> tuple[list[str], int | None]:
+    """ "Shares in Google fall" → "Google shares fall": headlines put the company before the noun it owns."""
+    if verb is None or verb < 3 or words[0] != "Shares" or words[1] not in ("in", "of"):
+        return words, verb
+    name = words[2:verb]
+    if not all(word[:1].isupper() and word.replace("&", "").isalnum() for word in name):
+        return words, verb
+    return [*name, "shares", *words[verb:]], verb - 1
 
 
 def _short_names(words: list[str], doc: Document, verb: int | None) -> tuple[list[str], int | None]:
