@@ -4,8 +4,10 @@ Headline grammar: no articles, no time phrase, no attribution or trailing clause
 named without its description and by the short name the article itself uses, and the present
 tense where the lead uses a simple past or a present perfect ("Profits jumped" / "has jumped"
 → "Profits jump"). Real headlines run five to nine words, so the clause is squeezed to nine by
-dropping its thinnest phrases; the story's top keyword, when the clause leaves it out, leads
-as a kicker ("Yukos: Judge dismisses bankruptcy bid"), never past twelve words in all.
+dropping its thinnest phrases, and a cut ends where a phrase ends, never before its noun. When
+the reporter of a long "X worry that …" cannot fit with the report, the report is the headline.
+A named speaker leads as a kicker ("Kennedy: …"); else the story's top keyword, when the clause
+leaves it out ("Yukos: Judge dismisses bankruptcy bid"), never past twelve words in all.
 """
 from __future__ import annotations
 
