@@ -310,3 +310,44 @@ def test_a_trailing_preposition_is_a_particle_and_stays():
             "The council plan brings budget cuts. Closures follow the council plan and budget cuts.")
     doc = analyse("", text)
     assert compress(doc.sentences[0], doc.term_counts).endswith("thrown in.")
+
+
+def test_all_capitals_line_is_no_bullet_because_a_shouting_subhead_states_nothing() -> None:
+    body = ("Pupils at the city's state schools posted their best exam marks in a decade. SCIENCE STREAM TOPS THE "
+            "STATE TABLES FOR A THIRD YEAR. Girls did better than boys in every stream of the final exams this "
+            "spring. Science pupils scored highest, with an average mark of 81 per cent.")
+    points = key_points(analyse("Science stream tops the tables", body), count=4)
+    assert len(points) == 3 and all(point != point.upper() for point in points)
+
+
+def test_capitals_subhead_glued_to_a_sentence_is_dropped_because_it_is_a_label() -> None:
+    assert _one("RESULTS DAY NERVES Pupils across the county opened their exam results at school on Thursday.") == (
+        "Pupils across the county opened their exam results at school on Thursday.")
+
+
+def test_live_blog_minute_stamp_is_dropped_because_it_says_when_not_what() -> None:
+    assert _one("13 min: Smith curls a free kick over the wall and into the top corner.") == (
+        "Smith curls a free kick over the wall and into the top corner.")
+    assert _one("12:30 GMT: The prime minister arrives at the summit with her ministers.") == (
+        "The prime minister arrives at the summit with her ministers.")
+
+
+def test_dateline_and_agency_are_dropped_because_they_label_wire_copy() -> None:
+    assert _one("New Delhi, India (CNN)As the earth shook in Nepal, tremors were felt in India too.") == (
+        "As the earth shook in Nepal, tremors were felt in India too.")
+    assert _one("LONDON (Reuters) - The central bank held its main interest rate at 5% on Thursday.") == (
+        "The central bank held its main interest rate at 5% on Thursday.")
+
+
+def test_thin_phrase_after_a_phrasal_verb_is_kept_because_the_verb_needs_its_particle() -> None:
+    title = "McConaughey photos"
+    body = ("New photos of the Oscar-winning actor Matthew McConaughey have set the internet ablaze: Matthew "
+            "McConaughey packs on the pounds. McConaughey said the photos showed the actor's new look.")
+    assert key_points(analyse(title, body))[0].endswith("packs on the pounds.")
+
+
+def test_thin_phrase_after_an_irregular_participle_is_kept_because_it_completes_the_verb() -> None:
+    title = "Academy Awards history"
+    body = ("The first Academy Awards for the film industry were handed out in 1929 at a modest dinner held at a "
+            "hotel in Hollywood. The Academy Awards for film have grown since 1929.")
+    assert "a modest dinner held at a hotel" in key_points(analyse(title, body))[0]

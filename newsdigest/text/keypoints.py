@@ -33,6 +33,7 @@ _VERB_MARKS = frozenset({
     "should", "did", "does", "struck", "hit", "made", "took", "gave", "found", "left", "met", "won", "lost", "led",
     "fell", "broke", "ran", "came", "went", "saw", "began", "became", "held", "kept", "sent", "sold", "spent",
     "built", "brought", "bought", "caught", "fought", "thought", "wrote", "drove", "rose", "shot", "stood", "got",
+    "known", "seen", "given", "taken", "shown", "born", "done", "told", "put", "set", "cut",
 } | SAY_VERBS)
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.8, quote=0.0, long_words=60)
@@ -50,6 +51,29 @@ _NAMED_QUOTE = re.compile(
 _STANDFIRST_LINES, _STANDFIRST_WORDS = 2, 8
 _MIN_WORDS = 5           # fewer words than this is a fragment, not a point
 _APOSTROPHE = re.compile(r"['’]")
+
+# Verbs that take a particle ("packs on the pounds", "weighs in on", "cracks down on"): cut before their phrase, the
+# sentence ends on a verb that needs it ("McConaughey packs."). Base forms; general English phrasal verbs.
+_PARTICLE_VERBS = frozenset({
+    "pack", "put", "take", "turn", "carry", "go", "keep", "hold", "move", "pass", "get", "come", "log", "sign",
+    "check", "step", "weigh", "cash", "pile", "crack", "clamp", "focus", "rely", "depend", "insist", "comment", "bank",
+    "hang", "call", "count", "catch", "draw", "fall", "give", "hand", "pull", "push", "settle", "switch", "tune",
+    "zero", "home", "lay", "look", "stare", "point", "aim", "hint", "laugh", "dwell", "agree", "prey", "stick",
+    "cling", "pitch", "chip", "fill", "lock", "rein", "phase", "sink", "cave", "kick", "dig", "zoom", "tuck", "mess",
+    "run", "bring", "set", "break", "shut", "close", "cut", "spend", "snap", "lash", "hit", "build", "play", "try",
+})
+_PARTICLE_SUFFIXES = (("ies", "y"), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
+# "New Delhi, India (CNN) --", "WASHINGTON (Reuters) -": a dateline and the agency's name open wire copy.
+_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*,?\s+){0,5}\((?:[A-Z][\w.&-]*\s?){1,3}\)\s*(?:[-—–]+\s*)?(?=[A-Z\"“‘'])")
+# A shouting subhead glued to the sentence after it ("HIGHEST SCORES IN SCIENCE: Students…").
+_LEADING_CAPS = re.compile(r"^(?:[A-Z][A-Z'’&-]+[:.]?\s+){3,}(?=[A-Z][a-z])")
+# Live-blog stamps ("13 min:", "45+2 mins", "12:30 GMT -", "14.05:") say when, not what happened.
+_LEADING_STAMP = re.compile(
+    r"^(?:\d{1,3}(?:\+\d{1,2})?\s?(?:min|mins|minutes?)\b\s*[:.,–—-]?"
+    r"|\d{1,2}[:.]\d\d(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|CET|ET|EST|EDT|PT))?\s*[:–—-]"
+    r"|\d{1,2}[:.]\d\d\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|CET|ET|EST|EDT|PT)\b)\s*(?=[A-Z\"“‘'])",
+    re.IGNORECASE,
+)
 
 _PARENTHESIS = re.compile(r"(?=[\s(\[])(?:\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\])")
 _LEADING_CONNECTIVE = re.compile(r"^(\w+)\b,?\s+")
@@ -156,6 +180,8 @@ def _can_stand_alone(sentence: Sentence) -> bool:
         return False  # a question or a fragment ("Capra?") states nothing
     if text[0] in "\"“'‘":
         return False  # a bare quote: its speaker is named elsewhere, if at all
+    if text.upper() == text:
+        return False  # "HIGHEST SCORES IN SCIENCE STREAM.": a shouting subhead, not a statement
     return sentence.position == 0 or not dangles(sentence, connectives_dropped=True)
 
 
@@ -197,8 +223,9 @@ def compress(sentence: Sentence, term_counts: Mapping[str, int] | None = None) -
 
 def _compress(text: str, term_counts: Mapping[str, int] | None) -> str:
     """compress() without the memo."""
+    text = _drop_leading_label(text)
     if "(" in text or "[" in text:  # the pattern is slow to scan for; most sentences have no brackets
-        text = _PARENTHESIS.sub("", text)
+        text = _PARENTHESIS.sub(_space_if_glued, text)
     text = text.strip()
     text = _drop_leading_connective(text)
     text = _drop_leading_time(text)
@@ -231,6 +258,27 @@ def _trim_phrases(text: str, term_counts: Mapping[str, int]) -> str:
 def _opens_main_clause(words: list[str]) -> bool:
     """False for "While fans swoon over the league" (no comma yet): cut there, the main clause never comes."""
     return words[0].lower() not in _SUBORDINATORS or any(word.endswith(",") for word in words)
+
+
+def _drop_leading_label(text: str) -> str:
+    """A dateline, a shouting subhead or a live-blog time stamp before the sentence proper: labels, not content."""
+    first = text[:1]
+    if first.isdigit():
+        match = _LEADING_STAMP.match(text)
+    elif first.isupper():
+        match = _DATELINE.match(text) if "(" in text[:60] else None
+        if match is None and text[1:2].isupper():
+            match = _LEADING_CAPS.match(text)
+    else:
+        return text
+    # Only a label with a sentence after it goes ("12:30 GMT: Goal." is all there is).
+    return text[match.end():] if match and len(text[match.end():].split()) >= _MIN_WORDS else text
+
+
+def _space_if_glued(match: re.Match[str]) -> str:
+    """ "India (CNN)As the earth shook" → "India As…": a parenthesis glued to the next word stood for a space."""
+    end = match.end()
+    return " " if end < len(match.string) and match.string[end].isalnum() else ""
 
 
 def _drop_leading_connective(text: str) -> str:
@@ -344,10 +392,20 @@ def trim_thin_phrases(
         if density(tail, term_counts) >= _THIN_PHRASE_RATIO * density(head, term_counts) or not _quotes_balanced(head):
             break
         before = words[last - 1].lower().strip(",;:")
-        if before in STOPWORDS or before.endswith("ed"):
-            break  # "King said | in a message", "was | on a ship", "premised | on": the phrase completes the verb
+        if before in STOPWORDS or before.endswith("ed") or before in _VERB_MARKS or _takes_particle(before):
+            # "King said | in a message", "was | on a ship", "premised | on", "a dinner held | at the hotel",
+            # "McConaughey packs | on the pounds": the phrase completes the verb
+            break
         words = words[:last]
     return words
+
+
+def _takes_particle(word: str) -> bool:
+    """True for "packs", "weighing", "carries": a phrasal verb, whose particle starts the phrase after it."""
+    if word in _PARTICLE_VERBS:
+        return True
+    return any(word.endswith(suffix) and word[:-len(suffix)] + base in _PARTICLE_VERBS
+               for suffix, base in _PARTICLE_SUFFIXES)
 
 
 def _holds_verb(words: list[str]) -> bool:
