@@ -351,3 +351,25 @@ def test_thin_phrase_after_an_irregular_participle_is_kept_because_it_completes_
     body = ("The first Academy Awards for the film industry were handed out in 1929 at a modest dinner held at a "
             "hotel in Hollywood. The Academy Awards for film have grown since 1929.")
     assert "a modest dinner held at a hotel" in key_points(analyse(title, body))[0]
+
+
+def test_cut_drops_a_lone_participle_because_its_phrase_went_with_the_tail() -> None:
+    text = ("A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
+            "to avoid a long trial, weeping as she accepted the agreement in a packed courtroom downtown.")
+    assert _one(text) == (
+        "A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
+        "to avoid a long trial.")
+
+
+def test_no_cut_inside_a_that_clause_before_its_verb() -> None:
+    text = ("The teacher is alleged to have told her pupils that the mayor is a fraud and that any parent who "
+            "votes for him could not be trusted with the school budget again.")
+    assert "that any parent." not in _one(text)
+
+
+def test_phrase_holding_the_verb_after_an_aside_is_kept() -> None:
+    title = "Deaf dog owner"
+    body = ("The deaf dog's elderly owner Lynne Edwards from a small quiet village in Cambridgeshire, noticed a lump "
+            "behind its ear. "
+            "The deaf dog's owner Lynne Edwards took the deaf dog to the vet.")
+    assert key_points(analyse(title, body))[0].endswith("noticed a lump behind its ear.")

@@ -341,7 +341,7 @@ def _drop_inner_clause(text: str) -> str:
 def _cut_thin_tail(text: str, term_counts: Mapping[str, int]) -> str | None:
     """Cut at the first clause break whose tail is thinner in the article's recurring words than its head."""
     for match in _CLAUSE_BREAK.finditer(text):
-        head = text[:match.start()]
+        head = _without_participle(text[:match.start()])
         if len(head.split()) < _THIN_TAIL_MIN_HEAD or not _cuttable(head):
             continue
         if density(text[match.end():], term_counts) < _THIN_TAIL_RATIO * density(head, term_counts):
@@ -366,8 +366,21 @@ def _cuttable(head: str) -> bool:
         return False
     if len(_OPEN_DASH.findall(head)) % 2:
         return False  # "a firm called Compass—which has been…": the aside is still open
+    if " that " in head and _verbless_clause(head.rsplit(" that ", 1)[1].split()):
+        return False  # "told pupils that any parent": the that-clause's verb comes after the cut
     # "Commenting on the launch…" / "After the vote…" without a comma: the main clause has not begun.
     return "," in head or not head.split(None, 1)[0].lower().endswith("ing") and _opens_main_clause(head.split())
+
+
+def _without_participle(head: str) -> str:
+    """ "…to avoid a trial, sobbing" → "…to avoid a trial": a lone participle whose phrase the cut took away."""
+    before, comma, last = head.rpartition(",")
+    return before if comma and last.endswith("ing") and len(last.split()) == 1 else head
+
+
+def _verbless_clause(words: list[str]) -> bool:
+    """True for the few words of a that-clause without a verb yet ("that any parent")."""
+    return len(words) < 4 and not _holds_verb(words) and not any(word.endswith("ed") for word in words)
 
 
 def trim_thin_phrases(
@@ -410,12 +423,15 @@ def _takes_particle(word: str) -> bool:
 
 def _holds_verb(words: list[str]) -> bool:
     """True when the words hold a verb of the sentence's own (one inside a "where …" clause does not count)."""
+    after_comma = False
     for word in words:
-        word = word.lower().strip(",;:.\"”“")
-        if word in _RELATIVES:
+        bare = word.lower().strip(",;:.\"”“")
+        if bare in _RELATIVES:
             return False
-        if word in _VERB_MARKS:
+        # "…from Huntington in Cambridgeshire, noticed a lump": after an aside, an "-ed" word is the verb.
+        if bare in _VERB_MARKS or after_comma and bare.endswith("ed"):
             return True
+        after_comma = word.endswith(",")
     return False
 
 
@@ -423,7 +439,7 @@ def _cut_clause(text: str) -> str:
     """Cut a long sentence at the last clause break that keeps it between _CUT_MIN and _CUT_MAX words."""
     best = text
     for match in _CLAUSE_BREAK.finditer(text):
-        head = text[:match.start()]
+        head = _without_participle(text[:match.start()])
         words = len(head.split())
         if words > _CUT_MAX:
             break
