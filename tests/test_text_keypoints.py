@@ -373,3 +373,19 @@ def test_phrase_holding_the_verb_after_an_aside_is_kept() -> None:
             "behind its ear. "
             "The deaf dog's owner Lynne Edwards took the deaf dog to the vet.")
     assert key_points(analyse(title, body))[0].endswith("noticed a lump behind its ear.")
+
+
+def test_second_sentence_with_a_pronoun_follows_the_lead_bullet_because_it_reads_on_from_it() -> None:
+    body = ("Blues singer Bo Carter was taken to hospital in Memphis for dehydration on Monday. "
+            "He was back home with his family on Tuesday, his daughter Ann Carter told the local paper. "
+            "Carter has toured for sixty years and still plays about a hundred shows a year.")
+    points = key_points(analyse("", body), count=2)
+    assert points[0].startswith("Blues singer Bo Carter") and points[1].startswith("He was back home")
+
+
+def test_later_pronoun_sentence_is_no_bullet_because_its_antecedent_may_be_anywhere() -> None:
+    body = ("Blues singer Bo Carter was taken to hospital in Memphis for dehydration on Monday. "
+            "The city council approved a new budget for its parks and libraries on the same day. "
+            "He was back home with his family on Tuesday, his daughter Ann Carter told the local paper.")
+    points = key_points(analyse("", body), count=3)
+    assert not any(point.startswith("He ") for point in points)

@@ -38,6 +38,11 @@ _VERB_MARKS = frozenset({
 # Lead bias dominates (news puts the point first); repeated words and names decide among the rest.
 _KEYPOINT_WEIGHTS = Weights(position=4.0, centrality=1.0, title=0.6, informative=0.8, quote=0.0, long_words=60)
 _STANDALONE_PENALTY = 0.5
+# "He was back home…" as the second sentence reads on from the lead's bullet, and only then is it picked; it ranks a
+# little lower than a sentence that stands alone. Measured ×0.75–×0.85: R1 +0.05 cnndm, +0.2 xsum, +0.03 bbc.
+# Later pronoun openers stay out: their antecedent may be any sentence before them.
+_FOLLOWER_PENALTY = 0.8
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "you"})
 _MAX_OVERLAP = 0.5
 _SAY_Q = "|".join(sorted(SAY_VERBS))
 # Reported speech with a quoted phrase and a named speaker ("Mr Lavrov called the talks “fruitful”") is how news
@@ -143,6 +148,8 @@ def key_points(doc: Document, count: int = 3) -> list[str]:
             scores[sentence.position] *= _STANDALONE_PENALTY  # a piece of a quotation spread over sentences
         elif ('"' in sentence.text or "“" in sentence.text) and _NAMED_QUOTE.search(sentence.text):
             scores[sentence.position] *= _NAMED_QUOTE_BONUS
+    if len(doc.sentences) > 1 and scores[1] > 0 and _follows_lead(doc.sentences[1]):
+        scores[1] *= _FOLLOWER_PENALTY
     return [point for _, point in sorted(_pick(doc, scores, count))]
 
 
@@ -155,10 +162,13 @@ def _pick(doc: Document, scores: list[float], count: int) -> list[tuple[int, str
         if len(picked) >= count or scores[index] < 0:
             break
         sentence = doc.sentences[index]
+        follows = index == 1 and _follows_lead(sentence)
+        if follows and not any(known == 0 for known, _ in picked):
+            continue  # "He was back home…" without the lead's bullet before it: who is "he"?
         if any(overlap(sentence, other) > _MAX_OVERLAP for other in chosen):
             continue
         point = compress(sentence, doc.term_counts)
-        if reads_well(point, index == 0) and all(point != known for _, known in picked):
+        if reads_well(point, index == 0 or follows) and all(point != known for _, known in picked):
             picked.append((index, point))
             chosen.append(sentence)
     return picked
@@ -186,7 +196,14 @@ def _can_stand_alone(sentence: Sentence) -> bool:
         return False  # a bare quote: its speaker is named elsewhere, if at all
     if text.isupper():  # one scan in C that stops at the first lower-case letter
         return False  # "HIGHEST SCORES IN SCIENCE STREAM.": a shouting subhead, not a statement
-    return sentence.position == 0 or not dangles(sentence, connectives_dropped=True)
+    return sentence.position == 0 or _follows_lead(sentence) or not dangles(sentence, connectives_dropped=True)
+
+
+def _follows_lead(sentence: Sentence) -> bool:
+    """True for a second sentence opening with "He", "It", "This…" (not "I" or "We": a quote without its marks)."""
+    words = sentence.words
+    return (sentence.position == 1 and dangles(sentence, connectives_dropped=True)
+            and words[1 if words[0] in CONNECTIVES and len(words) > 1 else 0] not in _FIRST_PERSON)
 
 
 def reads_well(point: str, lead: bool = False) -> bool:
