@@ -194,9 +194,7 @@ def _can_stand_alone(sentence: Sentence) -> bool:
         return False  # a question or a fragment ("Capra?") states nothing
     if text[0] in "\"“'‘":
         return False  # a bare quote: its speaker is named elsewhere, if at all
-    if text.isupper():  # one scan in C that stops at the first lower-case letter
-        return False  # "HIGHEST SCORES IN SCIENCE STREAM.": a shouting subhead, not a statement
-    return sentence.position == 0 or _follows_lead(sentence) or not dangles(sentence, connectives_dropped=True)
+    return sentence.position == 0 or not dangles(sentence, connectives_dropped=True) or _follows_lead(sentence)
 
 
 def _follows_lead(sentence: Sentence) -> bool:
@@ -216,6 +214,8 @@ def reads_well(point: str, lead: bool = False) -> bool:
         return False  # a fragment, a question, an exclamation ("Welcome to the Rocket Report!") is no point
     if point[0] in "\"“'‘" or not _quotes_balanced(point):
         return False
+    if point.isupper():
+        return False  # "HIGHEST SCORES IN SCIENCE STREAM.": a shouting subhead, not a statement
     first = _APOSTROPHE.split(words[0].lower(), maxsplit=1)[0]
     if first in DANGLING_OPENERS and not lead and not _EXPLETIVE_IT.match(point):
         return False  # "That's what…", "In a study, they found…" (after its phrase is dropped) leans on what came before
