@@ -310,3 +310,82 @@ def test_a_trailing_preposition_is_a_particle_and_stays():
             "The council plan brings budget cuts. Closures follow the council plan and budget cuts.")
     doc = analyse("", text)
     assert compress(doc.sentences[0], doc.term_counts).endswith("thrown in.")
+
+
+def test_all_capitals_line_is_no_bullet_because_a_shouting_subhead_states_nothing() -> None:
+    body = ("Pupils at the city's state schools posted their best exam marks in a decade. SCIENCE STREAM TOPS THE "
+            "STATE TABLES FOR A THIRD YEAR. Girls did better than boys in every stream of the final exams this "
+            "spring. Science pupils scored highest, with an average mark of 81 per cent.")
+    points = key_points(analyse("Science stream tops the tables", body), count=4)
+    assert len(points) == 3 and all(point != point.upper() for point in points)
+
+
+def test_capitals_subhead_glued_to_a_sentence_is_dropped_because_it_is_a_label() -> None:
+    assert _one("RESULTS DAY NERVES Pupils across the county opened their exam results at school on Thursday.") == (
+        "Pupils across the county opened their exam results at school on Thursday.")
+
+
+def test_live_blog_minute_stamp_is_dropped_because_it_says_when_not_what() -> None:
+    assert _one("13 min: Smith curls a free kick over the wall and into the top corner.") == (
+        "Smith curls a free kick over the wall and into the top corner.")
+    assert _one("12:30 GMT: The prime minister arrives at the summit with her ministers.") == (
+        "The prime minister arrives at the summit with her ministers.")
+
+
+def test_dateline_and_agency_are_dropped_because_they_label_wire_copy() -> None:
+    assert _one("New Delhi, India (CNN)As the earth shook in Nepal, tremors were felt in India too.") == (
+        "As the earth shook in Nepal, tremors were felt in India too.")
+    assert _one("LONDON (Reuters) - The central bank held its main interest rate at 5% on Thursday.") == (
+        "The central bank held its main interest rate at 5% on Thursday.")
+
+
+def test_thin_phrase_after_a_phrasal_verb_is_kept_because_the_verb_needs_its_particle() -> None:
+    title = "McConaughey photos"
+    body = ("New photos of the Oscar-winning actor Matthew McConaughey have set the internet ablaze: Matthew "
+            "McConaughey packs on the pounds. McConaughey said the photos showed the actor's new look.")
+    assert key_points(analyse(title, body))[0].endswith("packs on the pounds.")
+
+
+def test_thin_phrase_after_an_irregular_participle_is_kept_because_it_completes_the_verb() -> None:
+    title = "Academy Awards history"
+    body = ("The first Academy Awards for the film industry were handed out in 1929 at a modest dinner held at a "
+            "hotel in Hollywood. The Academy Awards for film have grown since 1929.")
+    assert "a modest dinner held at a hotel" in key_points(analyse(title, body))[0]
+
+
+def test_cut_drops_a_lone_participle_because_its_phrase_went_with_the_tail() -> None:
+    text = ("A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
+            "to avoid a long trial, weeping as she accepted the agreement in a packed courtroom downtown.")
+    assert _one(text) == (
+        "A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
+        "to avoid a long trial.")
+
+
+def test_no_cut_inside_a_that_clause_before_its_verb() -> None:
+    text = ("The teacher is alleged to have told her pupils that the mayor is a fraud and that any parent who "
+            "votes for him could not be trusted with the school budget again.")
+    assert "that any parent." not in _one(text)
+
+
+def test_phrase_holding_the_verb_after_an_aside_is_kept() -> None:
+    title = "Deaf dog owner"
+    body = ("The deaf dog's elderly owner Lynne Edwards from a small quiet village in Cambridgeshire, noticed a lump "
+            "behind its ear. "
+            "The deaf dog's owner Lynne Edwards took the deaf dog to the vet.")
+    assert key_points(analyse(title, body))[0].endswith("noticed a lump behind its ear.")
+
+
+def test_second_sentence_with_a_pronoun_follows_the_lead_bullet_because_it_reads_on_from_it() -> None:
+    body = ("Blues singer Bo Carter was taken to hospital in Memphis for dehydration on Monday. "
+            "He was back home with his family on Tuesday, his daughter Ann Carter told the local paper. "
+            "Carter has toured for sixty years and still plays about a hundred shows a year.")
+    points = key_points(analyse("", body), count=2)
+    assert points[0].startswith("Blues singer Bo Carter") and points[1].startswith("He was back home")
+
+
+def test_later_pronoun_sentence_is_no_bullet_because_its_antecedent_may_be_anywhere() -> None:
+    body = ("Blues singer Bo Carter was taken to hospital in Memphis for dehydration on Monday. "
+            "The city council approved a new budget for its parks and libraries on the same day. "
+            "He was back home with his family on Tuesday, his daughter Ann Carter told the local paper.")
+    points = key_points(analyse("", body), count=3)
+    assert not any(point.startswith("He ") for point in points)
