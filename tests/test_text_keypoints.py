@@ -389,3 +389,15 @@ def test_later_pronoun_sentence_is_no_bullet_because_its_antecedent_may_be_anywh
             "He was back home with his family on Tuesday, his daughter Ann Carter told the local paper.")
     points = key_points(analyse("", body), count=3)
     assert not any(point.startswith("He ") for point in points)
+
+
+def test_the_positional_fallback_skips_capitals_headings_because_they_are_labels_in_any_language() -> None:
+    text = ("Die Stadt eröffnet im Mai eine neue Bibliothek am Marktplatz.\nDIE WICHTIGSTEN ZAHLEN\n"
+            "Der Bau kostete zwölf Millionen Euro und dauerte drei Jahre.\nDie Bibliothek hat 80.000 Bücher.")
+    doc = analyse("", text)
+    assert not doc.english
+    assert key_points(doc, 3) == [
+        "Die Stadt eröffnet im Mai eine neue Bibliothek am Marktplatz.",
+        "Der Bau kostete zwölf Millionen Euro und dauerte drei Jahre.",
+        "Die Bibliothek hat 80.000 Bücher.",
+    ]

@@ -137,7 +137,8 @@ _CLAUSE_BREAK = re.compile(
 def key_points(doc: Document, count: int = 3) -> list[str]:
     """The article's `count` main points as short bullets, in the order the article tells them."""
     if not doc.english:
-        return [_shorten_plain(s.text) for s in doc.sentences[:count]]  # positional fallback
+        # Positional fallback without word lists; a line in capitals is a heading in any cased script.
+        return [_shorten_plain(s.text) for s in doc.sentences if not s.text.isupper()][:count]
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
         if _is_standfirst(sentence):
