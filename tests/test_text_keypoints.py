@@ -401,3 +401,20 @@ def test_the_positional_fallback_skips_capitals_headings_because_they_are_labels
         "Der Bau kostete zwölf Millionen Euro und dauerte drei Jahre.",
         "Die Bibliothek hat 80.000 Bücher.",
     ]
+
+
+def test_no_cut_right_after_a_subordinator_and_its_subject_because_that_clause_has_no_verb_yet() -> None:
+    text = ("Priya Shah scored in the 12th minute and her captain Lena Moss added a second goal late in the game "
+            "as Rovers, with two teenagers in the side, opened a nine-point lead over Town, who play on Sunday, "
+            "with four matches left.")
+    assert not _one(text).endswith("as Rovers.")
+
+
+def test_no_cut_inside_a_who_clause_on_the_subject_because_the_main_verb_comes_after_it() -> None:
+    text = ("The city mayors, who meet ministers in the capital on Monday for budget talks after a bitter row over "
+            "housing grants, were without half of their usual advisers.\n"
+            "Ministers want the mayors to cut budget spending in the capital.\n"
+            "The mayors say budget talks with ministers in the capital rarely work.")
+    doc = analyse("", text)
+    point = compress(doc.sentences[0], doc.term_counts)
+    assert "were without" in point, point

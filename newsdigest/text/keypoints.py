@@ -103,6 +103,7 @@ _ASIDE_OPENERS = frozenset({"in", "on", "at", "with", "of", "for", "by", "from",
 # "X, who …, said" loses its aside only in a run-on: measured on news highlights, the "who/which" aside of an
 # ordinary sentence is content the reader wants (dropping it from sentences over 12 words cost 0.2 ROUGE-1).
 _INNER_CLAUSE_ABOVE = 40
+_SUBJECT_WORDS = 6  # a who/which clause opening this early hangs on the subject, before the main verb
 _OPEN_DASH = re.compile(r"(?=\w[—–])\w[—–]\w")  # a dash glued to words opens or closes an aside
 _SUBORDINATORS = frozenset({"after", "although", "as", "because", "before", "despite", "if", "since", "though",
                             "unless", "until", "when", "whereas", "whether", "while", "with", "without"})
@@ -390,8 +391,26 @@ def _cuttable(head: str) -> bool:
         return False  # "a firm called Compass—which has been…": the aside is still open
     if " that " in head and _verbless_clause(head.rsplit(" that ", 1)[1].split()):
         return False  # "told pupils that any parent": the that-clause's verb comes after the cut
+    if _open_clause(head.split()):
+        return False
     # "Commenting on the launch…" / "After the vote…" without a comma: the main clause has not begun.
     return "," in head or not head.split(None, 1)[0].lower().endswith("ing") and _opens_main_clause(head.split())
+
+
+def _open_clause(words: list[str]) -> bool:
+    """True when the head stops inside a clause whose verb has not come yet.
+
+    "…in stoppage time as Bayern": a subordinator with at most two words after it has no room for a verb.
+    "The German champions, who host Porto…": a who/which clause opened on the subject, never closed by a
+    comma, so the sentence's own verb was after the cut.
+    """
+    tail = [word.lower() for word in words[-3:]]
+    if any(word in _SUBORDINATORS and word not in ("with", "without", "despite") for word in tail[:-1]):
+        return True
+    for position, word in enumerate(words[1:_SUBJECT_WORDS], start=1):
+        if words[position - 1].endswith(",") and word.lower() in ("who", "which", "whose"):
+            return not any(later.endswith(",") for later in words[position:])
+    return False
 
 
 def _without_participle(head: str) -> str:
