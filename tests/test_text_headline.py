@@ -401,3 +401,9 @@ def test_shares_in_a_company_become_company_shares() -> None:
     """ "Shares in Google have fallen 6.7%" → "Google shares fall 6.7%": the company leads."""
     assert _headline("Shares in Google have fallen 6.7% after early investors sold.").startswith(
         "Google shares fall 6.7%")
+
+
+def test_a_modal_before_have_keeps_the_verb_as_written_because_it_is_no_present_perfect() -> None:
+    headline = make_headline(analyse("", "Tom Reed wouldn't have moved any quicker had he been chasing the winner. "
+                                         "Reed owns the horse with two friends. The horse won by a length."))
+    assert "wouldn't have moved" in headline, headline

@@ -29,6 +29,7 @@ _NOT_ADVERBS = frozenset({"likely", "unlikely", "early", "only", "family", "elde
                           "weekly", "monthly", "yearly", "quarterly", "friendly", "lonely", "supply", "rally"})
 _COORDINATORS = frozenset({"and", "or", "&", "nor"})
 _PERFECT = frozenset({"has", "have"})
+_MODALS = frozenset({"would", "could", "should", "might", "must", "may", "will", "can", "shall"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
                        "can", "may", "must", "did", "does", "do", "not"})
 _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
@@ -579,8 +580,8 @@ def _verb_position(words: list[str]) -> int | None:
             continue  # "rush to limit pricing could end…": the infinitive belongs to the subject
         if lower in _SAYING and lower.endswith("s") and _present_verb_before(words, position):
             continue  # "denies reports that…", "rejects claims": the plural noun object of a present verb
-        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING:
-            return position
+        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING or _is_modal(lower):
+            return position  # a modal ("wouldn't have moved") is the verb: the tense rules leave it as written
         if word.isalpha() and _present_base(lower) is not None:
             if words[position - 1].lower() in _DETERMINERS or words[position - 1].lower() in _PREPOSITIONS:
                 continue  # "her estranged husband", "owner of embattled Yukos": a participle used as an adjective
@@ -713,6 +714,12 @@ def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
             verb += 1  # "she knowingly took": the reported verb is after the adverb
         return words, verb
     return words, verb
+
+
+def _is_modal(word: str) -> bool:
+    """ "would", "could", "wouldn't", "he'd": a modal or a negated auxiliary, which headline grammar keeps."""
+    word = word.lower().replace("’", "'")
+    return word in _MODALS or word.endswith(("n't", "'d"))
 
 
 def _headline_tense(words: list[str], verb: int, body: str = "") -> list[str]:
