@@ -407,3 +407,9 @@ def test_a_modal_before_have_keeps_the_verb_as_written_because_it_is_no_present_
     headline = make_headline(analyse("", "Tom Reed wouldn't have moved any quicker had he been chasing the winner. "
                                          "Reed owns the horse with two friends. The horse won by a length."))
     assert "wouldn't have moved" in headline, headline
+
+
+def test_a_headline_never_ends_on_a_clause_opener_and_one_word_because_the_cut_took_its_verb() -> None:
+    headline = make_headline(analyse("", "Anna Berg's run of poor form continued as the top seed was beaten 6-3, 6-1 "
+                                         "by Mia Cole in the second round. Cole, 21, had lost their only meeting."))
+    assert not headline.endswith(("as top", "as top seed", " as")), headline

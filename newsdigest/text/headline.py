@@ -29,6 +29,8 @@ _NOT_ADVERBS = frozenset({"likely", "unlikely", "early", "only", "family", "elde
                           "weekly", "monthly", "yearly", "quarterly", "friendly", "lonely", "supply", "rally"})
 _COORDINATORS = frozenset({"and", "or", "&", "nor"})
 _PERFECT = frozenset({"has", "have"})
+_CUT_CLAUSE_OPENERS = frozenset({"as", "when", "while", "because", "after", "before", "if", "although", "though",
+                                 "unless", "until", "since", "whereas"})
 _MODALS = frozenset({"would", "could", "should", "might", "must", "may", "will", "can", "shall"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
                        "can", "may", "must", "did", "does", "do", "not"})
@@ -339,6 +341,8 @@ def _end_on_content(words: list[str]) -> list[str]:
         words.pop()
     if len(words) > 3 and words[-2].endswith(","):
         words = words[:-1]  # "…profits, predicted": a lone word after the comma is a cut-off clause
+    if len(words) > 5 and words[-2].lower() in _CUT_CLAUSE_OPENERS:
+        words = _end_on_content(words[:-2])  # "…poor form continues as top": the clause lost its verb to the cut
     return words
 
 
