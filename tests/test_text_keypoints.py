@@ -418,3 +418,17 @@ def test_no_cut_inside_a_who_clause_on_the_subject_because_the_main_verb_comes_a
     doc = analyse("", text)
     point = compress(doc.sentences[0], doc.term_counts)
     assert "were without" in point, point
+
+
+def test_the_positional_fallback_skips_one_word_exclamations_because_they_state_nothing() -> None:
+    text = ("Wettrüsten oder Waffelessen, das ist hier die Frage.\nZeit!\n"
+            "Die Firma zeigt am Montag ihr neues Telefon in Berlin.")
+    doc = analyse("", text)
+    assert not doc.english
+    assert key_points(doc, 3) == ["Wettrüsten oder Waffelessen, das ist hier die Frage.",
+                                  "Die Firma zeigt am Montag ihr neues Telefon in Berlin."]
+
+
+def test_the_positional_fallback_keeps_short_lines_when_there_is_nothing_else() -> None:
+    doc = analyse("", "Zeit!")
+    assert key_points(doc, 3) == ["Zeit!"]

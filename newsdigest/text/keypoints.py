@@ -55,6 +55,7 @@ _NAMED_QUOTE = re.compile(
     rf"[^\"“”]{{0,60}}[\"“][^\"“”]{{3,}}[\"”]")
 _STANDFIRST_LINES, _STANDFIRST_WORDS = 2, 8
 _MIN_WORDS = 5           # fewer words than this is a fragment, not a point
+_FALLBACK_MIN_WORDS = 3
 _APOSTROPHE = re.compile(r"['’]")
 
 # Verbs that take a particle ("packs on the pounds", "weighs in on", "cracks down on"): cut before their phrase, the
@@ -138,8 +139,10 @@ _CLAUSE_BREAK = re.compile(
 def key_points(doc: Document, count: int = 3) -> list[str]:
     """The article's `count` main points as short bullets, in the order the article tells them."""
     if not doc.english:
-        # Positional fallback without word lists; a line in capitals is a heading in any cased script.
-        return [_shorten_plain(s.text) for s in doc.sentences if not s.text.isupper()][:count]
+        # Positional fallback without word lists. In any language a line in capitals is a heading and a line of
+        # one or two words ("Zeit!") an exclamation or a label: neither is a point while longer lines are left.
+        lines = [s for s in doc.sentences if not s.text.isupper() and len(s.words) >= _FALLBACK_MIN_WORDS]
+        return [_shorten_plain(s.text) for s in (lines or doc.sentences)[:count]]
     scores = rank(doc, _KEYPOINT_WEIGHTS)
     for sentence in doc.sentences:
         if _is_standfirst(sentence):
