@@ -31,9 +31,8 @@ _COORDINATORS = frozenset({"and", "or", "&", "nor"})
 _PERFECT = frozenset({"has", "have"})
 _CUT_CLAUSE_OPENERS = frozenset({"as", "when", "while", "because", "after", "before", "if", "although", "though",
                                  "unless", "until", "since", "whereas"})
-_MODALS = frozenset({"would", "could", "should", "might", "must", "may", "will", "can", "shall"})
 _BLOCKING = frozenset({"had", "was", "were", "be", "been", "being", "to", "would", "could", "should", "might", "will",
-                       "can", "may", "must", "did", "does", "do", "not"})
+                       "can", "may", "must", "shall", "did", "does", "do", "not"})
 _PRESENT = frozenset({"is", "are", "says", "say", "does", "do"})
 _DETERMINERS = frozenset({"her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those",
                           "a", "an", "the"})
@@ -584,8 +583,8 @@ def _verb_position(words: list[str]) -> int | None:
             continue  # "rush to limit pricing could end…": the infinitive belongs to the subject
         if lower in _SAYING and lower.endswith("s") and _present_verb_before(words, position):
             continue  # "denies reports that…", "rejects claims": the plural noun object of a present verb
-        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING or _is_modal(lower):
-            return position  # a modal ("wouldn't have moved") is the verb: the tense rules leave it as written
+        if lower in _PERFECT or lower in _PRESENT or lower in _BLOCKING or lower in _SAYING or _contracted(lower):
+            return position  # "wouldn't have moved": a modal is the verb, and the tense rules leave it as written
         if word.isalpha() and _present_base(lower) is not None:
             if words[position - 1].lower() in _DETERMINERS or words[position - 1].lower() in _PREPOSITIONS:
                 continue  # "her estranged husband", "owner of embattled Yukos": a participle used as an adjective
@@ -720,10 +719,9 @@ def _self_report(words: list[str], verb: int) -> tuple[list[str], int]:
     return words, verb
 
 
-def _is_modal(word: str) -> bool:
-    """ "would", "could", "wouldn't", "he'd": a modal or a negated auxiliary, which headline grammar keeps."""
-    word = word.lower().replace("’", "'")
-    return word in _MODALS or word.endswith(("n't", "'d"))
+def _contracted(word: str) -> bool:
+    """ "wouldn't", "he'd": a negated or contracted auxiliary (the plain ones are in _BLOCKING)."""
+    return word.replace("’", "'").endswith(("n't", "'d"))
 
 
 def _headline_tense(words: list[str], verb: int, body: str = "") -> list[str]:
