@@ -108,6 +108,7 @@ _SUBJECT_WORDS = 6  # a who/which clause opening this early hangs on the subject
 _OPEN_DASH = re.compile(r"(?=\w[—–])\w[—–]\w")  # a dash glued to words opens or closes an aside
 _SUBORDINATORS = frozenset({"after", "although", "as", "because", "before", "despite", "if", "since", "though",
                             "unless", "until", "when", "whereas", "whether", "while", "with", "without"})
+_CLAUSE_SUBORDINATORS = _SUBORDINATORS - {"with", "without", "despite"}  # the ones that open a clause with a verb
 _SAY = "|".join(sorted(SAY_VERBS))
 # Verbs that can follow their subject ("…, said the minister."); "told the paper" names the listener, not the speaker.
 _SAY_INVERTED = "|".join(sorted(SAY_VERBS - {"told", "tells", "asked", "asks"}))
@@ -394,10 +395,11 @@ def _cuttable(head: str) -> bool:
         return False  # "a firm called Compass—which has been…": the aside is still open
     if " that " in head and _verbless_clause(head.rsplit(" that ", 1)[1].split()):
         return False  # "told pupils that any parent": the that-clause's verb comes after the cut
-    if _open_clause(head.split()):
+    words = head.split()  # this runs at every clause break of every candidate: split once
+    if _open_clause(words):
         return False
     # "Commenting on the launch…" / "After the vote…" without a comma: the main clause has not begun.
-    return "," in head or not head.split(None, 1)[0].lower().endswith("ing") and _opens_main_clause(head.split())
+    return "," in head or not words[0].lower().endswith("ing") and _opens_main_clause(words)
 
 
 def _open_clause(words: list[str]) -> bool:
@@ -407,8 +409,7 @@ def _open_clause(words: list[str]) -> bool:
     "The German champions, who host Porto…": a who/which clause opened on the subject, never closed by a
     comma, so the sentence's own verb was after the cut.
     """
-    tail = [word.lower() for word in words[-3:]]
-    if any(word in _SUBORDINATORS and word not in ("with", "without", "despite") for word in tail[:-1]):
+    if any(word.lower() in _CLAUSE_SUBORDINATORS for word in words[-3:-1]):
         return True
     for position, word in enumerate(words[1:_SUBJECT_WORDS], start=1):
         if words[position - 1].endswith(",") and word.lower() in ("who", "which", "whose"):
