@@ -24,9 +24,9 @@ BROKEN = [
     ("typo_in_nested_key", "site: {titel: X}\n",
      ["c.yaml:1: site.titel: unknown key `titel` — did you mean `title`?"]),
     ("wrong_type_for_number", "digest:\n  per_page: twenty\n",
-     ["c.yaml:2: digest.per_page: expected a whole number ≥ 1, got `twenty`"]),
+     ["c.yaml:2: digest.per_page: expected a whole number from 1 to 1,000, got `twenty`"]),
     ("number_below_minimum", "digest: {key_points: 0}\n",
-     ["c.yaml:1: digest.key_points: expected a whole number ≥ 1, got 0"]),
+     ["c.yaml:1: digest.key_points: expected a whole number from 1 to 50, got `0`"]),
     ("feed_without_url", "feeds:\n  - name: A\n",
      ["c.yaml:2: feeds[0].url: is required but missing"]),
     ("feed_list_given_as_mapping", "feeds: {name: A}\n",
@@ -50,7 +50,7 @@ BROKEN = [
                                              "'<stream end>'; check indentation and quoting")]),
     ("empty_file", "", ["c.yaml: the config file is empty; see the README for a starting config"]),
     ("two_errors_in_file_order", "digest: {per_page: 0}\nfeds: []\n",
-     ["c.yaml:1: digest.per_page: expected a whole number ≥ 1, got 0",
+     ["c.yaml:1: digest.per_page: expected a whole number from 1 to 1,000, got `0`",
       "c.yaml:2: feds: unknown key `feds` — did you mean `feeds`?"]),
 ]
 

@@ -55,11 +55,13 @@ def parse_feed(
     try:
         parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     except Exception as exc:  # noqa: BLE001 — feedparser's lax parser can still trip on garbage; report, never raise
-        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300],
-                          warnings=tuple(warnings))
+        detail = f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300]
+        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__})", warnings=(*warnings, detail))
     failure = _failure(parsed, data)
     if failure:
-        return ParsedFeed(failure=failure, warnings=tuple(warnings))
+        # The failure is published on the sources page, so it never quotes the response; the
+        # first bytes (which may be what an internal service answered) go to the build log only.
+        return ParsedFeed(failure=failure, warnings=(*warnings, f"{failure}; the response starts with {_start(data)!r}"))
     warnings += _bozo_warnings(parsed)
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
@@ -94,17 +96,21 @@ def _failure(parsed: Any, data: bytes) -> str:
     if parsed.entries and parsed.get("version"):
         return ""
     if HTML_PAGE.match(data[:2000]):
-        return "not a feed: the server sent an HTML page"
+        return "not a feed (the response is HTML)"
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40]
     if start[:1].isascii() and not start.startswith(b"<"):  # non-ASCII first byte: maybe a UTF-16 BOM
-        return f"not a feed: the response is not XML (starts with {start[:20].decode('utf-8', 'replace')!r})"
+        return "not a feed (the response is not XML)"
     if parsed.entries:
         return ""
     if parsed.get("bozo"):
         return f"malformed or truncated feed, no items readable ({_exception_text(parsed)})"
     if not parsed.get("version"):
-        return "not a feed: no RSS or Atom document found"
+        return "not a feed (no RSS or Atom document found)"
     return ""
+
+
+def _start(data: bytes) -> str:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40].decode("utf-8", "replace")
 
 
 def _exception_text(parsed: Any) -> str:
