@@ -153,7 +153,7 @@ def test_refusal_detail_for_the_log_names_host_address_and_the_setting(internal:
     with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
         fetcher.fetch(internal.url("/feed.xml"))
     assert str(err.value) == "refused: loopback address"
-    assert "127.0.0.1" in err.value.detail and "allow_private: true" in err.value.detail
+    assert "127.0.0.1" in err.value.detail and err.value.private_refused
     assert "127.0.0.1" not in str(err.value)
     assert internal.requests == [] and connects == []
 

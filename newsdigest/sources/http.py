@@ -43,10 +43,11 @@ ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, applic
 class FetchError(Exception):
     """A fetch that failed. str() is the kind of failure, fit to publish; `detail` is the full story for the log."""
 
-    def __init__(self, public: str, detail: str = ""):
+    def __init__(self, public: str, detail: str = "", *, private_refused: bool = False):
         super().__init__(public)
         self.public = public
         self.detail = detail or public
+        self.private_refused = private_refused   # refused as loopback/private: allow_private would open it
 
 
 @dataclass(frozen=True)
@@ -285,11 +286,9 @@ def _refusal(refused: AddressRefused, url: str, hop: int, private_ok: bool) -> F
     verdict = refused.verdict
     public = f"{'redirect ' if hop else ''}refused: {verdict.kind} address"
     detail = f"{public}: {url[:200]} — {refused}"
-    if verdict.reach is Reach.PRIVATE and hop == 0 and not private_ok:
-        detail += "; if this feed really is on your own network, set `allow_private: true` on it in the config"
-    elif verdict.reach is Reach.PRIVATE and hop:
+    if verdict.reach is Reach.PRIVATE and hop:
         detail += " (a redirect that has passed through a public address never leads to a private one)"
-    return FetchError(public, detail)
+    return FetchError(public, detail, private_refused=verdict.reach is Reach.PRIVATE and hop == 0 and not private_ok)
 
 
 def _answered_from_private(response: httpx.Response, policy: AddressPolicy) -> bool:

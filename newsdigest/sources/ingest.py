@@ -91,7 +91,8 @@ def _request(feed: FeedSettings, state: FeedState | None, fetch: FetchSettings) 
 
 def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchError, fetcher: Fetcher) -> None:
     if isinstance(outcome, FetchError):
-        _fail(run, feed, outcome.public, outcome.detail)
+        hint = "; if this feed really is on your own network, set `allow_private: true` on it in the config"
+        _fail(run, feed, outcome.public, outcome.detail + (hint if outcome.private_refused else ""))
         return
     previous = run.archive.feed_state(feed.url) or FeedState(url=feed.url, name=feed.name)
     if outcome.moved_to:
