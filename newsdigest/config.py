@@ -129,7 +129,7 @@ def read_bool(ctx: _Ctx, node: Node, path: str) -> bool | None:
 def _number(kind: type, minimum: float, maximum: float = DEFAULT_MAX) -> Reader:
     """A finite int or float between minimum and maximum (inclusive)."""
     def read(ctx: _Ctx, node: Node, path: str) -> Any:
-        wanted = f"{'a whole number' if kind is int else 'a number'} from {minimum:,g} to {maximum:,g}"
+        wanted = f"{'a whole number' if kind is int else 'a number'} from {_shown(minimum)} to {_shown(maximum)}"
         value = _scalar(ctx, node, path, wanted)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and isinstance(value, float)):
             if isinstance(node, ScalarNode):
@@ -141,6 +141,11 @@ def _number(kind: type, minimum: float, maximum: float = DEFAULT_MAX) -> Reader:
         return kind(value)
 
     return read
+
+
+def _shown(bound: float) -> str:
+    """1000000000 as 1,000,000,000 and 0.1 as 0.1 (the :g format would print 1e+09)."""
+    return f"{int(bound):,}" if float(bound).is_integer() else f"{bound:g}"
 
 
 def read_timezone(ctx: _Ctx, node: Node, path: str) -> str | None:
@@ -184,10 +189,11 @@ def read_feed_url(ctx: _Ctx, node: Node, path: str) -> str | None:
     if not scheme or (len(scheme) == 1 and url[1:3] in (":\\", ":/")):
         return url
     if scheme not in FEED_SCHEMES:
-        close = difflib.get_close_matches(scheme, FEED_SCHEMES, n=1, cutoff=0.5)
+        close = difflib.get_close_matches(scheme, FEED_SCHEMES, n=1, cutoff=0.75)   # htps, htp, hhtp, httsp
         hint = f" — did you mean `{close[0]}:`?" if close else ""
+        as_path = "" if "://" in url else f" (write ./{url} if it is a file name with a colon)"
         ctx.error(node, path, f"unsupported URL scheme `{scheme}:` in `{url}`{hint}; a feed is an http:// or "
-                              f"https:// URL, a file: URL or a path (write ./{url} for a path with a colon)")
+                              f"https:// URL, a file: URL or a path{as_path}")
         return None
     if scheme in ("http", "https") and not parts.hostname:
         ctx.error(node, path, f"`{url}` has no host name; write it as {scheme}://host/path")
