@@ -217,6 +217,30 @@ def test_public_page_redirecting_inside_is_refused_even_with_allow_private(
     assert {port for _, port in connects} == {port_of(public_site)}
 
 
+@pytest.mark.parametrize("location, public_text", [
+    ("//127.0.0.1:{port}/secret", "redirect refused: loopback address"),       # scheme-relative
+    ("http://[::1", "redirect refused: invalid URL"),                          # too broken to parse
+    ("http://in valid/", "redirect refused: invalid URL"),                     # never handed to the resolver
+    ("http://user@localhost:{port}/secret", "redirect refused: loopback address"),
+])
+def test_odd_redirect_locations_are_refused(internal: LocalServer, public_site: LocalServer, connects,
+                                            location: str, public_text: str) -> None:
+    public_site.routes["/story"] = redirect(location.format(port=port_of(internal)))
+    with Fetcher(FAST, policy=public_policy(public_site)) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(public_site.url("/story"))
+    assert str(err.value) == public_text
+    assert internal.requests == []
+
+
+def test_broken_urls_fail_as_invalid_without_a_connection(connects) -> None:
+    with Fetcher(FAST) as fetcher:
+        outcomes = dict(fetcher.fetch_many([FetchRequest("http://[::1"), FetchRequest("http://exa mple.com/"),
+                                            FetchRequest("http:///path-only"), FetchRequest("http://a:99999/")]))
+    assert len(outcomes) == 4
+    assert {str(o) for o in outcomes.values()} == {"invalid URL"}
+    assert connects == []
+
+
 def test_public_to_public_redirect_is_followed(public_site: LocalServer) -> None:
     public_site.routes["/old"] = redirect("/feed.xml")
     public_site.routes["/feed.xml"] = body(FEED)

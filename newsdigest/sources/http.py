@@ -17,6 +17,7 @@ from __future__ import annotations
 import email.utils
 import http
 import ipaddress
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,8 @@ from newsdigest.settings import FetchSettings
 from newsdigest.sources.addresses import AddressPolicy, Reach
 from newsdigest.sources.transport import AddressRefused, VettedTransport
 
+# Characters no host name has: whitespace, controls and URL delimiters (IDN letters are fine).
+BAD_HOST_CHARS = re.compile(r"[\s\x00-\x1f\x7f\\<>\"`{}|^]")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_RETRY_WAIT = 30.0          # never sleep longer than this for one Retry-After, whatever the server asks
 BACKOFF_BASE = 0.5             # seconds; doubles per attempt
@@ -88,7 +91,10 @@ class _Redirect:
 
 def is_local(url: str) -> bool:
     """True for file: URLs and filesystem paths (absolute or relative)."""
-    scheme = urlsplit(url).scheme.lower()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:      # "http://[::1" — a broken web URL, not a path
+        return False
     return scheme == "file" or scheme == "" or (len(scheme) == 1 and url[1:3] in (":\\", ":/"))
 
 
@@ -101,7 +107,7 @@ def local_path(url: str) -> Path:
 
 
 class Fetcher:
-    """Thread-safe fetcher sharing one connection pool; use as a context manager."""
+    """Thread-safe fetcher sharing its connection pools across threads; use as a context manager."""
 
     def __init__(self, settings: FetchSettings, *, user_agent: str = USER_AGENT, backoff: float = BACKOFF_BASE,
                  policy: AddressPolicy | None = None):
@@ -140,9 +146,9 @@ class Fetcher:
         allow_private opens loopback and private-network addresses to this URL (a feed the config allows)."""
         if is_local(url):
             return read_local(url, self.settings.max_bytes, etag=etag)
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchError(f"unsupported URL scheme {scheme!r}")
+        problem = url_problem(url)
+        if problem:
+            raise FetchError(problem, f"{problem}: {url[:200]}")
         with self._slot(url):
             deadline = time.monotonic() + self.settings.deadline
             return self._fetch_with_retries(url, etag, last_modified, deadline, allow_private)
@@ -197,10 +203,7 @@ class Fetcher:
             outcome = self._request(current, etag, last_modified, deadline, private_ok=private_ok, hop=hop)
             if isinstance(outcome, FetchResult):
                 return replace(outcome, url=url, moved_to=moved_to)
-            target = urljoin(current, outcome.location)
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
-                raise FetchError("redirect refused: not an http(s) URL", f"redirect to a non-HTTP URL refused: "
-                                                                         f"{current} → {target[:200]}")
+            target = _redirect_target(current, outcome.location)
             if target in seen:
                 raise FetchError("redirect loop", f"redirect loop: {current} → {target}")
             if outcome.status in (301, 308) and current == url:
@@ -228,6 +231,11 @@ class Fetcher:
             raise _refusal(refused, url, hop, private_ok) from None
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out ({_timeout_kind(exc)} timeout {self.settings.timeout:g}s)") from None
+        except httpx.RemoteProtocolError as exc:
+            if "location header" in str(exc).lower():   # httpx could not even parse the redirect target
+                raise FetchError("redirect refused: invalid URL", f"{url}: {_one_line(exc)}") from None
+            raise _Retryable(f"network error: {_network_kind(exc)}", f"network error on {url}: {_one_line(exc)}") \
+                from None
         except httpx.TransportError as exc:
             raise _Retryable(f"network error: {_network_kind(exc)}", f"network error on {url}: {_one_line(exc)}") \
                 from None
@@ -279,6 +287,37 @@ class _Retryable(Exception):
         self.public = public
         self.detail = detail
         self.wait = wait
+
+
+def url_problem(url: str) -> str:
+    """Why a URL cannot go over the network ("" when it can): only http(s) with a plausible host name."""
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError:      # "http://[::1", "http://host:99999"
+        return "invalid URL"
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return f"unsupported URL scheme {scheme!r}" if scheme else "invalid URL"
+    if not host or BAD_HOST_CHARS.search(host):   # never hand "exa mple.com" to the resolver
+        return "invalid URL"
+    return ""
+
+
+def _redirect_target(current: str, location: str) -> str:
+    """The absolute URL a redirect points to; FetchError when it may not be followed."""
+    try:
+        target = urljoin(current, location)
+    except ValueError:
+        target = ""
+    problem = url_problem(target) if target else "invalid URL"
+    if problem.startswith("unsupported"):
+        raise FetchError("redirect refused: not an http(s) URL", f"redirect to a non-HTTP URL refused: "
+                                                                 f"{current} → {target[:200]}")
+    if problem:
+        raise FetchError("redirect refused: invalid URL", f"redirect to an invalid URL refused: {current} → "
+                                                          f"{location[:200]!r}")
+    return target
 
 
 def _refusal(refused: AddressRefused, url: str, hop: int, private_ok: bool) -> FetchError:
