@@ -9,11 +9,15 @@ any that is not to 127.0.0.1, so even a broken policy could not make these tests
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import skip_or_fail
 from httpserver import LocalServer, body, redirect
 
 from newsdigest.settings import FetchSettings
@@ -313,3 +317,44 @@ def test_local_file_errors_publish_no_path(tmp_path: Path) -> None:
         fetcher.fetch(str(tmp_path / "missing.xml"))
     assert str(err.value) == "cannot read the file (No such file or directory)"
     assert str(tmp_path) in err.value.detail
+
+
+# --- TLS: the vetted address is connected to, the certificate is still checked against the name -------
+
+@pytest.fixture()
+def tls_server(tmp_path: Path, monkeypatch) -> Iterator[LocalServer]:
+    """An HTTPS server on 127.0.0.1 whose self-made certificate names only `localhost`, trusted through
+    SSL_CERT_FILE (the standard variable; httpx reads it when the Fetcher builds its TLS context)."""
+    if shutil.which("openssl") is None:
+        skip_or_fail("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = LocalServer()
+    server._server.socket = context.wrap_socket(server._server.socket, server_side=True)
+    server.routes["/feed.xml"] = body(FEED)
+    with server:
+        yield server
+
+
+def test_https_goes_to_the_vetted_address_and_checks_the_certificate_name(tls_server: LocalServer, connects) -> None:
+    port = port_of(tls_server)
+    with Fetcher(FAST) as fetcher:
+        assert fetcher.fetch(f"https://localhost:{port}/feed.xml", allow_private=True).data == FEED
+        with pytest.raises(FetchError) as err:      # same server by address: the certificate does not name it
+            fetcher.fetch(f"https://127.0.0.1:{port}/feed.xml", allow_private=True)
+    assert str(err.value).startswith("network error: TLS error")
+    assert connects == [("127.0.0.1", port), ("127.0.0.1", port)]
+    assert [r.path for r in tls_server.requests] == ["/feed.xml"]
+
+
+def test_https_without_a_trusted_certificate_fails(tls_server: LocalServer, monkeypatch) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE")
+    with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(f"https://localhost:{port_of(tls_server)}/feed.xml", allow_private=True)
+    assert str(err.value).startswith("network error: TLS error")
+    assert tls_server.requests == []
