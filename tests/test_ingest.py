@@ -91,8 +91,11 @@ def test_misbehaving_servers_are_reported_and_the_run_goes_on(tmp_path: Path) ->
         assert reasons["slow"].startswith("timed out")
         assert reasons["loop-a"].startswith("redirect loop")
         assert reasons["huge"].startswith("response too large")
-        assert reasons["page"] == "not a feed (the response is HTML)"
-        assert reasons["missing"] == "HTTP 404 Not Found"
+        errors = {s.name: s.last_error for s in archive.feed_states()}   # what the sources page shows
+        assert errors["page"] == "not a feed (the response is HTML)"
+        assert errors["missing"] == "HTTP 404 Not Found"
+        assert reasons["page"].startswith("not a feed (the response is HTML); the response starts with '<")   # the log
+        assert reasons["missing"] == f"HTTP 404 Not Found from {server.url('/missing')}"
         # good, flaky (after one retry) and gz carry the same two articles: merged, three sources each.
         assert report.new_articles == 2 and archive.count() == 2
         assert {len(a.sources) for a in archive.articles()} == {3}
@@ -110,10 +113,11 @@ def test_failed_feed_keeps_its_archived_articles(tmp_path: Path) -> None:
         server.routes["/feed"] = flaky(99, FEED, status=500)
         later = NOW + timedelta(days=1)
         report = ingest_feeds([feed], archive, QUICK, now=later, tz=timezone.utc)
-        assert [f.reason for f in report.failures] == [
-            "HTTP 500 Internal Server Error (gave up after 2 attempts)"]
+        assert [f.reason for f in report.failures] == [   # the build log's line names the URL
+            f"HTTP 500 Internal Server Error from {server.url('/feed')} (gave up after 2 attempts)"]
         assert archive.count() == 2
         (failed,) = report.states
+        assert failed.last_error == "HTTP 500 Internal Server Error (gave up after 2 attempts)"   # the sources page
         assert failed.status == "failed" and failed.consecutive_failures == 1
         assert failed.last_success == NOW and failed.last_attempt == later
         server.routes["/feed"] = body(FEED)

@@ -33,7 +33,8 @@ class ParsedFeed:
     link: str = ""
     language: str = ""
     warnings: tuple[str, ...] = ()
-    failure: str = ""
+    failure: str = ""              # the kind of failure, shown on the sources page: never quotes the response
+    failure_detail: str = ""       # the same with the evidence (first bytes, parser message), for the build log
 
     @property
     def ok(self) -> bool:
@@ -55,13 +56,14 @@ def parse_feed(
     try:
         parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     except Exception as exc:  # noqa: BLE001 — feedparser's lax parser can still trip on garbage; report, never raise
-        detail = f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300]
-        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__})", warnings=(*warnings, detail))
+        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__})", warnings=tuple(warnings),
+                          failure_detail=f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300])
     failure = _failure(parsed, data)
     if failure:
         # The failure is published on the sources page, so it never quotes the response; the
         # first bytes (which may be what an internal service answered) go to the build log only.
-        return ParsedFeed(failure=failure, warnings=(*warnings, f"{failure}; the response starts with {_start(data)!r}"))
+        evidence = f"; the response starts with {_start(data)!r}" if failure.startswith("not a feed") else ""
+        return ParsedFeed(failure=failure, warnings=tuple(warnings), failure_detail=failure + evidence)
     warnings += _bozo_warnings(parsed)
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")

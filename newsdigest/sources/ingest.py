@@ -107,7 +107,7 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
     parsed = parse_feed(outcome.data, feed=feed, fetched_at=run.now, tz=run.tz, content_type=outcome.content_type)
     run.warnings.extend(f"feed `{feed.name}`: {warning}" for warning in parsed.warnings)
     if parsed.failure:
-        _fail(run, feed, parsed.failure)
+        _fail(run, feed, parsed.failure, parsed.failure_detail)
         return
     _store_parsed(run, feed, parsed, outcome, previous, fetcher)
 
@@ -129,16 +129,14 @@ def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: Fe
 def _fail(run: _Run, feed: FeedSettings, reason: str, detail: str = "") -> None:
     """Record the failure in the report and in the feed's state; its archived articles stay.
 
-    `reason` is shown on the sources page, so it names the kind of failure only; `detail` (URLs,
-    addresses, response bytes) goes to the build log."""
-    if detail and detail != reason:
-        run.warnings.append(f"feed `{feed.name}` ({feed.url}): {detail}")
+    `reason` goes into the feed state, which the sources page shows, so it names the kind of
+    failure only; `detail` (URLs, addresses, response bytes) is the report's line for the build log."""
     previous = run.archive.feed_state(feed.url) or FeedState(url=feed.url, name=feed.name)
     run.archive.save_state(replace(
         previous, name=feed.name, status="failed", last_attempt=run.now, last_error=reason,
         consecutive_failures=previous.consecutive_failures + 1,
     ))
-    run.failures.append(FeedFailure(name=feed.name, url=feed.url, reason=reason))
+    run.failures.append(FeedFailure(name=feed.name, url=feed.url, reason=detail or reason))
     run.progress(f"{feed.name}: failed — {reason}")
 
 
