@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -84,9 +85,10 @@ def resolve(host: str, port: int) -> list[IPAddress]:
 class VettedTransport(httpx.BaseTransport):
     """httpx.HTTPTransport's request/response plumbing over a pool whose backend is a VettingBackend."""
 
-    def __init__(self, policy: AddressPolicy, *, allow_private: bool, max_connections: int):
+    def __init__(self, policy: AddressPolicy, *, allow_private: bool, max_connections: int,
+                 ssl_context: ssl.SSLContext | None = None):
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=ssl_context or httpx.create_ssl_context(),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
