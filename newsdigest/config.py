@@ -381,9 +381,12 @@ def parse_config(text: str, config_path: Path, shown: str) -> Settings:
 
 def _check_tags(ctx: _Ctx, root: Node) -> None:
     """Report every node carrying a tag other than plain YAML's (`!!python/object:…`, `!include`, …)."""
-    pending = [root]
+    pending, seen = [root], set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:    # an alias is the same node: visit it once (`&a [*a]` loops, `*a` × 9⁷ explodes)
+            continue
+        seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             ctx.error(node, "", f"unsupported YAML tag `{tag}`; the config is plain YAML (text, numbers, true/false, "

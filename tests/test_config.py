@@ -184,6 +184,7 @@ REFUSED = [
       "mappings) — remove the tag")]),
     ("allow_private_not_bool", "fetch: {allow_private: maybe}\n",
      ["c.yaml:1: fetch.allow_private: expected true or false, got `maybe`"]),
+    ("recursive_alias", "content: &x [*x]\n", ["c.yaml:1: content[0]: expected text, got a list"]),
 ]
 
 
@@ -231,3 +232,14 @@ def test_allow_private_global_and_per_feed(tmp_path):
 def test_bounds_are_inclusive(tmp_path):
     settings = load_config(write(tmp_path, "fetch: {timeout: 3600, max_bytes: 1000000000}\nstories: {threshold: 1}\n"))
     assert (settings.fetch.timeout, settings.fetch.max_bytes, settings.stories.threshold) == (3600.0, 10**9, 1.0)
+
+
+def test_alias_bomb_is_refused_at_once(tmp_path, root):
+    """Nine levels of nine aliases name 9⁹ (387 million) lists; each distinct node is looked at once."""
+    lines = ["topics:", "  - {name: A, exclude: &l0 [x, x]}"]
+    lines += [f"  - {{name: A{i}, exclude: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]}}" for i in range(1, 10)]
+    write(tmp_path, "\n".join(lines) + "\n")
+    done = subprocess.run([sys.executable, str(root / "build.py"), "--config", "c.yaml", "--output", "site"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == "error: c.yaml:2: topics[1].exclude[0]: expected text, got a list"  # an alias points at line 2
