@@ -13,6 +13,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -289,6 +290,25 @@ def test_a_name_with_public_and_internal_answers_connects_only_to_the_public_one
     with Fetcher(FAST, policy=public_policy(public_site)) as fetcher:
         assert fetcher.fetch(f"http://mixed.invalid:{port_of(public_site)}/feed.xml").data == FEED
     assert connects == [("127.0.0.1", port_of(public_site))]
+
+
+def test_a_slow_name_lookup_is_given_up_at_the_connect_timeout(monkeypatch, connects) -> None:
+    """getaddrinfo has no timeout; a feed's own DNS can answer slowly on purpose. Only DNS is stood in for."""
+    real = socket.getaddrinfo
+
+    def slow(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host == "slow.invalid":
+            time.sleep(3.0)
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")   # no real lookup, ever
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(transport.socket, "getaddrinfo", slow)
+    started = time.monotonic()
+    with Fetcher(FetchSettings(timeout=0.3, deadline=1.0, retries=0)) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch("http://slow.invalid/feed.xml")
+    assert str(err.value) == "timed out (connect timeout 0.3s)"
+    assert time.monotonic() - started < 1.5
+    assert connects == []
 
 
 def test_pooled_connection_of_an_allowed_feed_is_not_reused_for_an_article_link(

@@ -12,6 +12,8 @@ import ipaddress
 import socket
 import ssl
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 
 import httpcore
@@ -29,6 +31,11 @@ class AddressRefused(Exception):
         self.verdict = verdict
 
 
+# Name lookups run here so they can be given up on: getaddrinfo has no timeout of its own, and a
+# feed's domain can answer slowly on purpose. A lookup given up on finishes in the background.
+RESOLVER_THREADS = 8
+
+
 class VettingBackend(httpcore.NetworkBackend):
     """httpcore's sync backend, but every TCP connect goes through the policy first."""
 
@@ -36,11 +43,15 @@ class VettingBackend(httpcore.NetworkBackend):
         self.policy = policy
         self.allow_private = allow_private
         self._inner = httpcore.SyncBackend()
+        self._resolver = ThreadPoolExecutor(max_workers=RESOLVER_THREADS, thread_name_prefix="resolve")
+
+    def close(self) -> None:
+        self._resolver.shutdown(wait=False, cancel_futures=True)
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None) -> httpcore.NetworkStream:
         error: Exception | None = None
-        for address in self.vetted(host, port):
+        for address in self.vetted(host, port, timeout):
             try:  # the address literal: no second lookup can answer differently
                 return self._inner.connect_tcp(str(address), port, timeout, local_address, socket_options)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
@@ -55,9 +66,12 @@ class VettingBackend(httpcore.NetworkBackend):
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
 
-    def vetted(self, host: str, port: int) -> list[IPAddress]:
+    def vetted(self, host: str, port: int, timeout: float | None = None) -> list[IPAddress]:
         """The host's addresses the policy allows, in resolver order; AddressRefused when there are none."""
-        addresses = resolve(host, port)
+        try:
+            addresses = self._resolver.submit(resolve, host, port).result(timeout=timeout)
+        except FutureTimeout:
+            raise httpcore.ConnectTimeout(f"name lookup for {host} took longer than {timeout:g}s") from None
         allowed = [a for a in addresses if self.policy.refusal(a, port, allow_private=self.allow_private) is None]
         if not allowed:
             refusal = self.policy.refusal(addresses[0], port, allow_private=self.allow_private)
@@ -87,12 +101,13 @@ class VettedTransport(httpx.BaseTransport):
 
     def __init__(self, policy: AddressPolicy, *, allow_private: bool, max_connections: int,
                  ssl_context: ssl.SSLContext | None = None):
+        self._backend = VettingBackend(policy, allow_private=allow_private)
         self._pool = httpcore.ConnectionPool(
             ssl_context=ssl_context or httpx.create_ssl_context(),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
-            network_backend=VettingBackend(policy, allow_private=allow_private),
+            network_backend=self._backend,
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -113,6 +128,7 @@ class VettedTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._pool.close()
+        self._backend.close()
 
 
 class _ResponseStream(httpx.SyncByteStream):
