@@ -234,12 +234,10 @@ class Fetcher:
             raise _refusal(refused, url, hop, private_ok) from None
         except httpx.TimeoutException as exc:
             raise FetchError(f"timed out ({_timeout_kind(exc)} timeout {self.settings.timeout:g}s)") from None
-        except httpx.RemoteProtocolError as exc:
-            if "location header" in str(exc).lower():   # httpx could not even parse the redirect target
-                raise FetchError("redirect refused: invalid URL", f"{url}: {_one_line(exc)}") from None
-            raise _Retryable(f"network error: {_network_kind(exc)}", f"network error on {url}: {_one_line(exc)}") \
-                from None
         except httpx.TransportError as exc:
+            if isinstance(exc, httpx.RemoteProtocolError) and "location header" in str(exc).lower():
+                # httpx could not even parse the redirect target
+                raise FetchError("redirect refused: invalid URL", f"{url}: {_one_line(exc)}") from None
             raise _Retryable(f"network error: {_network_kind(exc)}", f"network error on {url}: {_one_line(exc)}") \
                 from None
         except httpx.InvalidURL as exc:
