@@ -158,10 +158,12 @@ def test_sources_page_names_failures_without_response_bytes_or_internal_urls(tmp
         "/metadata": redirect(f"http://0.0.0.0:{port_of(internal)}/latest/meta-data/iam/security-credentials/"),
         "/loop-a": redirect("/loop-b-internal-path"), "/loop-b-internal-path": redirect("/loop-a"),
         "/forbidden": leaky_reason,
+        # XML without items, served with a header the parser would quote ("… is not an XML media type")
+        "/ctype": body(b"<notes>nothing here</notes>", f"application/x-{CANARY_KEY.lower()}"),
     })
     feeds = [{"name": name, "url": internal.url(path)} for name, path in
              [("Keys", "/keys"), ("Html", "/html"), ("Metadata", "/metadata"), ("Loop", "/loop-a"),
-              ("Forbidden", "/forbidden")]]
+              ("Forbidden", "/forbidden"), ("Ctype", "/ctype")]]
     feeds.append({"name": "NotAllowed", "url": f"http://localhost:{port_of(internal)}/keys", "allow_private": False})
     config = write_config(tmp_path, feeds, fetch={"allow_private": True})
     done = build(config)
@@ -170,9 +172,9 @@ def test_sources_page_names_failures_without_response_bytes_or_internal_urls(tmp
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     for reason in ("not a feed (the response is not XML)", "not a feed (the response is HTML)",
                    "redirect refused: unspecified address", "redirect loop", "HTTP 403 Forbidden",
-                   "refused: loopback address"):
+                   "refused: loopback address", "malformed or truncated feed, no items readable (NonXMLContentType)"):
         assert reason in sources, reason
-    for leak in (CANARY_KEY, "wJalrXUtnFEMI", "0.0.0.0", "meta-data", "loop-b-internal-path", "router admin"):
+    for leak in (CANARY_KEY, CANARY_KEY.lower(), "wJalrXUtnFEMI", "0.0.0.0", "meta-data", "loop-b-internal-path", "router admin"):
         assert site_files_containing(site, leak) == [], leak
     # The whole story is in the build log, for the person running the build.
     assert CANARY_KEY in done.stderr and "meta-data" in done.stderr and "loop-b-internal-path" in done.stderr

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import xml.sax
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -62,8 +63,7 @@ def parse_feed(
     if failure:
         # The failure is published on the sources page, so it never quotes the response; the
         # first bytes (which may be what an internal service answered) go to the build log only.
-        evidence = f"; the response starts with {_start(data)!r}" if failure.startswith("not a feed") else ""
-        return ParsedFeed(failure=failure, warnings=tuple(warnings), failure_detail=failure + evidence)
+        return ParsedFeed(failure=failure, warnings=tuple(warnings), failure_detail=_failure_detail(failure, parsed, data))
     warnings += _bozo_warnings(parsed)
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
@@ -105,14 +105,28 @@ def _failure(parsed: Any, data: bytes) -> str:
     if parsed.entries:
         return ""
     if parsed.get("bozo"):
-        return f"malformed or truncated feed, no items readable ({_exception_text(parsed)})"
+        return f"malformed or truncated feed, no items readable ({_published_exception(parsed)})"
     if not parsed.get("version"):
         return "not a feed (no RSS or Atom document found)"
     return ""
 
 
-def _start(data: bytes) -> str:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40].decode("utf-8", "replace")
+def _failure_detail(failure: str, parsed: Any, data: bytes) -> str:
+    """The failure with its evidence for the build log: the first bytes, or the parser's whole message."""
+    if failure.startswith("not a feed"):
+        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40].decode("utf-8", "replace")
+        return f"{failure}; the response starts with {start!r}"
+    if parsed.get("bozo") and _exception_text(parsed) not in failure:
+        return f"{failure}; the parser said: {_exception_text(parsed)}"
+    return failure
+
+
+def _published_exception(parsed: Any) -> str:
+    """The XML parser's message ("<unknown>:19:84: no element found": fixed wording and a position, so
+    safe on the sources page); for any other exception only its type, as its text may quote the
+    response (a Content-Type header, an encoding name)."""
+    exc = parsed.get("bozo_exception")
+    return _exception_text(parsed) if isinstance(exc, xml.sax.SAXParseException) else type(exc).__name__
 
 
 def _exception_text(parsed: Any) -> str:
