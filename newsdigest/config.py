@@ -186,6 +186,9 @@ def read_feed_url(ctx: _Ctx, node: Node, path: str) -> str | None:
         ctx.error(node, path, f"`{url}` is not a well-formed URL; write it as https://host/path")
         return None
     scheme = parts.scheme.lower()
+    if not scheme and url.startswith("//"):     # scheme-relative: a web address, not a path
+        ctx.error(node, path, f"`{url}` has no scheme; write it as https:{url}")
+        return None
     if not scheme or (len(scheme) == 1 and url[1:3] in (":\\", ":/")):
         return url
     if scheme not in FEED_SCHEMES:

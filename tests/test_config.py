@@ -149,6 +149,8 @@ REFUSED = [
       f"`https:`?; {SCHEME_HELP}")]),
     ("http_without_host", A_FEED % '"http:///feed.xml"',
      ["c.yaml:2: feeds[0].url: `http:///feed.xml` has no host name; write it as http://host/path"]),
+    ("scheme_relative_url", A_FEED % '"//example.org/feed.xml"',
+     ["c.yaml:2: feeds[0].url: `//example.org/feed.xml` has no scheme; write it as https://example.org/feed.xml"]),
     ("port_out_of_range", A_FEED % '"http://example.org:99999/f"',
      ["c.yaml:2: feeds[0].url: `http://example.org:99999/f` is not a well-formed URL; write it as https://host/path"]),
     ("threshold_nan", "stories: {threshold: .nan}\n",
