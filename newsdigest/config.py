@@ -7,6 +7,8 @@ line, the key path, what was expected, and the closest known key for a typo.
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -61,6 +63,20 @@ class _Ctx:
 
 Reader = Callable[[_Ctx, Node, str], Any]
 
+# The tags PyYAML's safe loader gives plain YAML; anything else (`!!python/object`, `!custom`) is
+# refused outright rather than read as text, so no config can smuggle in a constructor.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                       ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
+# Tab and newline are text; every other C0 control (NUL above all) breaks paths and pages.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 60
+# Schemes a feed URL may use; any other `word:` prefix is refused, so `ftp:`, `javascript:` and the
+# typo `htps:` are not read as relative paths. A single letter is a Windows drive (C:\feeds\a.xml).
+FEED_SCHEMES = ("http", "https", "file")
+# Every number has an upper bound as well: a typo like 1e30 is an error, not an overflow later.
+DEFAULT_MAX = 1_000_000_000
+
 
 def _scalar(ctx: _Ctx, node: Node, path: str, what: str) -> Any:
     if not isinstance(node, ScalarNode):
@@ -84,6 +100,10 @@ def read_str(ctx: _Ctx, node: Node, path: str) -> str | None:
     if isinstance(value, bool):
         ctx.error(node, path, f"expected text, got {str(value).lower()} (quote it if you mean the word)")
         return None
+    control = CONTROL_CHARS.search(str(value))
+    if control:
+        ctx.error(node, path, f"contains the control character U+{ord(control.group()):04X}; remove it")
+        return None
     text = str(value).strip()
     if not text:
         ctx.error(node, path, "expected text, got an empty value")
@@ -106,20 +126,26 @@ def read_bool(ctx: _Ctx, node: Node, path: str) -> bool | None:
     return value
 
 
-def _number(kind: type, minimum: float) -> Reader:
+def _number(kind: type, minimum: float, maximum: float = DEFAULT_MAX) -> Reader:
+    """A finite int or float between minimum and maximum (inclusive)."""
     def read(ctx: _Ctx, node: Node, path: str) -> Any:
-        value = _scalar(ctx, node, path, f"a number ≥ {minimum:g}")
-        wanted = "a whole number" if kind is int else "a number"
+        wanted = f"{'a whole number' if kind is int else 'a number'} from {_shown(minimum)} to {_shown(maximum)}"
+        value = _scalar(ctx, node, path, wanted)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and isinstance(value, float)):
             if isinstance(node, ScalarNode):
-                ctx.error(node, path, f"expected {wanted} ≥ {minimum:g}, got `{node.value}`")
+                ctx.error(node, path, f"expected {wanted}, got `{node.value}`")
             return None
-        if value < minimum:
-            ctx.error(node, path, f"expected {wanted} ≥ {minimum:g}, got {value}")
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            ctx.error(node, path, f"expected {wanted}, got `{node.value}`")
             return None
         return kind(value)
 
     return read
+
+
+def _shown(bound: float) -> str:
+    """1000000000 as 1,000,000,000 and 0.1 as 0.1 (the :g format would print 1e+09)."""
+    return f"{int(bound):,}" if float(bound).is_integer() else f"{bound:g}"
 
 
 def read_timezone(ctx: _Ctx, node: Node, path: str) -> str | None:
@@ -148,6 +174,50 @@ def read_base_url(ctx: _Ctx, node: Node, path: str) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def read_feed_url(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """An http(s) URL with a host, a file: URL, or a path; any other `scheme:` is an error."""
+    url = read_str(ctx, node, path)
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not a number 0–65535
+    except ValueError:
+        ctx.error(node, path, f"`{url}` is not a well-formed URL; write it as https://host/path")
+        return None
+    scheme = parts.scheme.lower()
+    if not scheme and url.startswith("//"):     # scheme-relative: a web address, not a path
+        ctx.error(node, path, f"`{url}` has no scheme; write it as https:{url}")
+        return None
+    if not scheme or (len(scheme) == 1 and url[1:3] in (":\\", ":/")):
+        return url
+    if scheme not in FEED_SCHEMES:
+        close = difflib.get_close_matches(scheme, FEED_SCHEMES, n=1, cutoff=0.75)   # htps, htp, hhtp, httsp
+        hint = f" — did you mean `{close[0]}:`?" if close else ""
+        as_path = "" if "://" in url else f" (write ./{url} if it is a file name with a colon)"
+        ctx.error(node, path, f"unsupported URL scheme `{scheme}:` in `{url}`{hint}; a feed is an http:// or "
+                              f"https:// URL, a file: URL or a path{as_path}")
+        return None
+    if scheme in ("http", "https") and not parts.hostname:
+        ctx.error(node, path, f"`{url}` has no host name; write it as {scheme}://host/path")
+        return None
+    return url
+
+
+def read_slug(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """A topic slug as given: it becomes a folder name, so it is checked, never quietly rewritten."""
+    slug = read_str(ctx, node, path)
+    if slug is None:
+        return None
+    if not SLUG.match(slug) or len(slug) > MAX_SLUG:
+        suggestion = slugify(slug)
+        hint = f" — did you mean `{suggestion}`?" if suggestion and suggestion != slug else ""
+        ctx.error(node, path, f"expected a slug of lowercase letters, digits and single hyphens (at most {MAX_SLUG} "
+                              f"characters) such as `world-news`, got `{slug}`{hint}")
+        return None
+    return slug
+
+
 def read_str_list(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value:
         return (node.value.strip(),)        # a single word where a list was expected is a fine shorthand
@@ -168,7 +238,7 @@ def read_keywords(ctx: _Ctx, node: Node, path: str) -> tuple[tuple[str, float], 
         item_path = f"{path}[{i}]"
         if isinstance(item, MappingNode) and len(item.value) == 1:
             term = read_str(ctx, item.value[0][0], item_path)
-            weight = _number(float, 0.0)(ctx, item.value[0][1], f"{item_path}.{term}")
+            weight = _number(float, 0.0, 1000)(ctx, item.value[0][1], f"{item_path}.{term}")
             if term is not None and weight is not None:
                 result.append((term, weight))
         elif isinstance(item, ScalarNode):
@@ -238,17 +308,20 @@ def _list_of(item_reader: Reader) -> Reader:
 
 SITE: dict[str, Reader] = {"title": read_str, "description": read_optional_str, "base_url": read_base_url,
         "language": read_str, "timezone": read_timezone}
-FEED: dict[str, Reader] = {"name": read_str, "url": read_str, "topics": read_str_list, "full_text": read_bool, "category": read_str}
-TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_str, "description": read_optional_str, "keywords": read_keywords,
+FEED: dict[str, Reader] = {"name": read_str, "url": read_feed_url, "topics": read_str_list, "full_text": read_bool,
+                           "category": read_str, "allow_private": read_bool}
+TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_slug, "description": read_optional_str, "keywords": read_keywords,
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
-DIGEST: dict[str, Reader] = {"key_points": _number(int, 1), "summary_sentences": _number(int, 1), "per_page": _number(int, 1),
-          "front_page_days": _number(int, 1)}
-FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1), "deadline": _number(float, 0.1), "max_bytes": _number(int, 1024),
-         "max_redirects": _number(int, 0), "retries": _number(int, 0), "concurrency": _number(int, 1),
-         "per_host": _number(int, 1)}
-ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0)}
-STORIES: dict[str, Reader] = {"window_hours": _number(float, 1), "threshold": _number(float, 0.0)}
-TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0), "max_topics": _number(int, 1)}
+DIGEST: dict[str, Reader] = {"key_points": _number(int, 1, 50), "summary_sentences": _number(int, 1, 50),
+                             "per_page": _number(int, 1, 1000), "front_page_days": _number(int, 1, 3650)}
+FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1, 3600), "deadline": _number(float, 0.1, 3600),
+                            "max_bytes": _number(int, 1024, 1_000_000_000), "max_redirects": _number(int, 0, 30),
+                            "retries": _number(int, 0, 10), "concurrency": _number(int, 1, 256),
+                            "per_host": _number(int, 1, 64), "allow_private": read_bool}
+ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0, 36_500)}
+STORIES: dict[str, Reader] = {"window_hours": _number(float, 1, 8760), "threshold": _number(float, 0.0, 1.0)}
+TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0, 1_000_000),
+                                  "max_topics": _number(int, 1, 100)}
 TOP: dict[str, Reader] = {
     "site": _section(SITE),
     "content": _list_of(read_str),
@@ -284,19 +357,47 @@ def load_config(path: str | Path) -> Settings:
 def parse_config(text: str, config_path: Path, shown: str) -> Settings:
     """Validate YAML text (already read from `config_path`) into Settings."""
     ctx = _Ctx(shown, [])
+    control = CONTROL_CHARS.search(text)
+    if control:  # YAML refuses these too, but with a character offset instead of a line
+        line_no = text.count("\n", 0, control.start()) + 1
+        raise ConfigError([(f"{shown}:{line_no}: the file contains the control character U+{ord(control.group()):04X} "
+                           "(not allowed in YAML); remove it — is this really the config file?")])
     try:
         root_node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f":{mark.line + 1}" if mark is not None else ""
         raise ConfigError([f"{shown}{line}: not valid YAML: {exc.problem}; check indentation and quoting"]) from None
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
+        raise ConfigError([f"{shown}: not valid YAML: {' '.join(str(exc).split())}"]) from None
     if root_node is None:
         raise ConfigError([f"{shown}: the config file is empty; see the README for a starting config"])
+    _check_tags(ctx, root_node)
+    if ctx.errors:
+        raise ConfigError(ctx.errors)
     raw = _read_mapping(ctx, root_node, "", TOP) or {}
     settings = _assemble(ctx, raw, config_path)
     if ctx.errors:
         raise ConfigError(ctx.errors)
     return settings
+
+
+def _check_tags(ctx: _Ctx, root: Node) -> None:
+    """Report every node carrying a tag other than plain YAML's (`!!python/object:…`, `!include`, …)."""
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:    # an alias is the same node: visit it once (`&a [*a]` loops, `*a` × 9⁷ explodes)
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            ctx.error(node, "", f"unsupported YAML tag `{tag}`; the config is plain YAML (text, numbers, true/false, "
+                                "lists and mappings) — remove the tag")
+        if isinstance(node, MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
 
 
 def _build(cls: type, values: dict[str, Any]) -> Any:
@@ -347,7 +448,7 @@ def _topics(ctx: _Ctx, items: list[tuple[dict[str, Any], Node]]) -> tuple[TopicS
     for i, (values, node) in enumerate(items):
         if "name" not in values:
             continue
-        slug = slugify(values.get("slug") or values["name"])
+        slug = values.get("slug") or slugify(values["name"])
         if not slug:
             ctx.error(node, f"topics[{i}].slug", "expected letters or digits to build a URL slug from")
             continue

@@ -21,6 +21,7 @@ class FeedSettings:
     topics: tuple[str, ...] = ()   # topic slugs implied by this feed
     full_text: bool = False        # fetch each new article's page and extract its main text
     category: str = ""             # free label, lets topics say `feed_categories: [...]`
+    allow_private: bool | None = None  # may this feed's URL be on loopback/a private network? None: fetch.allow_private
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class FetchSettings:
     retries: int = 2
     concurrency: int = 8
     per_host: int = 2
+    allow_private: bool = False    # feed URLs (never article links) may be on loopback or a private network
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import xml.sax
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -33,7 +34,8 @@ class ParsedFeed:
     link: str = ""
     language: str = ""
     warnings: tuple[str, ...] = ()
-    failure: str = ""
+    failure: str = ""              # the kind of failure, shown on the sources page: never quotes the response
+    failure_detail: str = ""       # the same with the evidence (first bytes, parser message), for the build log
 
     @property
     def ok(self) -> bool:
@@ -55,11 +57,13 @@ def parse_feed(
     try:
         parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     except Exception as exc:  # noqa: BLE001 — feedparser's lax parser can still trip on garbage; report, never raise
-        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300],
-                          warnings=tuple(warnings))
+        return ParsedFeed(failure=f"feed could not be parsed ({type(exc).__name__})", warnings=tuple(warnings),
+                          failure_detail=f"feed could not be parsed ({type(exc).__name__}: {exc})"[:300])
     failure = _failure(parsed, data)
     if failure:
-        return ParsedFeed(failure=failure, warnings=tuple(warnings))
+        # The failure is published on the sources page, so it never quotes the response; the
+        # first bytes (which may be what an internal service answered) go to the build log only.
+        return ParsedFeed(failure=failure, warnings=tuple(warnings), failure_detail=_failure_detail(failure, parsed, data))
     warnings += _bozo_warnings(parsed)
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
@@ -94,17 +98,35 @@ def _failure(parsed: Any, data: bytes) -> str:
     if parsed.entries and parsed.get("version"):
         return ""
     if HTML_PAGE.match(data[:2000]):
-        return "not a feed: the server sent an HTML page"
+        return "not a feed (the response is HTML)"
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40]
     if start[:1].isascii() and not start.startswith(b"<"):  # non-ASCII first byte: maybe a UTF-16 BOM
-        return f"not a feed: the response is not XML (starts with {start[:20].decode('utf-8', 'replace')!r})"
+        return "not a feed (the response is not XML)"
     if parsed.entries:
         return ""
     if parsed.get("bozo"):
-        return f"malformed or truncated feed, no items readable ({_exception_text(parsed)})"
+        return f"malformed or truncated feed, no items readable ({_published_exception(parsed)})"
     if not parsed.get("version"):
-        return "not a feed: no RSS or Atom document found"
+        return "not a feed (no RSS or Atom document found)"
     return ""
+
+
+def _failure_detail(failure: str, parsed: Any, data: bytes) -> str:
+    """The failure with its evidence for the build log: the first bytes, or the parser's whole message."""
+    if failure.startswith("not a feed"):
+        start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:40].decode("utf-8", "replace")
+        return f"{failure}; the response starts with {start!r}"
+    if parsed.get("bozo") and _exception_text(parsed) not in failure:
+        return f"{failure}; the parser said: {_exception_text(parsed)}"
+    return failure
+
+
+def _published_exception(parsed: Any) -> str:
+    """The XML parser's message ("<unknown>:19:84: no element found": fixed wording and a position, so
+    safe on the sources page); for any other exception only its type, as its text may quote the
+    response (a Content-Type header, an encoding name)."""
+    exc = parsed.get("bozo_exception")
+    return _exception_text(parsed) if isinstance(exc, xml.sax.SAXParseException) else type(exc).__name__
 
 
 def _exception_text(parsed: Any) -> str:
