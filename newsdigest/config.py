@@ -22,6 +22,7 @@ from newsdigest.settings import (
     DigestSettings,
     FeedSettings,
     FetchSettings,
+    LimitSettings,
     Settings,
     SiteSettings,
     StorySettings,
@@ -248,6 +249,20 @@ FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1), "deadline": _number(
          "per_host": _number(int, 1)}
 ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0)}
 STORIES: dict[str, Reader] = {"window_hours": _number(float, 1), "threshold": _number(float, 0.0)}
+def read_years(ctx: _Ctx, node: Node, path: str) -> tuple[int, int] | None:
+    """`[first, last]`: two whole years, first before last, inside 1..9999 (what a date can hold)."""
+    values = [_scalar(ctx, item, path, "a year") for item in node.value] if isinstance(node, SequenceNode) else []
+    if (len(values) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in values)
+            or not 1 <= values[0] < values[1] <= 9999):
+        ctx.error(node, path, "expected two years [first, last] such as [1970, 2100], first before last, "
+                              "both between 1 and 9999")
+        return None
+    return values[0], values[1]
+
+
+LIMITS: dict[str, Reader] = {"items_per_feed": _number(int, 1), "new_articles": _number(int, 1),
+                             "file_bytes": _number(int, 1024), "years": read_years,
+                             "lock_timeout": _number(float, 0.1)}
 TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0), "max_topics": _number(int, 1)}
 TOP: dict[str, Reader] = {
     "site": _section(SITE),
@@ -259,6 +274,7 @@ TOP: dict[str, Reader] = {
     "fetch": _section(FETCH),
     "archive": _section(ARCHIVE),
     "stories": _section(STORIES),
+    "limits": _section(LIMITS),
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
@@ -324,6 +340,7 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         fetch=_build(FetchSettings, raw.get("fetch", {})),
         archive=_build(ArchiveSettings, archive_raw),
         stories=_build(StorySettings, raw.get("stories", {})),
+        limits=_build(LimitSettings, raw.get("limits", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),

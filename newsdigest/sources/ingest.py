@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
-from newsdigest.archive import Archive
+from newsdigest.archive import Archive, ArchiveError
 from newsdigest.model import Article, FeedFailure, FeedState, IngestReport
-from newsdigest.settings import FeedSettings, FetchSettings
+from newsdigest.settings import FeedSettings, FetchSettings, LimitSettings
 from newsdigest.sources.encoding import declared_encoding
 from newsdigest.sources.feeds import ParsedFeed, parse_feed
 from newsdigest.sources.http import Fetcher, FetchError, FetchRequest, FetchResult, is_local
@@ -29,6 +29,7 @@ class _Run:
     tz: tzinfo
     progress: Progress
     offline: bool = False
+    limits: LimitSettings = field(default_factory=LimitSettings)
     failures: list[FeedFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     new_articles: int = 0
@@ -36,10 +37,14 @@ class _Run:
 
 def ingest_feeds(
     feeds: Sequence[FeedSettings], archive: Archive, fetch: FetchSettings, *, now: datetime, tz: tzinfo,
-    offline: bool = False, progress: Progress | None = None,
+    offline: bool = False, progress: Progress | None = None, limits: LimitSettings | None = None,
 ) -> IngestReport:
-    """Fetch (or, offline, skip) each feed, parse it and store it; return failures, warnings and states."""
-    run = _Run(archive=archive, now=now, tz=tz, progress=progress or (lambda message: None), offline=offline)
+    """Fetch (or, offline, skip) each feed, parse it and store it; return failures, warnings and states.
+
+    ArchiveError (a lock held too long, an unusable archive) stops the run: it is no feed's fault.
+    """
+    run = _Run(archive=archive, now=now, tz=tz, progress=progress or (lambda message: None), offline=offline,
+               limits=limits or LimitSettings())
     unique = _unique_feeds(feeds, run)
     to_fetch = [f for f in unique if not offline or is_local(f.url)]
     if offline and len(to_fetch) < len(unique):
@@ -54,6 +59,8 @@ def ingest_feeds(
             feed = by_url[request.url]
             try:
                 _store_outcome(run, feed, outcome, fetcher)
+            except ArchiveError:
+                raise
             except Exception as exc:  # one broken feed must never break the run
                 log.exception("ingesting %s", feed.url)
                 _fail(run, feed, f"internal error while storing: {type(exc).__name__}: {exc}")
@@ -108,7 +115,7 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
 
 def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
                   previous: FeedState, fetcher: Fetcher) -> None:
-    articles = list(parsed.articles)
+    articles = _within_caps(run, feed, list(parsed.articles))
     if feed.full_text and not run.offline:  # offline means no network at all, article pages included
         articles = _with_full_text(run, feed, articles, fetcher)
     state = replace(
@@ -118,6 +125,31 @@ def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: Fe
     new = run.archive.save_feed(state, articles, now=run.now)
     run.new_articles += new
     run.progress(f"{feed.name}: {len(articles)} items, {new} new")
+
+
+def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article]) -> list[Article]:
+    """The newest `limits.items_per_feed` items, and no more new ones than the build has left.
+
+    One feed of 100,000 items must not cost minutes, a gigabyte and every later build; items
+    dropped for the build-wide cap are read again by the next build while the feed still has them.
+    """
+    cap = run.limits.items_per_feed
+    if len(articles) > cap:
+        run.warnings.append(f"feed `{feed.name}`: {len(articles):,} items, only the newest {cap:,} kept "
+                            "(limits.items_per_feed)")
+        ranked = sorted(range(len(articles)), key=lambda i: (articles[i].published, -i), reverse=True)
+        articles = [articles[i] for i in sorted(ranked[:cap])]   # newest, in the feed's own order
+    budget = run.limits.new_articles - run.new_articles
+    known = run.archive.known_ids([a.id for a in articles])
+    fresh = [a for a in articles if a.id not in known]
+    if len(fresh) <= budget:
+        return articles
+    newest = sorted(fresh, key=lambda a: a.published, reverse=True)[:max(budget, 0)]
+    run.warnings.append(f"feed `{feed.name}`: {len(fresh) - len(newest):,} new item(s) not stored this build: "
+                        f"the limit of {run.limits.new_articles:,} new articles per build (limits.new_articles) "
+                        "was reached; they are read on the next build")
+    keep = {a.id for a in newest} | known
+    return [a for a in articles if a.id in keep]
 
 
 def _fail(run: _Run, feed: FeedSettings, reason: str) -> None:
