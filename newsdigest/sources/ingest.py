@@ -115,11 +115,13 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
 
 def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
                   previous: FeedState, fetcher: Fetcher) -> None:
-    articles = _within_caps(run, feed, list(parsed.articles))
+    articles, deferred = _within_caps(run, feed, list(parsed.articles))
     if feed.full_text and not run.offline:  # offline means no network at all, article pages included
         articles = _with_full_text(run, feed, articles, fetcher)
+    # Items deferred by the build-wide cap must be read again: no validators, so no "not modified".
+    etag, last_modified = ("", "") if deferred else (outcome.etag, outcome.last_modified)
     state = replace(
-        previous, name=feed.name, etag=outcome.etag, last_modified=outcome.last_modified, status="ok",
+        previous, name=feed.name, etag=etag, last_modified=last_modified, status="ok",
         last_attempt=run.now, last_success=run.now, last_error="", consecutive_failures=0, item_count=len(articles),
     )
     new = run.archive.save_feed(state, articles, now=run.now)
@@ -127,8 +129,9 @@ def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: Fe
     run.progress(f"{feed.name}: {len(articles)} items, {new} new")
 
 
-def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article]) -> list[Article]:
-    """The newest `limits.items_per_feed` items, and no more new ones than the build has left.
+def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article]) -> tuple[list[Article], bool]:
+    """The newest `limits.items_per_feed` items, and no more new ones than the build has left
+    (True when some new items were deferred to the next build).
 
     One feed of 100,000 items must not cost minutes, a gigabyte and every later build; items
     dropped for the build-wide cap are read again by the next build while the feed still has them.
@@ -143,13 +146,13 @@ def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article]) -> list
     known = run.archive.known_ids([a.id for a in articles])
     fresh = [a for a in articles if a.id not in known]
     if len(fresh) <= budget:
-        return articles
+        return articles, False
     newest = sorted(fresh, key=lambda a: a.published, reverse=True)[:max(budget, 0)]
     run.warnings.append(f"feed `{feed.name}`: {len(fresh) - len(newest):,} new item(s) not stored this build: "
                         f"the limit of {run.limits.new_articles:,} new articles per build (limits.new_articles) "
                         "was reached; they are read on the next build")
     keep = {a.id for a in newest} | known
-    return [a for a in articles if a.id in keep]
+    return [a for a in articles if a.id in keep], True
 
 
 def _fail(run: _Run, feed: FeedSettings, reason: str) -> None:
