@@ -65,8 +65,7 @@ def parse_feed(
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
     language = _language(channel.get("language"))
     articles, skipped = _articles(parsed.entries, feed, base, language, fetched_at, tz)
-    if skipped:
-        warnings.append(f"{skipped} item(s) skipped as unreadable")
+    warnings += skipped
     if not articles:
         warnings.append("feed is well-formed but has no items")
     return ParsedFeed(
@@ -124,17 +123,18 @@ def _bozo_warnings(parsed: Any) -> list[str]:
 
 def _articles(
     entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo
-) -> tuple[tuple[Article, ...], int]:
-    """Articles in feed order, without empty entries or repeats of one id; and how many items broke."""
+) -> tuple[tuple[Article, ...], list[str]]:
+    """Articles in feed order, without empty entries or repeats of one id; and a warning per item that broke."""
     seen: set[str] = set()
     result = []
-    skipped = 0
+    skipped: list[str] = []
     shared = _shared_urls(entries, base)
     for entry in entries:
         try:
             article = _article(entry, feed, base, language, fetched_at, tz, shared)
-        except (ValueError, TypeError, LookupError):  # one garbled item must not cost the others
-            skipped += 1
+        except Exception as exc:  # noqa: BLE001 — one garbled item must not cost the others; name it
+            name = str(entry.get("title") or entry.get("link") or entry.get("id") or "untitled")[:80]
+            skipped.append(f"item {name!r} skipped as unreadable ({type(exc).__name__})")
             continue
         if article is not None and article.id not in seen:
             seen.add(article.id)
