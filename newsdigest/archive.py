@@ -144,7 +144,7 @@ class Archive:
             article = article_from_json(data)
         except Exception as exc:  # noqa: BLE001 — any broken record is skipped, never fatal
             self.warnings.append(f"archive: article {key} (feed {feed or 'local'}) cannot be read "
-                                 f"({type(exc).__name__}); skipped")
+                                 f"({type(exc).__name__}: {str(exc)[:120]}); skipped")
             return None
         if within_years(article.published, self.years) is not None:
             return article
@@ -505,7 +505,23 @@ def article_from_json(text: str) -> Article:
     data["sources"] = tuple(Source(**s) for s in data.get("sources", []))
     for name in ("key_points", "topics", "categories"):
         data[name] = tuple(data.get(name, ()))
-    return Article(**data)
+    return _checked(Article(**data))
+
+
+def _checked(article: Article) -> Article:
+    """Raise TypeError for a record whose fields do not have their declared types (hand-edited, or
+    written by a buggy version): every later stage may then rely on text being text."""
+    for item in fields(Article):
+        value = getattr(article, item.name)
+        if item.type == "str" and not isinstance(value, str):
+            raise TypeError(f"field `{item.name}` is {type(value).__name__}, not text")
+        if item.type == "tuple[str, ...]" and not all(isinstance(part, str) for part in value):
+            raise TypeError(f"field `{item.name}` holds something other than text")
+    if not all(isinstance(getattr(source, part.name), str) for source in article.sources for part in fields(Source)):
+        raise TypeError("field `sources` holds something other than text")
+    if not isinstance(article.published, datetime) or article.published.tzinfo is None:
+        raise TypeError("field `published` is not a date with a time zone")
+    return article
 
 
 def _state_from_row(row: Sequence[Any]) -> FeedState:

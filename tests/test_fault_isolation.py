@@ -64,10 +64,19 @@ def test_a_poison_record_left_by_an_older_version_is_repaired_or_skipped(project
         conn.execute("INSERT INTO articles (id, url, guid, feed, published, first_seen, data) VALUES (?,?,?,?,?,?,?)",
                      (key, record["url"], "", record["feed"], record["published"], first_seen or "",
                       json.dumps(record)))    # ensure_ascii: the lone surrogate is stored as \ud800
+    for key, change in (("poison-4", {"title": None}), ("poison-5", {"key_points": [1, 2]}),
+                        ("poison-6", {"sources": [{"name": "X", "url": 5, "feed_url": ""}]}),
+                        ("poison-7", {"published": "2026-11-19T10:00:00"})):    # hand-edited or buggy records
+        record = {**json.loads(data), "id": key, "url": f"https://old.example/{key}", **change}
+        conn.execute("INSERT INTO articles (id, url, guid, feed, published, first_seen, data) VALUES (?,?,?,?,?,?,?)",
+                     (key, record["url"], "", record["feed"], "2026-11-19T10:00:00+00:00", "", json.dumps(record)))
     conn.commit()
     conn.close()
     assert project.build() == 0
     err = capsys.readouterr().err
+    for key, words in (("poison-4", "`title` is NoneType"), ("poison-5", "`key_points` holds"),
+                       ("poison-6", "`sources` holds"), ("poison-7", "`published` is not a date")):
+        assert f"archive: article {key} (feed " in err and words in err, (key, err)
     assert "poison-2" in err and "no usable date" in err          # nothing to date it by: skipped, named
     assert "'Lone surrogate" in err and "skipped" in err           # cannot be written as UTF-8: skipped, named
     assert sorted(project.article_titles()) == [GOOD, "Year one, seen in 2026"]   # dated by when it was first seen
