@@ -150,21 +150,36 @@ def analyse_isolated(articles: Sequence[Article], settings: Settings, cache: Arc
     """analyse(), but an article whose analysis raises is skipped with a warning, not the build.
 
     The whole batch runs at full speed; only when it fails is it halved until the failing
-    articles are found (log2(n) extra runs per bad article, with the extraction cache).
+    articles are found (about log2(n) extra runs per bad article, with the extraction cache).
+    When most articles fail, that is a bug rather than bad input: the build stops instead of
+    swapping in a site with no articles.
     """
     try:
         return analyse(articles, settings, cache=cache, progress=progress)
-    except Exception as exc:  # noqa: BLE001 — narrowed down below, then reported per article
-        if len(articles) <= 1:
-            for article in articles:
-                warn(f"{_origin(article)}: item {_name(article)} skipped: analysis failed "
-                     f"({type(exc).__name__}: {str(exc)[:120]})")
-            return []
-    middle = len(articles) // 2
-    halves = [analyse_isolated(part, settings, cache, lambda done: None, warn)
-              for part in (articles[:middle], articles[middle:])]
-    merged = [*halves[0], *halves[1]]
-    return sorted(merged, key=lambda item: (item.article.published, item.article.id), reverse=True)
+    except Exception:  # noqa: BLE001 — narrowed down below, then reported per article
+        failed: list[tuple[Article, Exception]] = []
+        kept = _bisect(list(articles), settings, cache, failed, limit=max(1, len(articles) // 2))
+    for article, exc in failed:
+        warn(f"{_origin(article)}: item {_name(article)} skipped: analysis failed "
+             f"({type(exc).__name__}: {str(exc)[:120]})")
+    return sorted(kept, key=lambda item: (item.article.published, item.article.id), reverse=True)
+
+
+def _bisect(articles: list[Article], settings: Settings, cache: Archive,
+            failed: list[tuple[Article, Exception]], limit: int) -> list[Analysed]:
+    try:
+        return analyse(articles, settings, cache=cache)
+    except Exception as exc:  # one article's failure is isolated; too many re-raise
+        if len(articles) > 1:
+            middle = len(articles) // 2
+            return [*_bisect(articles[:middle], settings, cache, failed, limit),
+                    *_bisect(articles[middle:], settings, cache, failed, limit)]
+        failed.append((articles[0], exc))
+        if len(failed) > limit:
+            raise RuntimeError(f"analysis failed for more than {limit} articles (first: {_name(failed[0][0])}: "
+                               f"{type(failed[0][1]).__name__}: {failed[0][1]}); this is a bug, not bad input"
+                               ) from exc
+        return []
 
 
 def _origin(article: Article) -> str:

@@ -181,3 +181,34 @@ def test_bad_years_setting_is_refused(project: Project, years: object, capsys: p
     project.configure(limits={"years": years})
     assert project.build() == 2
     assert "limits.years" in capsys.readouterr().err
+
+
+def valid_article(number: int) -> Article:
+    return Article(id=article_id(f"https://a.example/{number}"), title=f"Council approves plan {number}",
+                   text=f"The council approved plan {number} on Tuesday. Work starts next month.",
+                   published=datetime(2026, 11, 19, number, tzinfo=timezone.utc), source="A",
+                   url=f"https://a.example/{number}", feed="https://a.example/feed")
+
+
+def test_an_article_whose_analysis_raises_is_skipped_by_halving_the_batch(tmp_path: Path) -> None:
+    from site_sample import sample_settings
+
+    from newsdigest.pipeline import analyse_isolated
+    broken = Article(**{**valid_article(9).__dict__, "title": "Broken one", "text": None})  # type: ignore[arg-type]
+    articles = [valid_article(n) for n in range(8)] + [broken]
+    warnings: list[str] = []
+    with Archive.open(tmp_path / "a.sqlite") as archive:
+        analysed = analyse_isolated(articles, sample_settings(tmp_path), archive, lambda done: None, warnings.append)
+    assert [item.id for item in analysed] == [a.id for a in sorted(articles[:8], key=lambda a: a.published,
+                                                                    reverse=True)]
+    (warning,) = warnings
+    assert "'Broken one' skipped: analysis failed" in warning and "https://a.example/feed" in warning
+
+
+def test_when_most_articles_fail_analysis_the_build_stops_instead_of_publishing_nothing(tmp_path: Path) -> None:
+    from site_sample import sample_settings
+
+    from newsdigest.pipeline import analyse_isolated
+    broken = [Article(**{**valid_article(n).__dict__, "text": None}) for n in range(6)]  # type: ignore[arg-type]
+    with Archive.open(tmp_path / "a.sqlite") as archive, pytest.raises(RuntimeError, match="this is a bug"):
+        analyse_isolated([*broken, valid_article(7)], sample_settings(tmp_path), archive, lambda d: None, print)
