@@ -437,7 +437,9 @@ def claim(stored: Article, incoming: Article) -> Claim:
     - "share": both feeds own the URL (two feeds of one outlet), or the two copies are identical in
       title, text and date (plain syndication): one record, both outlets listed, nothing rewritten.
     - "keep-apart": otherwise each feed keeps its own copy, so no feed can change another's headline,
-      text or date; the stories stage groups the copies.
+      text or date; the stories stage groups the copies. Which copy holds the URL's own id does not
+      depend on which feed happened to be fetched first (feeds are fetched concurrently): the feed
+      whose URL sorts first does ("take" when that is the incoming one).
     """
     stored_owns, incoming_owns = owns(stored.feed, stored.url), owns(incoming.feed, incoming.url)
     if incoming_owns and not stored_owns:
@@ -445,7 +447,9 @@ def claim(stored: Article, incoming: Article) -> Claim:
     if stored_owns and incoming_owns:
         return "share"
     same = (stored.title, stored.text, stored.published) == (incoming.title, incoming.text, incoming.published)
-    return "share" if same and not stored_owns else "keep-apart"
+    if same and not stored_owns:
+        return "share"
+    return "take" if not stored_owns and incoming.feed < stored.feed else "keep-apart"
 
 
 def owns(feed_url: str, article_url: str) -> bool:

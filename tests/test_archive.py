@@ -75,6 +75,18 @@ def test_same_url_from_two_feeds_keeps_each_feeds_copy(archive: Archive) -> None
     assert sorted(a.text for a in archive.articles()) == ["B again", "Body."]
 
 
+def test_which_copy_holds_the_urls_id_does_not_depend_on_fetch_order(tmp_path: Path) -> None:
+    copies = [make("https://news.example/s", feed="https://a.example/feed", name="A", text="A's words."),
+              make("https://news.example/s", feed="https://b.example/rss", name="B", text="B's words.")]
+    results = []
+    for order in (copies, copies[::-1]):
+        with Archive.open(tmp_path / f"{order[0].source}.sqlite") as archive:
+            for article in order:
+                archive.save_feed(state(article.feed), [article], now=NOW)
+            results.append(sorted((a.id, a.feed, a.text) for a in archive.articles()))
+    assert results[0] == results[1] and len(results[0]) == 2
+
+
 def test_an_identical_copy_from_a_second_feed_is_one_article_with_both_sources(archive: Archive) -> None:
     archive.save_feed(state(), [make("https://news.example/story", name="A")], now=NOW)
     same = make("https://news.example/story", feed="https://b.example/rss", name="B")
