@@ -27,6 +27,7 @@ from newsdigest.stories import group_stories
 
 Warn = Callable[[str], None]
 
+
 @dataclass(frozen=True)
 class BuildResult:
     articles: int
