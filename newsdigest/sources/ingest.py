@@ -105,7 +105,8 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
         ))
         run.progress(f"{feed.name}: not modified")
         return
-    parsed = parse_feed(outcome.data, feed=feed, fetched_at=run.now, tz=run.tz, content_type=outcome.content_type)
+    parsed = parse_feed(outcome.data, feed=feed, fetched_at=run.now, tz=run.tz, content_type=outcome.content_type,
+                        max_items=run.limits.items_per_feed)
     run.warnings.extend(f"feed `{feed.name}`: {warning}" for warning in parsed.warnings)
     if parsed.failure:
         _fail(run, feed, parsed.failure)
@@ -115,7 +116,8 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
 
 def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
                   previous: FeedState, fetcher: Fetcher) -> None:
-    articles, deferred = _within_caps(run, feed, list(parsed.articles))
+    articles, deferred = _within_caps(run, feed, list(parsed.articles), max(parsed.items_in_feed,
+                                                                             len(parsed.articles)))
     if feed.full_text and not run.offline:  # offline means no network at all, article pages included
         articles = _with_full_text(run, feed, articles, fetcher)
     # Items deferred by the build-wide cap must be read again: no validators, so no "not modified".
@@ -129,17 +131,19 @@ def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: Fe
     run.progress(f"{feed.name}: {len(articles)} items, {new} new")
 
 
-def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article]) -> tuple[list[Article], bool]:
+def _within_caps(run: _Run, feed: FeedSettings, articles: list[Article], in_feed: int) -> tuple[list[Article], bool]:
     """The newest `limits.items_per_feed` items, and no more new ones than the build has left
     (True when some new items were deferred to the next build).
 
-    One feed of 100,000 items must not cost minutes, a gigabyte and every later build; items
-    dropped for the build-wide cap are read again by the next build while the feed still has them.
+    One feed of 100,000 items must not cost minutes, a gigabyte and every later build (parse_feed
+    already cut it before sanitising; `in_feed` is how many the document had); items dropped for
+    the build-wide cap are read again by the next build while the feed still has them.
     """
     cap = run.limits.items_per_feed
-    if len(articles) > cap:
-        run.warnings.append(f"feed `{feed.name}`: {len(articles):,} items, only the newest {cap:,} kept "
+    if in_feed > cap:
+        run.warnings.append(f"feed `{feed.name}`: {in_feed:,} items, only the newest {cap:,} kept "
                             "(limits.items_per_feed)")
+    if len(articles) > cap:
         ranked = sorted(range(len(articles)), key=lambda i: (articles[i].published, -i), reverse=True)
         articles = [articles[i] for i in sorted(ranked[:cap])]   # newest, in the feed's own order
     budget = run.limits.new_articles - run.new_articles
