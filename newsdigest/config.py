@@ -24,6 +24,7 @@ from newsdigest.settings import (
     DigestSettings,
     FeedSettings,
     FetchSettings,
+    LimitSettings,
     Settings,
     SiteSettings,
     StorySettings,
@@ -320,6 +321,22 @@ FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1, 3600), "deadline": _n
                             "per_host": _number(int, 1, 64), "allow_private": read_bool}
 ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0, 36_500)}
 STORIES: dict[str, Reader] = {"window_hours": _number(float, 1, 8760), "threshold": _number(float, 0.0, 1.0)}
+
+
+def read_years(ctx: _Ctx, node: Node, path: str) -> tuple[int, int] | None:
+    """`[first, last]`: two whole years, first before last, inside 1..9999 (what a date can hold)."""
+    values = [_scalar(ctx, item, path, "a year") for item in node.value] if isinstance(node, SequenceNode) else []
+    if (len(values) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in values)
+            or not 1 <= values[0] < values[1] <= 9999):
+        ctx.error(node, path, "expected two years [first, last] such as [1970, 2100], first before last, "
+                              "both between 1 and 9999")
+        return None
+    return values[0], values[1]
+
+
+LIMITS: dict[str, Reader] = {"items_per_feed": _number(int, 1, 1_000_000), "new_articles": _number(int, 1, 10_000_000),
+                             "file_bytes": _number(int, 1024, 1_000_000_000), "years": read_years,
+                             "lock_timeout": _number(float, 0.1, 3600)}
 TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0, 1_000_000),
                                   "max_topics": _number(int, 1, 100)}
 TOP: dict[str, Reader] = {
@@ -332,6 +349,7 @@ TOP: dict[str, Reader] = {
     "fetch": _section(FETCH),
     "archive": _section(ARCHIVE),
     "stories": _section(STORIES),
+    "limits": _section(LIMITS),
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
@@ -425,6 +443,7 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         fetch=_build(FetchSettings, raw.get("fetch", {})),
         archive=_build(ArchiveSettings, archive_raw),
         stories=_build(StorySettings, raw.get("stories", {})),
+        limits=_build(LimitSettings, raw.get("limits", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),

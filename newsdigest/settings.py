@@ -62,6 +62,17 @@ class ArchiveSettings:
 
 
 @dataclass(frozen=True)
+class LimitSettings:
+    """Bounds that keep one feed or file from costing the whole build (each hit is a warning)."""
+
+    items_per_feed: int = 300      # newest items kept from one feed per build
+    new_articles: int = 3000       # new articles stored per build, over all feeds
+    file_bytes: int = 5_000_000    # a local article file larger than this is skipped unread
+    years: tuple[int, int] = (1970, 2100)   # dates outside these years (both included) are unknown
+    lock_timeout: float = 30.0     # seconds to wait for another build or a process holding the archive
+
+
+@dataclass(frozen=True)
 class StorySettings:
     window_hours: float = 48.0
     threshold: float = 0.3         # TF-IDF cosine of title + lead that links two articles (see stories.py)
@@ -89,6 +100,7 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file
     search: bool = True

@@ -21,8 +21,11 @@ __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 STYLESHEET = "assets/style.css"
 
 
-def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
-    """Render every page, feed and asset in memory, then write them into `output` in one swap."""
+def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
+    """Render every page, feed and asset in memory, then write them into `output` in one swap.
+
+    `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
+    """
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
     related = related_finder(data)
@@ -35,7 +38,8 @@ def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
     for asset in sorted(theme_assets(settings)):
         outputs.add(asset, read_asset(settings, asset), "theme asset")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
-    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
+    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings),
+                        lock_held=lock_held, lock_timeout=settings.limits.lock_timeout)
     return report
 
 

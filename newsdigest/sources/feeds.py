@@ -36,6 +36,7 @@ class ParsedFeed:
     warnings: tuple[str, ...] = ()
     failure: str = ""              # the kind of failure, shown on the sources page: never quotes the response
     failure_detail: str = ""       # the same with the evidence (first bytes, parser message), for the build log
+    items_in_feed: int = 0      # entries in the document, before `max_items` cut it
 
     @property
     def ok(self) -> bool:
@@ -43,9 +44,12 @@ class ParsedFeed:
 
 
 def parse_feed(
-    data: bytes, *, feed: FeedSettings, fetched_at: datetime, tz: tzinfo, content_type: str = ""
+    data: bytes, *, feed: FeedSettings, fetched_at: datetime, tz: tzinfo, content_type: str = "", max_items: int = 0
 ) -> ParsedFeed:
-    """Parse RSS/Atom bytes into sanitized, deduplicated Articles; never raises for bad input."""
+    """Parse RSS/Atom bytes into sanitized, deduplicated Articles; never raises for bad input.
+
+    `max_items` > 0 keeps only that many newest entries, cut before they are sanitised (the costly step).
+    """
     if not data or not data.strip():
         return ParsedFeed(failure="empty response (0 bytes of feed)")
     data, content_type, encoding_warning = normalise_encoding(data, content_type)
@@ -68,9 +72,9 @@ def parse_feed(
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
     language = _language(channel.get("language"))
-    articles, skipped = _articles(parsed.entries, feed, base, language, fetched_at, tz)
-    if skipped:
-        warnings.append(f"{skipped} item(s) skipped as unreadable")
+    entries = newest_entries(parsed.entries, max_items, fetched_at, tz) if max_items else parsed.entries
+    articles, skipped = _articles(entries, feed, base, language, fetched_at, tz)
+    warnings += skipped
     if not articles:
         warnings.append("feed is well-formed but has no items")
     return ParsedFeed(
@@ -79,7 +83,22 @@ def parse_feed(
         link=base,
         language=language,
         warnings=tuple(warnings),
+        items_in_feed=len(parsed.entries),
     )
+
+
+def newest_entries(entries: list[Any], limit: int, fetched_at: datetime, tz: tzinfo) -> list[Any]:
+    """The `limit` newest entries by the date their Article would get (ties: earlier in the feed), in feed order."""
+    if len(entries) <= limit:
+        return entries
+    dated = []
+    for index, entry in enumerate(entries):
+        try:
+            when = _published(entry, fetched_at, tz)
+        except Exception:  # noqa: BLE001 — an undatable entry counts as undated; _articles reports it if it breaks
+            when = fetched_at
+        dated.append((when, -index, index))
+    return [entries[index] for index in sorted(index for _, _, index in sorted(dated, reverse=True)[:limit])]
 
 
 def _is_http(url: str) -> bool:
@@ -146,17 +165,18 @@ def _bozo_warnings(parsed: Any) -> list[str]:
 
 def _articles(
     entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo
-) -> tuple[tuple[Article, ...], int]:
-    """Articles in feed order, without empty entries or repeats of one id; and how many items broke."""
+) -> tuple[tuple[Article, ...], list[str]]:
+    """Articles in feed order, without empty entries or repeats of one id; and a warning per item that broke."""
     seen: set[str] = set()
     result = []
-    skipped = 0
+    skipped: list[str] = []
     shared = _shared_urls(entries, base)
     for entry in entries:
         try:
             article = _article(entry, feed, base, language, fetched_at, tz, shared)
-        except (ValueError, TypeError, LookupError):  # one garbled item must not cost the others
-            skipped += 1
+        except Exception as exc:  # noqa: BLE001 — one garbled item must not cost the others; name it
+            name = str(entry.get("title") or entry.get("link") or entry.get("id") or "untitled")[:80]
+            skipped.append(f"item {name!r} skipped as unreadable ({type(exc).__name__})")
             continue
         if article is not None and article.id not in seen:
             seen.add(article.id)
