@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from newsdigest.analyse import analyse
 from newsdigest.archive import Archive
+from newsdigest.filters import apply_filters
 from newsdigest.model import Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
@@ -57,6 +59,8 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
     # and first-seen dates written now do not make two builds of the same inputs differ.
     now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
 
+    for warning in hosting_warnings(settings):
+        report.warn(warning)
     local = read_content(settings.content, settings.root, tz)
     for warning in local.warnings:
         report.warn(warning)
@@ -73,13 +77,19 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
         if settings.archive.retention_days:
             archive.prune(now - timedelta(days=settings.archive.retention_days))
         articles = merge_local_and_archived(local.articles, archive.articles())
+        # Filters hide, never delete: the archive keeps everything, so a changed rule shows at the next build.
+        filtered = apply_filters(articles, settings.filters, settings.feeds)
+        if filtered.hidden:
+            report.info(f"filters hid {filtered.hidden} of {len(articles)} articles")
+        articles = list(filtered.kept)
         report.stage("analysing", len(articles))
         analysed = analyse(articles, settings, cache=archive, progress=report.step)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
     report.stage("grouping stories")
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")
-    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time)
+    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
+                    filter_counts=filtered.counts)
     site = build_site(data, settings, settings.output)
     for warning in site.warnings:       # e.g. the search index could not be built
         report.warn(warning)
@@ -89,6 +99,15 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
         failures=ingest.failures, warnings=(*local.warnings, *ingest.warnings, *site.warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
+
+
+def hosting_warnings(settings: Settings) -> list[str]:
+    """Sitemaps and feeds must carry absolute URLs (sitemaps.org, RFC 4287), which need a scheme and a host."""
+    parts = urlsplit(settings.site.base_url or "/")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return []
+    return [f"site.base_url is `{settings.site.base_url}`: sitemap.xml and the Atom/RSS/JSON feeds need absolute "
+            "URLs; set it to the public address (e.g. https://example.org/news/) before you publish"]
 
 
 def merge_local_and_archived(local: Sequence[Article], archived: Sequence[Article]) -> list[Article]:
