@@ -78,6 +78,10 @@ def _allow_reload(policy: str) -> str:
 
 def make_handler(site: Path, state: BuildState) -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
+        # Pagefind streams WebAssembly, which browsers accept only as application/wasm.
+        extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                          ".js": "text/javascript", ".json": "application/json"}
+
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == RELOAD_PATH:
@@ -181,6 +185,11 @@ class Server:
     def run(self, stop: threading.Event | None = None) -> int:
         """Serve until Ctrl+C (or `stop` is set, for tests)."""
         stop = stop or threading.Event()
+        # The files as they were before the first build: an edit made while it runs still counts.
+        try:
+            seen = snapshot(watched_files(load_config(self.config)))
+        except ConfigError:
+            seen = {}
         settings = self.build(online=self.refresh)
         if settings is None:
             return 2
@@ -192,7 +201,7 @@ class Server:
               "type r + Enter to fetch feeds; Ctrl+C stops", file=self.out, flush=True)
         threading.Thread(target=self._read_keys, daemon=True).start()
         try:
-            self._watch(settings, stop)
+            self._watch(settings, stop, seen)
         except KeyboardInterrupt:
             pass
         finally:
@@ -200,8 +209,7 @@ class Server:
             httpd.server_close()
         return 0
 
-    def _watch(self, settings: Settings, stop: threading.Event) -> None:
-        seen = snapshot(watched_files(settings))
+    def _watch(self, settings: Settings, stop: threading.Event, seen: dict[Path, tuple[int, int]]) -> None:
         while not stop.wait(self.interval):
             now = snapshot(watched_files(settings))
             online = self.refresh_requested.is_set()
@@ -209,8 +217,8 @@ class Server:
                 continue
             self.refresh_requested.clear()
             time.sleep(self.interval / 2)            # editors write in steps: let the save finish
+            seen = snapshot(watched_files(settings))  # taken before the build, for the same reason as above
             settings = self.build(online=online) or settings
-            seen = snapshot(watched_files(settings))
 
     def _read_keys(self, read: Callable[[], str] | None = None) -> None:
         """`r` + Enter asks for a build that fetches the feeds; end of input just stops listening."""
