@@ -106,8 +106,8 @@ def hosting_warnings(settings: Settings) -> list[str]:
     parts = urlsplit(settings.site.base_url or "/")
     if parts.scheme in ("http", "https") and parts.netloc:
         return []
-    return [f"site.base_url is `{settings.site.base_url}`: sitemap.xml and the Atom/RSS/JSON feeds need absolute "
-            "URLs; set it to the public address (e.g. https://example.org/news/) before you publish"]
+    return [(f"site.base_url is `{settings.site.base_url}`: sitemap.xml and the Atom/RSS/JSON feeds need absolute "
+             "URLs; set it to the public address (e.g. https://example.org/news/) before you publish")]
 
 
 def merge_local_and_archived(local: Sequence[Article], archived: Sequence[Article]) -> list[Article]:

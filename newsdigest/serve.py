@@ -78,10 +78,6 @@ def _allow_reload(policy: str) -> str:
 
 def make_handler(site: Path, state: BuildState) -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
-        # Pagefind streams WebAssembly, which browsers accept only as application/wasm.
-        extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                          ".js": "text/javascript", ".json": "application/json"}
-
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == RELOAD_PATH:
@@ -118,6 +114,9 @@ def make_handler(site: Path, state: BuildState) -> type[SimpleHTTPRequestHandler
         def log_message(self, format: str, *args: object) -> None:
             pass
 
+    # Pagefind streams WebAssembly, which browsers accept only as application/wasm.
+    Handler.extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                              ".js": "text/javascript", ".json": "application/json"}
     return partial(Handler, directory=str(site))  # type: ignore[return-value]
 
 
@@ -173,7 +172,7 @@ class Server:
             return None
         try:
             result = run_build(settings, output=self.output, offline=not online, reporter=self.reporter)
-        except Exception as exc:  # any failure must leave the preview running on the previous site
+        except Exception as exc:  # noqa: BLE001 — any failure must leave the preview running on the last site
             print(f"error: build failed: {type(exc).__name__}: {exc}; still serving the last good build",
                   file=sys.stderr)
             return settings

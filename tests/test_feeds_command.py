@@ -33,8 +33,8 @@ def test_import_keeps_every_line_and_comment_and_adds_after_the_existing_feeds(p
     before = project.read_text(encoding="utf-8")
     out = feeds_import(project, fixtures_dir / "opml" / "netnewswire.opml", capsys)
     assert out == [
-        "skipped `Daily Crossword Blog` (https://crossword.example.com/feed.xml/): listed earlier in the file as "
-        "`Daily Crossword Blog`",
+        ("skipped `Daily Crossword Blog` (https://crossword.example.com/feed.xml/): listed earlier in the file as "
+         "`Daily Crossword Blog`"),
         "added `Daily Crossword Blog` https://crossword.example.com/feed.xml",
         "added `Coffee ☕ & Code` https://coffee.example.net/atom.xml",
         "added `Morning Ledger` https://ledger.example.com/feeds/other.atom.xml [Programming]",
@@ -66,8 +66,8 @@ def test_imports_from_four_readers_skip_duplicates_across_files(project, fixture
     fresh = feeds_import(project, opml / "freshrss.opml", capsys)
     assert fresh[:2] == [
         "skipped `Council Minutes` (https://council.example.org/minutes): type `html+xpath` is not an RSS/Atom/JSON feed",
-        "skipped `Harbour Town Gazette` (http://gazette.example.org/feed): already in the config as "
-        "`Harbour Town Gazette`",
+        ("skipped `Harbour Town Gazette` (http://gazette.example.org/feed): already in the config as "
+         "`Harbour Town Gazette`"),
     ]
     feeds = load_config(project).feeds
     assert len(feeds) == 4 + 4 + 3 + 3 + 2

@@ -78,11 +78,11 @@ def test_config_reads_global_and_feed_rules(tmp_path):
 
 
 @pytest.mark.parametrize(("rule", "message"), [
-    ("{regex: 'a(b'}", "config.yaml:3: filters.mute[0].regex: not a valid regular expression: missing ), "
-                       "unterminated subpattern at position 1"),
+    ("{regex: 'a(b'}", ("config.yaml:3: filters.mute[0].regex: not a valid regular expression: missing ), "
+                        "unterminated subpattern at position 1")),
     ("{words: [x], in: [titel]}", "config.yaml:3: filters.mute[0].in: unknown field `titel` — did you mean `title`?"),
-    ("{words: [x], regex: y}", "config.yaml:3: filters.mute[0]: give a rule either `words: [...]` or "
-                               "`regex: \"...\"`, not both or neither"),
+    ("{words: [x], regex: y}", ("config.yaml:3: filters.mute[0]: give a rule either `words: [...]` or "
+                                "`regex: \"...\"`, not both or neither")),
 ])
 def test_bad_rules_are_reported_with_line_and_path(tmp_path, rule, message):
     with pytest.raises(ConfigError) as caught:

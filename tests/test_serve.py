@@ -147,7 +147,7 @@ def test_open_page_shows_an_edit_within_seconds(browser, served, digest):
         # The body, not the title: a new title would give the article a new address.
         source.write_text(source.read_text(encoding="utf-8").replace(
             "This is an example article.", "Lighthouse keepers returned to the point on Tuesday."), encoding="utf-8")
-        from playwright.sync_api import expect   # polls from outside the page: the page's CSP forbids eval
+        from playwright.sync_api import expect  # polls from outside the page: the page's CSP forbids eval
 
         expect(tab.locator("main")).to_contain_text("Lighthouse keepers returned to the point", timeout=15_000)
         elapsed = time.monotonic() - edited_at
