@@ -193,7 +193,12 @@ class Server:
         if settings is None:
             return 2
         site = (self.output or settings.output).resolve()
-        httpd = ThreadingHTTPServer(("127.0.0.1", self.port), make_handler(site, self.state))
+        try:
+            httpd = ThreadingHTTPServer(("127.0.0.1", self.port), make_handler(site, self.state))
+        except OSError as exc:
+            print(f"error: cannot listen on 127.0.0.1:{self.port} ({exc.strerror}); pass --port N "
+                  "(--port 0 picks a free port)", file=sys.stderr)
+            return 1
         httpd.daemon_threads = True
         threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
         print(f"Serving {site} at http://127.0.0.1:{httpd.server_address[1]}/ — edits rebuild offline; "

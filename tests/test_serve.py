@@ -172,3 +172,16 @@ def test_search_page_from_disk_says_it_needs_serving_and_served_it_works(browser
             assert tab.locator("#search-needs-server").count() == 0
     finally:
         tab.close()
+
+
+def test_a_port_in_use_is_a_clear_error(digest):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--config", str(digest),
+                               "--port", str(port)], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert f"error: cannot listen on 127.0.0.1:{port} (Address already in use); pass --port N" in done.stderr
