@@ -132,3 +132,14 @@ def test_list_shows_health_and_remove_purge_drops_articles(tmp_path, fixtures_di
         assert server.url("/wire.xml") not in archive.feed_article_counts()
         assert all(s.name != "Wire over HTTP" for s in archive.feed_states())
     assert main(["feeds", "remove", "Nope", "--config", str(config)]) == 1
+
+
+def test_an_indentation_it_cannot_reproduce_is_said_and_comments_survive(tmp_path, fixtures_dir, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("site:\n     title: Odd   # five spaces\nfeeds:\n - name: One\n   url: https://one.example/rss\n",
+                      encoding="utf-8")
+    out = feeds_import(config, fixtures_dir / "opml" / "feedly.opml", capsys)
+    assert out[1].startswith(f"note: {config} has an indentation this tool cannot reproduce")
+    assert "# five spaces" in config.read_text(encoding="utf-8")
+    settings = load_config(config)
+    assert settings.site.title == "Odd" and [f.name for f in settings.feeds][:2] == ["One", "Morning Ledger"]

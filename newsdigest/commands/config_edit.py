@@ -42,16 +42,17 @@ def _dump(yaml: Any, data: Any) -> str:
     return buffer.getvalue()
 
 
-def load_round_trip(path: Path) -> tuple[Any, Any]:
-    """(yaml, document) for `path`, with the indentation style that round-trips it unchanged when one does."""
+def load_round_trip(path: Path) -> tuple[Any, Any, bool]:
+    """(yaml, document, exact) for `path`: the indentation style that round-trips it unchanged when one does
+    (exact=True); otherwise the common style, and some lines will be re-indented (comments and order stay)."""
     text = path.read_text(encoding="utf-8")
     for style in STYLES:
         yaml = _yaml(style)
         data = yaml.load(text)
         if _dump(yaml, data) == text:
-            return yaml, data
+            return yaml, data, True
     yaml = _yaml(STYLES[0])
-    return yaml, yaml.load(text)
+    return yaml, yaml.load(text), False
 
 
 def feed_list(data: Any) -> Any:

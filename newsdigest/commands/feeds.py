@@ -77,7 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
     config = Path(args.config)
     try:
         subscriptions, skipped = read_opml(args.opml)
-        yaml, data = load_round_trip(config)
+        yaml, data, exact = load_round_trip(config)
     except (OpmlError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -91,6 +91,9 @@ def run_import(args: argparse.Namespace) -> int:
         feeds.append(item)
     for line in [*(f"skipped `{s.name}` ({s.url}): {s.reason}" for s in skipped), *notes]:
         print(line)
+    if added and not exact:
+        print(f"note: {config} has an indentation this tool cannot reproduce; some lines are re-indented "
+              "(comments and order are kept)")
     if added and not args.dry_run:
         try:
             save(config, yaml, data)
@@ -184,7 +187,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 def _remove_from_config(config: Path, name: str) -> str | None:
     """Drop the feed entry named `name`; return its URL as written, or None when there is none."""
-    yaml, data = load_round_trip(config)
+    yaml, data, _ = load_round_trip(config)
     feeds = data.get("feeds") or []
     for index, item in enumerate(feeds):
         if hasattr(item, "get") and str(item.get("name", "")) == name:
