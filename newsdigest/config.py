@@ -198,7 +198,7 @@ def read_filter_rule(action: str) -> Reader:
             return None
         fields_in = tuple(values.get("in", ("title", "text")))
         words, regex = tuple(values.get("words", ())), values.get("regex", "")
-        label = f"/{regex}/" if regex else ", ".join(words)
+        label = f"regex {regex}" if regex else ", ".join(words)
         if fields_in != ("title", "text"):
             label += f" (in {', '.join(fields_in)})"
         return FilterRule(action, words=words, regex=regex, fields=fields_in, label=label)

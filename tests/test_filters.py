@@ -72,7 +72,7 @@ def test_config_reads_global_and_feed_rules(tmp_path):
         "    filters: {keep: [{words: [harbour, bridge], in: [title, text]}]}\n", tmp_path)
     assert settings.filters.mute == (FilterRule("mute", words=("horoscope",), label="horoscope"),
                                      FilterRule("mute", regex="^Sponsored:", fields=("title",),
-                                                label="/^Sponsored:/ (in title)"))
+                                                label="regex ^Sponsored: (in title)"))
     assert settings.feeds[0].filters.keep == (FilterRule("keep", words=("harbour", "bridge"), feed="Wire",
                                                          label="harbour, bridge"),)
 
@@ -113,7 +113,7 @@ def test_build_hides_muted_articles_counts_them_and_keeps_the_archive(tmp_path, 
     assert not [p for p in pages if "narwhal" in p or "ferry" in p]
     sources = (out / "sources" / "index.html").read_text(encoding="utf-8")
     assert "<th scope=\"row\">mute: narwhal (in title)</th><td>all articles</td><td>1</td><td>1</td>" in sources
-    assert "<th scope=\"row\">mute: /ferry fares/ (in title)</th><td>all articles</td><td>1</td><td>1</td>" in sources
+    assert "<th scope=\"row\">mute: regex ferry fares (in title)</th><td>all articles</td><td>1</td><td>1</td>" in sources
     with Archive.open(tmp_path / "a.sqlite") as archive:
         assert any("Ferry fares" in a.title for a in archive.articles())   # hidden, not deleted
     config.write_text(base, encoding="utf-8")                              # the rule goes: the articles come back

@@ -49,3 +49,15 @@ def test_every_command_in_the_readme_has_help():
         sub = subprocess.run([sys.executable, str(ROOT / "build.py"), command, "--help"], capture_output=True,
                              text=True, timeout=60, check=False)
         assert sub.returncode == 0 and sub.stdout.startswith("usage: build.py"), sub.stderr
+
+
+def test_the_readme_filters_example_is_a_valid_config(tmp_path):
+    from newsdigest.config import parse_config
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.DOTALL) if b.startswith("filters:"))
+    settings = parse_config(example, tmp_path / "config.yaml", "README example")
+    assert [r.label for r in settings.filters.mute] == [
+        "horoscope", "celebrity, reality TV (in title)", "regex ^(Sponsored|Advertisement): (in title)",
+        "regex /(sponsored|partner-content)/ (in url)"]
+    assert [r.feed for r in settings.feeds[0].filters.keep] == ["City Wire"]
