@@ -253,6 +253,18 @@ class Archive:
              article_to_json(article)),
         )
 
+    def feed_article_counts(self) -> dict[str, int]:
+        """Stored articles per feed URL (local files, which have no feed, are left out)."""
+        rows = self.conn.execute("SELECT feed, COUNT(*) FROM articles WHERE feed != '' GROUP BY feed")
+        return {str(feed): int(count) for feed, count in rows}
+
+    def purge_feed(self, url: str) -> int:
+        """Delete one feed's articles and its state (`feeds remove --purge`); return how many articles went."""
+        with self._transaction():
+            cursor = self.conn.execute("DELETE FROM articles WHERE feed = ?", (url,))
+            self.conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
+        return cursor.rowcount
+
     def prune(self, before: datetime) -> int:
         """Delete articles published before `before`; return how many went."""
         with self._transaction():

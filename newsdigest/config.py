@@ -10,7 +10,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,10 +20,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newsdigest.settings import (
+    FILTER_FIELDS,
     ArchiveSettings,
     DigestSettings,
     FeedSettings,
     FetchSettings,
+    FilterRule,
+    FilterSettings,
     LimitSettings,
     Settings,
     SiteSettings,
@@ -251,6 +254,61 @@ def read_keywords(ctx: _Ctx, node: Node, path: str) -> tuple[tuple[str, float], 
     return tuple(result)
 
 
+def read_filter_rule(action: str) -> Reader:
+    """A rule is a word or phrase (shorthand), or {words: [...]} or {regex: "..."}, with optional `in: [fields]`."""
+    def read(ctx: _Ctx, node: Node, path: str) -> FilterRule | None:
+        if isinstance(node, ScalarNode):
+            word = read_str(ctx, node, path)
+            return FilterRule(action, words=(word,), label=word) if word else None
+        values = _read_mapping(ctx, node, path, FILTER_RULE)
+        if values is None:
+            return None
+        if ("words" in values) == ("regex" in values):
+            ctx.error(node, path, "give a rule either `words: [...]` or `regex: \"...\"`, not both or neither")
+            return None
+        fields_in = tuple(values.get("in", ("title", "text")))
+        words, regex = tuple(values.get("words", ())), values.get("regex", "")
+        label = f"regex {regex}" if regex else ", ".join(words)
+        if fields_in != ("title", "text"):
+            label += f" (in {', '.join(fields_in)})"
+        return FilterRule(action, words=words, regex=regex, fields=fields_in, label=label)
+
+    return read
+
+
+def read_regex(ctx: _Ctx, node: Node, path: str) -> str | None:
+    pattern = read_str(ctx, node, path)
+    if pattern is None:
+        return None
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        ctx.error(node, path, f"not a valid regular expression: {exc}; quote it in '...' and escape \\ once")
+        return None
+    return pattern
+
+
+def read_filter_fields(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
+    names = read_str_list(ctx, node, path)
+    if names is None:
+        return None
+    known = [n.lower() for n in names if n.lower() in FILTER_FIELDS]
+    for name in names:
+        if name.lower() not in FILTER_FIELDS:
+            close = difflib.get_close_matches(name.lower(), FILTER_FIELDS, n=1, cutoff=0.6)
+            hint = f" — did you mean `{close[0]}`?" if close else f" — use {', '.join(FILTER_FIELDS)}"
+            ctx.error(node, path, f"unknown field `{name}`{hint}")
+    return tuple(known) or None
+
+
+def read_filters(ctx: _Ctx, node: Node, path: str) -> FilterSettings | None:
+    values = _read_mapping(ctx, node, path, FILTERS)
+    if values is None:
+        return None
+    return FilterSettings(mute=tuple(rule for rule, _ in values.get("mute", [])),
+                          keep=tuple(rule for rule, _ in values.get("keep", [])))
+
+
 # --- mappings -------------------------------------------------------------------------------
 
 
@@ -309,8 +367,10 @@ def _list_of(item_reader: Reader) -> Reader:
 
 SITE: dict[str, Reader] = {"title": read_str, "description": read_optional_str, "base_url": read_base_url,
         "language": read_str, "timezone": read_timezone}
+FILTER_RULE: dict[str, Reader] = {"words": read_str_list, "regex": read_regex, "in": read_filter_fields}
+FILTERS: dict[str, Reader] = {"mute": _list_of(read_filter_rule("mute")), "keep": _list_of(read_filter_rule("keep"))}
 FEED: dict[str, Reader] = {"name": read_str, "url": read_feed_url, "topics": read_str_list, "full_text": read_bool,
-                           "category": read_str, "allow_private": read_bool}
+                           "category": read_str, "allow_private": read_bool, "filters": read_filters}
 TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_slug, "description": read_optional_str, "keywords": read_keywords,
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
 DIGEST: dict[str, Reader] = {"key_points": _number(int, 1, 50), "summary_sentences": _number(int, 1, 50),
@@ -353,6 +413,7 @@ TOP: dict[str, Reader] = {
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
+    "filters": read_filters,
 }
 
 
@@ -447,6 +508,7 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),
+        filters=raw.get("filters", FilterSettings()),
     )
 
 
@@ -498,9 +560,16 @@ def _feeds(ctx: _Ctx, items: list[tuple[dict[str, Any], Node]], root: Path,
                 hint = f" — did you mean `{close[0]}`?" if close else " — add it under `topics`"
                 ctx.error(node, f"feeds[{i}].topics", f"unknown topic `{slug}`{hint}")
         values = {**values, "url": _feed_location(values["url"], root),
-                  "topics": tuple(slugify(s) for s in values.get("topics", ()))}
+                  "topics": tuple(slugify(s) for s in values.get("topics", ())),
+                  "filters": _owned_by(values.get("filters", FilterSettings()), values["name"])}
         feeds.append(_build(FeedSettings, values))
     return tuple(feeds)
+
+
+def _owned_by(filters: FilterSettings, feed: str) -> FilterSettings:
+    """Per-feed rules carry their feed's name, so the build applies them to that feed only."""
+    return FilterSettings(mute=tuple(replace(r, feed=feed) for r in filters.mute),
+                          keep=tuple(replace(r, feed=feed) for r in filters.keep))
 
 
 def _feed_location(url: str, root: Path) -> str:

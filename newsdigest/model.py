@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -140,3 +141,4 @@ class SiteData:
     stories: tuple[Story, ...]                # ranked, best first
     feed_states: tuple[FeedState, ...] = ()
     build_time: datetime | None = None        # timezone-aware; from SOURCE_DATE_EPOCH when set
+    filter_counts: tuple[Any, ...] = ()       # filters.RuleCount per `filters:` rule, for the sources page

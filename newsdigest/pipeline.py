@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from newsdigest.analyse import analyse
 from newsdigest.archive import Archive
+from newsdigest.filters import apply_filters
 from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
@@ -78,6 +80,8 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
     now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
     limits = settings.limits
 
+    for message in hosting_warnings(settings):
+        warn(message)
     local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years)
     for message in local.warnings:
         warn(message)
@@ -95,13 +99,19 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         for message in archive.warnings:        # corrupt file moved aside, items not stored, records skipped
             warn(message)
         articles = renderable(articles, tz, warn)
+        # Filters hide, never delete: the archive keeps everything, so a changed rule shows at the next build.
+        filtered = apply_filters(articles, settings.filters, settings.feeds)
+        if filtered.hidden:
+            report.info(f"filters hid {filtered.hidden} of {len(articles)} articles")
+        articles = list(filtered.kept)
         report.stage("analysing", len(articles))
         analysed = analyse_isolated(articles, settings, archive, report.step, warn)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
     report.stage("grouping stories")
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")
-    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time)
+    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
+                    filter_counts=filtered.counts)
     site = build_site(data, settings, settings.output, lock_held=True)
     for message in site.warnings:       # e.g. the search index could not be built
         warn(message)
@@ -111,6 +121,15 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
+
+
+def hosting_warnings(settings: Settings) -> list[str]:
+    """Sitemaps and feeds must carry absolute URLs (sitemaps.org, RFC 4287), which need a scheme and a host."""
+    parts = urlsplit(settings.site.base_url or "/")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return []
+    return [(f"site.base_url is `{settings.site.base_url}`: sitemap.xml and the Atom/RSS/JSON feeds need absolute "
+             "URLs; set it to the public address (e.g. https://example.org/news/) before you publish")]
 
 
 def merge_local_and_archived(local: Sequence[Article], archived: Sequence[Article]) -> list[Article]:

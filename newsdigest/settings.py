@@ -14,6 +14,27 @@ class SiteSettings:
     timezone: str = "UTC"
 
 
+FILTER_FIELDS = ("title", "text", "author", "url")   # what a filter rule may look at
+
+
+@dataclass(frozen=True)
+class FilterRule:
+    """One mute or keep rule: words/phrases (whole words, any case) or one regular expression."""
+
+    action: str                    # "mute" hides what matches; "keep" hides what matches no keep rule
+    words: tuple[str, ...] = ()
+    regex: str = ""
+    fields: tuple[str, ...] = ("title", "text")
+    feed: str = ""                 # "" for a global rule, else the feed name it belongs to
+    label: str = ""                # how the sources page names the rule
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    mute: tuple[FilterRule, ...] = ()
+    keep: tuple[FilterRule, ...] = ()
+
+
 @dataclass(frozen=True)
 class FeedSettings:
     name: str
@@ -22,6 +43,7 @@ class FeedSettings:
     full_text: bool = False        # fetch each new article's page and extract its main text
     category: str = ""             # free label, lets topics say `feed_categories: [...]`
     allow_private: bool | None = None  # may this feed's URL be on loopback/a private network? None: fetch.allow_private
+    filters: FilterSettings = field(default_factory=FilterSettings)   # rules for this feed's articles only
 
 
 @dataclass(frozen=True)
@@ -104,3 +126,4 @@ class Settings:
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file
     search: bool = True
+    filters: FilterSettings = field(default_factory=FilterSettings)   # rules for every article

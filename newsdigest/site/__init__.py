@@ -19,6 +19,7 @@ from newsdigest.stories import RelatedIndex
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
 STYLESHEET = "assets/style.css"
+EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after the theme's stylesheet
 
 
 def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
@@ -32,11 +33,14 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     pages = plan_pages(data, settings, model, related)
     outputs = Outputs()
     env = make_environment(settings, build_time)
-    common = base_context(settings, model)
+    common = {**base_context(settings, model), "filter_rules": data.filter_counts}
     for page in pages:
         outputs.add(page.path, render(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
     for asset in sorted(theme_assets(settings)):
         outputs.add(asset, read_asset(settings, asset), "theme asset")
+    loose_extra = user_extra_css(settings)
+    if loose_extra is not None and EXTRA_STYLESHEET not in theme_assets(settings):
+        outputs.add(EXTRA_STYLESHEET, loose_extra.read_bytes(), "extra.css from templates_dir")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
     report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings),
                         lock_held=lock_held, lock_timeout=settings.limits.lock_timeout)
@@ -53,6 +57,7 @@ def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
         "site_feeds": feed_links(""),
         "topic_feeds": [],
         "stylesheet": STYLESHEET,
+        "extra_stylesheet": EXTRA_STYLESHEET if has_extra_css(settings) else "",
         "paths": {"home": "", "editions": paths.EDITIONS_INDEX, "sources": paths.SOURCES_PAGE,
                   "search": paths.SEARCH_PAGE},
     }
@@ -63,6 +68,18 @@ def page_context(page: Page, common: dict[str, Any], settings: Settings) -> dict
     canonical = "" if page.kind == "404" else absolute_url(settings.site.base_url, folder)
     return {**common, **page.context, "page_path": page.path, "page_title": page.title,
             "page_kind": page.kind, "canonical": canonical}
+
+
+def user_extra_css(settings: Settings) -> Path | None:
+    """`extra.css` at the top of templates_dir (the documented place), if the user wrote one."""
+    if settings.templates_dir and (Path(settings.templates_dir) / "extra.css").is_file():
+        return Path(settings.templates_dir) / "extra.css"
+    return None
+
+
+def has_extra_css(settings: Settings) -> bool:
+    """The hook: the user's extra.css, loose in templates_dir or under its assets/, is linked after style.css."""
+    return user_extra_css(settings) is not None or EXTRA_STYLESHEET in theme_assets(settings)
 
 
 def related_finder(data: SiteData) -> RelatedFn:
