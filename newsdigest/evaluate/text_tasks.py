@@ -115,9 +115,10 @@ def fold_report(ours: list[dict[str, float]], lead: list[dict[str, float]], fold
     """Ours and LEAD per contiguous fold, with the mean and the worst margin (ours − lead) of each ROUGE type."""
     size = len(ours) / folds
     bounds = [(round(k * size), round((k + 1) * size)) for k in range(folds)]
-    per_fold = [{"rows": [start, end], "ours": mean_scores(ours[start:end]), "lead3": mean_scores(lead[start:end])}
-                for start, end in bounds]
-    margins = {name: [fold["ours"][name] - fold["lead3"][name] for fold in per_fold] for name in ROUGE_TYPES}
+    scored = [(mean_scores(ours[start:end]), mean_scores(lead[start:end])) for start, end in bounds]
+    per_fold = [{"rows": [start, end], "ours": mine, "lead3": theirs}
+                for (start, end), (mine, theirs) in zip(bounds, scored)]
+    margins = {name: [mine[name] - theirs[name] for mine, theirs in scored] for name in ROUGE_TYPES}
     return {"folds": per_fold,
             "mean_margin": {name: round(sum(values) / folds, 2) for name, values in margins.items()},
             "worst_margin": {name: round(min(values), 2) for name, values in margins.items()}}

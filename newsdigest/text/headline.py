@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsdigest.text.compress import density, shorten, trim_thin_phrases
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
-from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
+from newsdigest.text.wordlists import ADJUNCT_STARTS, IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
 MAX_WORDS = 9       # the lead clause: every word past this dilutes a headline more than it informs
 KICKER_WORDS = 12   # a headline with a kicker ("Yukos: …") in words, kicker included (the limit)
@@ -167,7 +167,7 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         return " ".join(lead.text.split()[:MAX_WORDS])
     # The leading phrase and appositive go before compression, whose length rules would otherwise cut the verb off.
     clause = _lead_clause(lead.text)
-    words = [w for w in _clause_text(compress(lead._replace(text=clause), doc.term_counts)).split()
+    words = [w for w in _clause_text(shorten(clause, long_words=0)).split()
              if w.lower() not in _ARTICLES]
     if words and words[-1][-1:] in ".!" and words[-1][:-1].isalpha():
         words[-1] = words[-1][:-1]  # "…output fell.": the stop would hide the verb from the tense rules
