@@ -138,7 +138,7 @@ def _follows(text: str, index: int, chosen: dict[int, Sentence]) -> bool:
     A pronoun ("He was back home…") only right after the lead's bullet: later, its antecedent may be any
     sentence before it. "We"/"you" openers are quotes without their marks and never follow.
     """
-    first = _APOSTROPHE.split(text.split(None, 1)[0].lower().strip(",;:"), maxsplit=1)[0]
+    first = _APOSTROPHE.split((text.split(None, 1) or [""])[0].lower().strip(",;:"), maxsplit=1)[0]
     if first in CONNECTIVES:
         return index - 1 in chosen
     return index == 1 and 0 in chosen and first not in ("we", "our", "you", "i", "my")
@@ -147,6 +147,8 @@ def _follows(text: str, index: int, chosen: dict[int, Sentence]) -> bool:
 def leans_back(text: str) -> bool:
     """True when the text opens with a word or phrase that needs the sentence before it."""
     lowered = text.lower()
+    if not lowered.strip():
+        return False
     first = _APOSTROPHE.split(lowered.split(None, 1)[0].strip(",;:"), maxsplit=1)[0]
     if first in CONNECTIVES:
         return True  # a bare "But", "And", "So" continues the sentence before

@@ -64,14 +64,14 @@ CONNECTIVES = frozenset(
 # First-person openers ("I asked him…") are unattributed quotes, which lean on the speaker named before.
 DANGLING_OPENERS = frozenset([
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "him", "them", "such",
-    "both", "i", "we", "my", "our", "you", "several", "another", "later", "then", "there's",
+    "both", "i", "we", "my", "our", "you", "several", "another", "later", "then", "which", "whose",
 ])
 
 # Opening phrases that point back to an event told before (grammar: anaphoric time and reference phrases).
 DANGLING_PHRASES = (
     "after that", "since then", "by then", "until then", "at that time", "at the time", "a few years later",
     "years later", "months later", "weeks later", "days later", "hours later", "the next day", "the same",
-    "the two", "the other", "the latter", "the former", "the move", "the decision", "the incident", "the comments",
+    "the two", "the other", "the latter", "the move", "the decision", "the incident", "the comments",
     "the remarks", "the news", "in response", "as a result", "in addition", "even so", "not only that",
     "on the other hand", "in turn", "one of them", "some of them", "many of them", "all of them", "none of them",
     "most of them",
