@@ -229,7 +229,8 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         speaker = _trailing_speaker(lead.text, doc.body)
         if speaker:
             keywords = (speaker, *keywords)  # "…, Charles Kennedy has said." → "Kennedy: …"
-    if len(headline.split()) < _RULE_MIN_WORDS or headline.rsplit(None, 1)[-1].lower() in STOPWORDS:
+    last = headline.rsplit(None, 1)[-1].lower() if headline else ""
+    if len(headline.split()) < _RULE_MIN_WORDS or last in STOPWORDS and last not in _PARTICLES:
         return lead_clause(lead.text)  # "Gay Men Over": the rules left too little to be a clause
     return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts, doc.body)
 
