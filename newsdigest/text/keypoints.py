@@ -34,6 +34,9 @@ _MAX_OVERLAP = 0.5        # a sentence sharing more of its words with a picked o
 _RESTATES_TITLE = 0.75    # share of a sentence's content words in the title above which it only restates it
 _STANDFIRST_LINES, _STANDFIRST_WORDS = 2, 8
 _SAY = "|".join(sorted(SAY_VERBS))
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+# A person's name: a title and a capitalised word, or two capitalised words after the sentence's first word.
+_PERSON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s[A-Z]|(?<=\s)[A-Z][a-z]+\s[A-Z][a-z]+(?:,|\s[a-z])")
 # Reported speech with a quoted phrase and a named speaker ("Mr Lavrov called the talks “fruitful”") is how news
 # gives each actor's position (measured flat from ×1.25 to ×1.6 on cnndm/bbc/xsum in engine 28, so ×1.4).
 _NAMED_QUOTE_BONUS = 1.4
@@ -135,12 +138,14 @@ def _follows(text: str, index: int, chosen: dict[int, Sentence]) -> bool:
     """Whether a sentence that leans back may follow the bullet before it.
 
     A bare "But"/"And" relates to the sentence right before it: fine when that sentence is the bullet before.
-    A pronoun ("He was back home…") only right after the lead's bullet: later, its antecedent may be any
-    sentence before it. "We"/"you" openers are quotes without their marks and never follow.
+    A pronoun ("He was back home…") right after the lead's bullet; later, "he"/"she" only when the bullet right
+    before names a person (its antecedent is there); "it"/"they"/"this" may point to any sentence before. "We"/"you" openers are quotes without their marks and never follow.
     """
     first = _APOSTROPHE.split((text.split(None, 1) or [""])[0].lower().strip(",;:"), maxsplit=1)[0]
     if first in CONNECTIVES:
         return index - 1 in chosen
+    if first in _PERSONAL and index - 1 in chosen:
+        return _PERSON_NAME.search(chosen[index - 1].text) is not None  # "He said…" after a bullet naming a person
     return index == 1 and 0 in chosen and first not in ("we", "our", "you", "i", "my")
 
 

@@ -74,7 +74,8 @@ DANGLING_PHRASES = (
     "the two", "the other", "the latter", "the move", "the decision", "the incident", "the comments",
     "the remarks", "the news", "in response", "as a result", "in addition", "even so", "not only that",
     "on the other hand", "in turn", "one of them", "some of them", "many of them", "all of them", "none of them",
-    "most of them",
+    "most of them", "earlier that", "later that", "that day", "that night", "that morning", "that week",
+    "that year", "that same", "the following day", "the next morning", "the day before", "the night before",
 )
 
 # Grammar: first-person singular pronouns. Outside a quotation they mark the writer's own aside (a columnist's
@@ -94,7 +95,7 @@ TIME_NOUNS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks",
     "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend", "yesterday", "today",
-    "decade", "decades", "hours", "days", "spring", "summer", "autumn", "fall", "winter",
+    "decade", "decades", "hour", "hours", "day", "days", "spring", "summer", "autumn", "fall", "winter",
 ])
 
 # Grammar: auxiliaries, modals, and common irregular pasts and participles — words that mark a finite verb
