@@ -56,6 +56,7 @@ TRAILING_MORE = re.compile(
 )
 # Share bars and tracking pixels identified by class or src.
 SHARE_CLASS = re.compile(r"feedflare|share|social|sharedaddy|addtoany|jp-relatedposts|wp-block-buttons", re.IGNORECASE)
+PULL_QUOTE_CLASS = re.compile(r"\bpull-?quote\b", re.IGNORECASE)
 SHARE_ALT = re.compile(r"^\s*(?:add to|share (?:on|via|this)|email this|tweet this|post to)\b", re.IGNORECASE)
 # Elements whose whole text can be one template line of a feed.
 TEXT_BLOCKS = ("p", "li", "div", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption")
@@ -261,6 +262,8 @@ def _is_link_only(element: Any) -> bool:
 def _is_chrome(element: Any) -> bool:
     """Share bars by class, and 1×1 or known tracking images."""
     get = element.get
+    if element.tag in ("blockquote", "aside", "div") and PULL_QUOTE_CLASS.search(get("class", "") or ""):
+        return True   # a pull quote repeats a sentence the article already has
     if SHARE_CLASS.search(get("class", "") or "") and element.tag in ("div", "p", "ul", "span", "section"):
         # Share bars are a few words; a long block is content whose wrapper merely has such a class.
         return len(element.text_content() or "") < 200
