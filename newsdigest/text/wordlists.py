@@ -67,6 +67,18 @@ DANGLING_OPENERS = frozenset([
     "both", "i", "we", "my", "our", "you", "several", "another", "later", "then", "which", "whose",
 ])
 
+# Grammar: ordinal and evaluative sentence adverbs ("First,", "Fortunately,"): they place the sentence in a list
+# or judge what the sentence before told, so they lean on it (and, unlike CONNECTIVES, are not dropped: "First, a
+# domestic economy that is slowing" has no verb without its list).
+EVALUATIVE_OPENERS = frozenset(["first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly",
+                                "fortunately", "unfortunately", "luckily", "sadly", "happily", "thankfully",
+                                "ironically", "surprisingly", "predictably", "naturally", "worse", "better"])
+
+# Grammar: English cardinal number words (a bare one as subject, "Nine were included", counts a set named before).
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                          "twelve", "dozens", "hundreds", "thousands", "millions", "some", "many", "most", "all",
+                          "none", "few", "both", "half"])
+
 # Opening phrases that point back to an event told before (grammar: anaphoric time and reference phrases).
 DANGLING_PHRASES = (
     "after that", "since then", "by then", "until then", "at that time", "at the time", "a few years later",
