@@ -64,9 +64,14 @@ _LEADING_STAMP = re.compile(
 _LEADING_CONNECTIVE = re.compile(r"^(\w+)\s*,\s+(?=\S)")
 # 3. "On Tuesday, …", "Earlier this month, …", "Last year, …", "In 2019, …": a time phrase of at most six words.
 _TIME = "|".join(sorted(TIME_NOUNS)) + r"|(?:19|20)\d\d"
+# The words between the preposition and the time noun are a time phrase's own ("the past two", "late last"): a
+# free word there could be a subject and a verb ("Three people died last week, …" is a clause, not a phrase).
+_TIME_FILLER = (r"the|a|an|this|that|last|next|past|previous|same|early|late|earlier|later|recent|coming|following|"
+                r"first|second|third|final|few|several|couple|of|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"twelve|mid|each|every|\d{1,4}(?:st|nd|rd|th)?")
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:on|in|by|since|until|earlier|later|last|this|next|late|early|over|during|at|for)\s+)?"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_TIME})\b(?:\s+(?:\d{{1,2}}|(?:19|20)\d\d|ago|later|earlier))?\s*,\s+"
+    rf"^(?:(?:on|in|by|since|until|over|during|at|for|from|within)\s+)?(?:(?:{_TIME_FILLER})[\s-]+){{0,4}}"
+    rf"(?:{_TIME})\b(?:\s+(?:\d{{1,2}}|(?:19|20)\d\d|ago|later|earlier))?\s*,\s+"
     rf"|^(?:yesterday|today|tonight|earlier|later|recently|currently|now|previously),\s+",
     re.IGNORECASE,
 )
