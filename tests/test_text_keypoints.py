@@ -471,3 +471,13 @@ def test_every_safe_operation_only_deletes_words() -> None:
         short = _one(text)
         assert short != text
         assert set(re.findall(r"\w+", short.lower())) <= set(re.findall(r"\w+", text.lower())), short
+
+
+def test_a_date_that_is_the_subject_is_not_dropped_as_a_time_phrase() -> None:
+    text = "September 11, 2001, will be remembered as one of the darkest days in American history."
+    assert _one(text) == text
+
+
+def test_attribution_after_a_single_quoted_phrase_stays_with_its_quote() -> None:
+    text = "The agency needs to change the way it works to avoid 'preparing for the last war', he added."
+    assert _one(text) == text

@@ -88,6 +88,11 @@ _TRAILING_ATTRIBUTION = re.compile(
     rf"|according\sto\s[^,.;\"“”]{{1,60}}?)"
     rf"(?:\s+(?:on|last|this|in|at|during)\s[^,.;\"“”]{{1,30}}?)?\s*[.!]?$"
 )
+# A quotation in straight single quotes ("…to avoid 'preparing for the last war', he added"), told from an apostrophe.
+_SINGLE_QUOTE = re.compile(r"(?:^|\s)'\w|\w[.,!?]?'(?:\s|$)")
+# What an adjunct's removal must not leave at the front: a number and a comma or a verb ("September 11, | 2001,
+# will be…": the date was the subject), i.e. the rest must open its own clause.
+_SUBJECT_CUT = re.compile(r"\d[\d,.]*,\s|(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
 # 6. A bracketed aside, with the space before it.
 _BRACKETS = re.compile(r"\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\]")
 # 7. ", who …," / ", which …," between commas, before a lower-case word that continues the clause; or an appositive
@@ -141,12 +146,14 @@ def _drop(pattern: re.Pattern[str], text: str, accept: object = None) -> str:
     if not match or (callable(accept) and not accept(match)):
         return text
     rest = text[match.end():]
-    return rest if len(rest.split()) >= MIN_REST and _quotes_balanced(rest) else text
+    if len(rest.split()) < MIN_REST or not _quotes_balanced(rest) or _SUBJECT_CUT.match(rest):
+        return text
+    return rest
 
 
 def drop_attribution(text: str) -> str:
     """Operation 5: ", police said." off the end of a sentence that quotes nobody."""
-    if any(mark in text for mark in "\"“”‘") or ", " not in text:
+    if any(mark in text for mark in "\"“”‘") or ", " not in text or _SINGLE_QUOTE.search(text):
         return text
     match = _TRAILING_ATTRIBUTION.search(text, text.rfind(", ", 0, len(text) - 4) if text.count(", ") > 3 else 0)
     if not match:

@@ -209,8 +209,9 @@ def has_verb(words: list[str]) -> bool:
     previous = ""
     for position, word in enumerate(words):
         bare = word.lower().strip(_EDGE)
-        if bare in FINITE_VERB_MARKS or bare in SAY_VERBS or bare in IRREGULAR_PRESENT or bare in _BASE_VERBS:
-            return True
+        known = bare in FINITE_VERB_MARKS or bare in SAY_VERBS or bare in IRREGULAR_PRESENT or bare in _BASE_VERBS
+        if known and (position == 0 or word[:1].islower()):
+            return True  # "May" in "in May 2023" is a month, not the modal
         if (position and word.islower() and len(bare) > 3 and previous not in _NOT_BEFORE_VERB
                 and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith(_NOT_VERB_S))):
             return True
