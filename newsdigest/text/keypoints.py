@@ -152,7 +152,7 @@ def stands_alone(sentence: Sentence) -> bool:
 def _speaker_named(text: str) -> bool:
     """True for '"…," Ellen Stofan said.': a quote whose speaker the same sentence names (not "he said")."""
     after = text[max(text.rfind("”"), text.rfind('"')) + 1:].split()
-    return (0 < len(after) <= 14 and any(word.strip(",.") in SAY_VERBS for word in after)
+    return (0 < len(after) <= 20 and any(word.strip(",.") in SAY_VERBS for word in after)
             and any(word[:1].isupper() for word in after) and after[0].lower().strip(",") not in DANGLING_OPENERS)
 
 
