@@ -138,7 +138,8 @@ def analyse(title: str, text: str) -> Document:
         meaningful = list(filterfalse(is_stopword, words))
         content = frozenset(meaningful)
         if len(sentences) < _LANGUAGE_SAMPLE:
-            stop_hits += len(words) - len(meaningful)
+            # One-letter words ("w", "z", "a", "i" in Polish) are function words in many languages: not evidence.
+            stop_hits += len(words) - len(meaningful) - sum(1 for word in words if len(word) == 1)
             total += len(words)
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL

@@ -95,8 +95,11 @@ def points(doc: Document, count: int = 3) -> list[KeyPoint]:
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
-    """Without word lists: the first whole sentences, skipping headings in capitals and one- or two-word labels."""
-    lines = [s for s in doc.sentences if not s.text.isupper() and len(s.words) >= _FALLBACK_MIN_WORDS]
+    """Without word lists: the first whole sentences, skipping headings in capitals, one- or two-word labels and
+    continuations."""
+    # A line opening in lower case or with a dash continues the one before ("— poinformował PKN Orlen.").
+    lines = [s for s in doc.sentences if not s.text.isupper() and len(s.words) >= _FALLBACK_MIN_WORDS
+             and not s.text[0].islower() and s.text[0] not in "-—–"]
     return [KeyPoint(s.position, s.text) for s in (lines or list(doc.sentences))[:count]]
 
 
