@@ -61,6 +61,10 @@ class Extract:
     key_points_generated: bool = True
     summary_generated: bool = True
     reading_minutes: int = 1
+    # Provenance: for each generated key point, the position of the article sentence it was made from (the
+    # sentences of text.document.analyse(title, text)); empty when the author supplied the key points.
+    key_point_sources: tuple[int, ...] = ()
+    summary_sources: tuple[int, ...] = ()     # the same for the generated summary's sentences
 
 
 @dataclass(frozen=True)

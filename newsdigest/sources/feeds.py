@@ -17,12 +17,21 @@ from newsdigest.model import Article, Source
 from newsdigest.settings import FeedSettings
 from newsdigest.sources.dates import parse_date
 from newsdigest.sources.encoding import normalise_encoding, repair_text
+from newsdigest.sources.template import remove_template
 from newsdigest.urls import article_id, canonical_url
 
 HTML_PAGE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE | re.DOTALL)
 IMG_SRC = re.compile(r"""<img\b[^>]*\bsrc=["']([^"']+)["']""", re.IGNORECASE)
 AUTHOR_IN_PARENS = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$")
+# feedparser files <media:description> (the caption of an item's photo or video) under `content`
+# or `summary`, whichever is free, so only the document itself says which text is a caption.
+MEDIA_DESCRIPTION = re.compile(rb"<media:description\b[^>]*>(.*?)</media:description\s*>", re.IGNORECASE | re.DOTALL)
+HTML_MARKUP = re.compile(r"</?(?:p|br|div|a|img|span|strong|em|b|i|ul|ol|li|h[1-6]|figure|blockquote)\b[^<>]*>",
+                         re.IGNORECASE)
+CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+# A caption shorter than this (as letters and digits) is too short to tell apart from real text.
+MIN_CAPTION_KEY = 12
 
 
 @dataclass(frozen=True)
@@ -73,8 +82,9 @@ def parse_feed(
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
     language = _language(channel.get("language"))
     entries = newest_entries(parsed.entries, max_items, fetched_at, tz) if max_items else parsed.entries
-    articles, skipped = _articles(entries, feed, base, language, fetched_at, tz)
+    articles, skipped = _articles(entries, feed, base, language, fetched_at, tz, media_captions(data))
     warnings += skipped
+    articles = remove_template(articles)
     if not articles:
         warnings.append("feed is well-formed but has no items")
     return ParsedFeed(
@@ -164,7 +174,8 @@ def _bozo_warnings(parsed: Any) -> list[str]:
 
 
 def _articles(
-    entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo
+    entries: list[Any], feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo,
+    captions: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Article, ...], list[str]]:
     """Articles in feed order, without empty entries or repeats of one id; and a warning per item that broke."""
     seen: set[str] = set()
@@ -173,7 +184,7 @@ def _articles(
     shared = _shared_urls(entries, base)
     for entry in entries:
         try:
-            article = _article(entry, feed, base, language, fetched_at, tz, shared)
+            article = _article(entry, feed, base, language, fetched_at, tz, shared, captions)
         except Exception as exc:  # noqa: BLE001 — one garbled item must not cost the others; name it
             name = str(entry.get("title") or entry.get("link") or entry.get("id") or "untitled")[:80]
             skipped.append(f"item {name!r} skipped as unreadable ({type(exc).__name__})")
@@ -196,7 +207,7 @@ def _shared_urls(entries: list[Any], base: str) -> set[str]:
 
 def _article(
     entry: Any, feed: FeedSettings, base: str, language: str, fetched_at: datetime, tz: tzinfo,
-    shared: frozenset[str] | set[str] = frozenset(),
+    shared: frozenset[str] | set[str] = frozenset(), captions: frozenset[str] = frozenset(),
 ) -> Article | None:
     """One normalised Article, or None for an entry with nothing in it."""
     title = repair_text(strip_tags(entry.get("title", "")))
@@ -204,7 +215,7 @@ def _article(
     url = _entry_url(entry, base)
     if url in shared:
         url = _with_fragment(url, entry)
-    raw_html = _best_content(entry)
+    raw_html = _best_content(entry, title, captions)
     if not (title or url or guid or raw_html.strip()):
         return None
     html = sanitize_html(repair_text(remove_boilerplate(raw_html)), base_url=url or base)
@@ -274,18 +285,50 @@ def _article_id(url: str, guid: str, feed_url: str, title: str) -> str:
     return article_id(f"{feed_url}#{title}")
 
 
-def _best_content(entry: Any) -> str:
-    """Full content (content:encoded, Atom content) over the description; plain text becomes paragraphs."""
-    candidates = [c for c in entry.get("content", []) or [] if (c.get("value") or "").strip()]
-    if candidates:
-        best = max(candidates, key=lambda c: len(c.get("value", "")))
-        return _as_html(best.get("value", ""), best.get("type", "text/html"))
-    detail = entry.get("summary_detail") or {}
-    return _as_html(entry.get("summary", "") or "", detail.get("type", "text/html"))
+def _best_content(entry: Any, title: str = "", captions: frozenset[str] = frozenset()) -> str:
+    """The candidate (content or description) holding the most article text.
+
+    A candidate that is the item's media caption, or that only restates the title, or holds
+    nothing once chrome is removed, is not the article; a caption is used only when nothing else is there.
+    """
+    candidates = [(c.get("value") or "", c.get("type") or "text/html") for c in entry.get("content", []) or []]
+    candidates.append((entry.get("summary", "") or "", (entry.get("summary_detail") or {}).get("type", "text/html")))
+    readable = []
+    for value, content_type in candidates:
+        html = _as_html(value, content_type)
+        text = clean_text(html_to_text(html))
+        if text and not restates_title(text, title):
+            readable.append((len(text), text_key(text) in captions, html))
+    article = [c for c in readable if not c[1]] or readable
+    return max(article, key=lambda c: c[0])[2] if article else ""
+
+
+def text_key(text: str) -> str:
+    """Letters and digits only, case-folded: two texts with the same key say the same thing."""
+    return re.sub(r"[\W_]+", "", htmllib.unescape(text).casefold())
+
+
+def restates_title(text: str, title: str) -> bool:
+    """True when the text is the title again (whole, or a cut-off piece of it)."""
+    text, title = text_key(text), text_key(title)
+    return bool(title) and (text == title or (len(text) >= MIN_CAPTION_KEY and text in title))
+
+
+def media_captions(data: bytes) -> frozenset[str]:
+    """Keys of every <media:description> text in a feed document (captions of photos and videos)."""
+    keys = set()
+    for raw in MEDIA_DESCRIPTION.findall(data):
+        value = CDATA.sub(lambda m: htmllib.escape(m.group(1)), raw.decode("utf-8", "replace"))
+        key = text_key(html_to_text(htmllib.unescape(value)))
+        if len(key) >= MIN_CAPTION_KEY:
+            keys.add(key)
+    return frozenset(keys)
 
 
 def _as_html(value: str, content_type: str) -> str:
-    if "html" in (content_type or "html"):
+    """HTML as is; plain text as paragraphs — unless the "plain" text holds markup (feedparser
+    relabels a description text/plain when a later <media:description type="plain"> follows it)."""
+    if "html" in (content_type or "html") or HTML_MARKUP.search(value):
         return value
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", value) if p.strip()]
     return "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
