@@ -62,7 +62,9 @@ class Project:
         return path
 
     def configure(self, feeds: list[dict[str, Any]] | None = None, timezone: str = "UTC", **extra: Any) -> None:
-        config: dict[str, Any] = {"site": {"title": "Robust", "timezone": timezone}, "content": ["content"],
+        # A full base_url, so the only warnings a build prints are the ones a test provokes.
+        config: dict[str, Any] = {"site": {"title": "Robust", "timezone": timezone, "base_url": "https://example.org/"},
+                                  "content": ["content"],
                                   "feeds": feeds or [], "search": False, **extra}
         self.config.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
