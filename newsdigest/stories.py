@@ -70,6 +70,12 @@ ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article m
 DEFINING_SHARE = 0.33      # a story's defining term has at least this share of its uses inside the story
 BIGRAM_WEIGHT = 0.5        # weight of adjacent word pairs relative to single words
 MIN_SHARED = 2             # distinct shared terms needed for a link
+SAME_OUTLET_FACTOR = 1.3  # two reports of one outlet need this much more similarity: an outlet's own theme pieces share its words
+SAME_OUTLET_HOURS = 24.0   # ... and must be this close in time: one outlet reports one event within hours, a theme for weeks
+CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
+ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair
+TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
+TEMPLATE_MIN_ITEMS = 8     # ... counted only for feeds with this many items in the batch (a few items prove nothing)
 MAX_KEY_POINTS = 6         # merged key points shown for a story
 DUPLICATE_POINT = 0.5      # word overlap (Jaccard) above which two key points say the same thing
 
@@ -85,6 +91,13 @@ _DIGITS = re.compile(r"\d+")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+(?:['’.\-][^\W_]+)*)", re.UNICODE)
+# One event, different words: outlets write "quake" and "earthquake" for the same happening. Each
+# entry folds a variant into the word it means, before stemming (news usage; a small table, not a thesaurus).
+SAME_WORD = {
+    "quake": "earthquake", "quakes": "earthquakes", "temblor": "earthquake", "temblors": "earthquakes",
+    "blaze": "fire", "blazes": "fires", "wildfire": "fire", "wildfires": "fires", "bushfire": "fire",
+    "gunman": "shooter", "gunmen": "shooters",
+}
 _SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
 
 
@@ -96,16 +109,21 @@ def group_stories(
     if not ordered:
         return ()
     bags, concepts, leads = zip(*(_terms(item, flags) for item, flags in zip(ordered, _boilerplate(ordered))))
-    vectors, df = _tfidf(bags)
+    vectors, df = _tfidf(_without_feed_templates(ordered, bags))
     keys = [_key_terms(vector) for vector in vectors]
-    groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
+    links = _links(ordered, vectors, keys, concepts, settings)
+    groups = _split_chains(_components(len(ordered), links), vectors, links)
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
     groups = _attach_loners(ordered, vectors, leads, df, groups, settings)
+    groups = _split_chains(groups, vectors, links)
+    groups = _one_outlet_stories(groups, ordered, vectors, settings.threshold)
     now = now or max(item.article.published for item in ordered)
     ranked = []
     for group in groups:
-        members = [ordered[i] for i in sorted(group)]
-        ranked.append((_story(members, now), members[-1].article.published.timestamp()))
+        indices = sorted(group)
+        members = [ordered[i] for i in indices]
+        lead = ordered[_lead_index(indices, ordered, vectors)]
+        ranked.append((_story(members, now, lead), members[-1].article.published.timestamp()))
     ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
     return tuple(story for story, _ in ranked)
 
@@ -149,6 +167,7 @@ def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
         if len(lower) < 2 or lower in stopwords:
             seen = skipped = True
             continue
+        lower = SAME_WORD.get(lower, lower)
         follows = kept and not skipped and (gap == " " or gap.isspace())
         starts = not seen and not gap.strip()
         lowers.append(lower)
@@ -324,6 +343,34 @@ def _links(
     return links
 
 
+def _one_outlet_stories(
+    groups: list[list[int]], ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], threshold: float,
+) -> list[list[int]]:
+    """A story told by one outlet alone holds only by its strong, close-in-time links.
+
+    An outlet writes many pieces on its running themes (electric cars, the cost of living) in
+    its own words; two of them are one story only when they report the same event, soon after
+    each other. Other outlets' reports confirm an event, so mixed stories are left alone.
+    """
+    strict = threshold * SAME_OUTLET_FACTOR
+    window = SAME_OUTLET_HOURS * 3600.0
+    result = []
+    for group in groups:
+        # Pairs inside the group are compared directly (merged parts have no link of their own);
+        # a one-outlet story is a handful of reports, so this stays small.
+        if not 1 < len(group) <= ONE_OUTLET_MAX or len({ordered[i].article.source for i in group}) > 1:
+            result.append(group)
+            continue
+        times = {i: ordered[i].article.published.timestamp() for i in group}
+        strong = [
+            (i, j) for n, i in enumerate(group) for j in group[n + 1:]
+            if abs(times[i] - times[j]) <= window
+            and sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) >= strict
+        ]
+        result.extend(_regroup(group, strong))
+    return result
+
+
 def _key_terms(vector: dict[str, float]) -> list[str]:
     """An article's most telling terms: two articles about one event share at least one of them."""
     return heapq.nlargest(BLOCK_TERMS, vector, key=vector.__getitem__)
@@ -340,6 +387,97 @@ def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str],
     if len(shared) < MIN_SHARED or len({concepts.get(t, t) for t in shared}) < MIN_SHARED:
         return False
     return sum(a[t] * b[t] for t in shared) >= threshold
+
+
+def _without_feed_templates(items: Sequence[Analysed], bags: Sequence[dict[str, float]]) -> list[dict[str, float]]:
+    """Each bag without the terms its feed puts in most of its items.
+
+    A feed's template ("Article URL … Comments URL … Points", "- CNET") is in nearly every item
+    it sends and says nothing about any event, so it must never link two items.
+    """
+    by_feed: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_feed[item.article.feed or item.article.source].append(index)
+    cleaned = list(bags)
+    for indices in by_feed.values():
+        if len(indices) < TEMPLATE_MIN_ITEMS:
+            continue
+        df = Counter(term for i in indices for term in bags[i])
+        template = {term for term, count in df.items() if count >= TEMPLATE_SHARE * len(indices)}
+        if template:
+            for i in indices:
+                cleaned[i] = {t: w for t, w in bags[i].items() if t not in template}
+    return cleaned
+
+
+def _split_chains(
+    groups: list[list[int]], vectors: Sequence[dict[str, float]], links: Sequence[tuple[int, int]]
+) -> list[list[int]]:
+    """Split off members that do not hold to the rest of their story; regroup them by their own links.
+
+    Links chain: A matches B, B matches C, and A and C share nothing. A member belongs to a story
+    only if it is close to the story as a whole (the pooled terms of the other members), so a
+    chain's far ends fall away while the event's core stays together.
+    """
+    result: list[list[int]] = []
+    pending = list(groups)
+    for _ in range(3):                  # split-off parts are checked again, a few rounds at most
+        loose: list[int] = []
+        for group in pending:
+            kept, dropped = _hold_together(group, vectors)
+            result.append(kept)
+            loose.extend(dropped)
+        if not loose:
+            return result
+        pending = _regroup(loose, links)
+    return result + pending
+
+
+def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
+    """(members close to the rest of the group, members that are not), dropping the weakest first."""
+    members = list(group)
+    dropped: list[int] = []
+    while len(members) >= 3:
+        closeness = _closeness_to_rest(members, vectors)
+        weakest = min(range(len(members)), key=closeness.__getitem__)
+        if closeness[weakest] >= CORE_THRESHOLD:
+            break
+        dropped.append(members.pop(weakest))
+    return members, dropped
+
+
+def _closeness_to_rest(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> list[float]:
+    """Per member: cosine with the sum of the other members' vectors (leave-one-out centroid)."""
+    total: dict[str, float] = {}
+    for i in members:
+        for term, weight in vectors[i].items():
+            total[term] = total.get(term, 0.0) + weight
+    total_sq = sum(w * w for w in total.values())
+    result = []
+    for i in members:
+        vector = vectors[i]
+        dot = sum(w * total[t] for t, w in vector.items())
+        own = sum(w * w for w in vector.values())
+        rest_dot, rest_sq = dot - own, total_sq - 2 * dot + own
+        result.append(rest_dot / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
+    return result
+
+
+def _regroup(loose: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of `loose` articles over the links among them alone."""
+    position = {i: n for n, i in enumerate(loose)}
+    inner = [(position[i], position[j]) for i, j in links if i in position and j in position]
+    return [[loose[n] for n in part] for part in _components(len(loose), inner)]
+
+
+def _lead_index(indices: Sequence[int], ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]]) -> int:
+    """The member most other members agree with: closest to the rest; ties to the fuller, then the earlier report."""
+    if len(indices) < 3:
+        return max(indices, key=lambda i: (len(ordered[i].article.text.split()), -i))
+    closeness = _closeness_to_rest(indices, vectors)
+    best = max(range(len(indices)), key=lambda n: (round(closeness[n], 2), len(ordered[indices[n]].article.text.split()),
+                                                   -indices[n]))
+    return indices[best]
 
 
 def _merge_stories(
@@ -482,10 +620,9 @@ def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 # ---------------------------------------------------------------- story records
 
-def _story(members: Sequence[Analysed], now: datetime) -> Story:
-    """Build one story from its members (already earliest first)."""
+def _story(members: Sequence[Analysed], now: datetime, lead: Analysed) -> Story:
+    """Build one story from its members (already earliest first) around its lead report."""
     earliest = members[0]
-    lead = max(members, key=lambda m: (len(m.article.text.split()), -m.article.published.timestamp()))
     return Story(
         # The earliest member keeps the id stable as later reports join the story.
         id="s-" + short_hash(earliest.id),

@@ -105,13 +105,14 @@ def test_story_lead_first_reporter_members_and_merged_points() -> None:
     story = next(s for s in stories if "quake-a" in s.members)
     assert story.members == ("quake-a", "quake-b", "quake-long")       # earliest first
     assert story.first_reported_by == "Daily Planet"
-    assert story.lead == "quake-long"                                   # the most complete text
+    # The lead is the report the others agree with most: quake-b shares quake-a's facts and quake-long's damage.
+    assert story.lead == "quake-b"
     # The lead's points first; a repeated point from another outlet appears once.
     assert story.key_points == (
         "Two people were injured in Marenza.",
-        "Ferries were suspended in Marenza.",
-        "A magnitude 6.4 earthquake struck off the Valdoria coast.",
         "The tsunami warning was lifted after an hour.",
+        "A magnitude 6.4 earthquake struck off the Valdoria coast.",
+        "Ferries were suspended in Marenza.",
     )
 
 
@@ -221,3 +222,23 @@ def test_a_feature_pegged_to_an_event_only_in_its_headline_stays_apart() -> None
     quake = next(group for group in groups if "quake-a" in group)
     assert "quake-vigil" in quake               # its lead names the town of the event
     assert {"quake-feature"} in groups          # its lead is about something else
+
+
+def test_a_feed_template_never_links_its_items() -> None:
+    # A link-aggregator feed wraps every item in the same words; the items themselves share nothing.
+    subjects = ["Rust GUI framework released", "Observatory of Ulugh Beg", "Binary to text encoding notes",
+                "Self-hosting browser sync", "Procrastination and mood regulation", "A computer algebra system",
+                "The hundred-year programming language", "Weakening TLS protection", "Train simulator release"]
+    template = " Article URL: https://example.org/post Comments URL: https://news.example.org/item Points: 12"
+    feed = [make(f"hn{n}", subject, subject + "." + template, "Link Feed", n * 0.5) for n, subject in enumerate(subjects)]
+    stories = group_stories([*BACKGROUND, *feed], SETTINGS)
+    assert all(len(story.members) == 1 for story in stories)
+
+
+def test_quake_and_earthquake_are_one_word_for_one_event() -> None:
+    a = make("q1", "Quake hits Valdoria, Marenza port damaged",
+             "A strong quake hit Valdoria on Tuesday and damaged the port of Marenza, officials said.", "Gazette", 0)
+    b = make("q2", "Earthquake in Valdoria damages Marenza",
+             "An earthquake struck Valdoria on Tuesday, damaging buildings in Marenza.", "Courier", 2)
+    assert {"q1", "q2"} in stories_of([*BACKGROUND, a, b])
+
