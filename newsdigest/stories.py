@@ -73,6 +73,10 @@ MIN_SHARED = 2             # distinct shared terms needed for a link
 SAME_OUTLET_FACTOR = 1.3  # two reports of one outlet need this much more similarity: an outlet's own theme pieces share its words
 SAME_OUTLET_HOURS = 24.0   # ... and must be this close in time: one outlet reports one event within hours, a theme for weeks
 CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
+CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members ...
+CORE_SHARED = 1            # ... and each member of a story of CORE_MIN_STORY or more must use this many of them
+CORE_MIN_STORY = 5
+GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's
 ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
 TEMPLATE_MIN_ITEMS = 8     # ... counted only for feeds with this many items in the batch (a few items prove nothing)
@@ -443,7 +447,20 @@ def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tup
         if closeness[weakest] >= CORE_THRESHOLD:
             break
         dropped.append(members.pop(weakest))
+    if len(members) >= CORE_MIN_STORY:
+        core = _core_words(members, vectors)
+        kept = [i for i in members if _count_words(t for t in vectors[i] if core.get(t, 0) - 1 >= 0) >= CORE_SHARED]
+        kept_set = set(kept)
+        dropped.extend(i for i in members if i not in kept_set)
+        members = kept
     return members, dropped
+
+
+def _core_words(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> dict[str, int]:
+    """The story's core words (used by at least CORE_SHARE of its members), with how many members use each."""
+    counts = Counter(term for i in members for term in vectors[i] if " " not in term)
+    least = max(2.0, CORE_SHARE * len(members))
+    return {term: count for term, count in counts.items() if count >= least}
 
 
 def _closeness_to_rest(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> list[float]:
@@ -546,35 +563,57 @@ def _attach_loners(
     for number, terms in enumerate(defining):
         for term in terms:
             by_term[term].append(number)
+    cores: dict[int, dict[str, int]] = {}
+
+    def _core(n: int) -> dict[str, int]:
+        if n not in cores:
+            cores[n] = _core_words(stories[n], vectors)
+        return cores[n]
+
     joined: dict[int, list[int]] = defaultdict(list)
     kept = []
     for group in groups:
-        if len(group) > 1:
-            if len(group) < ATTACH_MIN_STORY:
-                kept.append(group)
+        if len(group) >= ATTACH_MIN_STORY:
             continue
-        i = group[0]
-        candidates = {n for term in vectors[i] for n in by_term.get(term, ())}
+        # A small story (a loner, or two or three reports of one angle) joins as a whole, by its pooled terms.
+        vector = vectors[group[0]] if len(group) == 1 else _centroid([vectors[i] for i in group])
+        lead_words = frozenset().union(*(leads[i] for i in group))
+        candidates = {n for term in vector for n in by_term.get(term, ())}
         best, best_score = -1, ATTACH_THRESHOLD
         for n in sorted(candidates):
-            if not any(abs(times[i] - times[m]) <= window for m in stories[n]):
+            if not any(abs(times[i] - times[m]) <= window for i in group for m in stories[n]):
                 continue
-            if _count_words(t for t in vectors[i] if t in defining[n]) < ATTACH_DEFINING:
+            if _count_words(t for t in vector if t in defining[n]) < ATTACH_DEFINING:
+                continue
+            # A group of reports joins on the story's core words, and only if its own shared words are the
+            # story's too: two pieces on Karen Bass's campaign that mention the indicted councilman stay apart.
+            if len(group) > 1 and (_count_words(t for t in vector if t in _core(n)) < ATTACH_DEFINING
+                                   or not _words_known(group, stories[n], vectors)):
                 continue
             # A report restates its event in the lead; a feature pegged to it in the headline only does not.
-            if leads[i] and not leads[i] & defining[n]:
+            if lead_words and not lead_words & defining[n]:
                 continue
             if n not in centroids:
                 centroids[n] = _centroid([vectors[m] for m in stories[n]])
             centroid = centroids[n]
-            score = sum(w * centroid[t] for t, w in vectors[i].items() if t in centroid)
+            score = sum(w * centroid[t] for t, w in vector.items() if t in centroid)
             if score >= best_score:
                 best, best_score = n, score
         if best >= 0:
-            joined[best].append(i)
+            joined[best].extend(group)
         else:
             kept.append(group)
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _words_known(group: Sequence[int], story: Sequence[int], vectors: Sequence[dict[str, float]]) -> bool:
+    """Are most words shared by two or more members of `group` used somewhere in `story`?"""
+    counts = Counter(term for i in group for term in vectors[i] if " " not in term)
+    shared = [term for term, count in counts.items() if count >= 2]
+    if not shared:
+        return True
+    known = {term for i in story for term in vectors[i]}
+    return sum(term in known for term in shared) >= GROUP_KNOWN_SHARE * len(shared)
 
 
 def _count_words(terms: Iterable[str]) -> int:
