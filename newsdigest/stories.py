@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -73,9 +74,7 @@ MIN_SHARED = 2             # distinct shared terms needed for a link
 SAME_OUTLET_FACTOR = 1.3  # two reports of one outlet need this much more similarity: an outlet's own theme pieces share its words
 SAME_OUTLET_HOURS = 24.0   # ... and must be this close in time: one outlet reports one event within hours, a theme for weeks
 CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
-CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members ...
-CORE_SHARED = 1            # ... and each member of a story of CORE_MIN_STORY or more must use this many of them
-CORE_MIN_STORY = 5
+CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members
 GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's
 ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
@@ -406,7 +405,9 @@ def _without_feed_templates(items: Sequence[Analysed], bags: Sequence[dict[str, 
     for indices in by_feed.values():
         if len(indices) < TEMPLATE_MIN_ITEMS:
             continue
-        df = Counter(term for i in indices for term in bags[i])
+        df: Counter[str] = Counter()
+        for i in indices:
+            df.update(bags[i].keys())
         template = {term for term, count in df.items() if count >= TEMPLATE_SHARE * len(indices)}
         if template:
             for i in indices:
@@ -447,12 +448,6 @@ def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tup
         if closeness[weakest] >= CORE_THRESHOLD:
             break
         dropped.append(members.pop(weakest))
-    if len(members) >= CORE_MIN_STORY:
-        core = _core_words(members, vectors)
-        kept = [i for i in members if _count_words(t for t in vectors[i] if core.get(t, 0) - 1 >= 0) >= CORE_SHARED]
-        kept_set = set(kept)
-        dropped.extend(i for i in members if i not in kept_set)
-        members = kept
     return members, dropped
 
 
@@ -465,16 +460,15 @@ def _core_words(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> 
 
 def _closeness_to_rest(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> list[float]:
     """Per member: cosine with the sum of the other members' vectors (leave-one-out centroid)."""
-    total: dict[str, float] = {}
+    total: Counter[str] = Counter()
     for i in members:
-        for term, weight in vectors[i].items():
-            total[term] = total.get(term, 0.0) + weight
+        total.update(vectors[i])
     total_sq = sum(w * w for w in total.values())
     result = []
     for i in members:
         vector = vectors[i]
-        dot = sum(w * total[t] for t, w in vector.items())
-        own = sum(w * w for w in vector.values())
+        dot = sum(map(operator.mul, vector.values(), map(total.__getitem__, vector)))
+        own = sum(map(operator.mul, vector.values(), vector.values()))
         rest_dot, rest_sq = dot - own, total_sq - 2 * dot + own
         result.append(rest_dot / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
     return result
