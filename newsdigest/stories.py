@@ -71,12 +71,12 @@ ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article m
 DEFINING_SHARE = 0.33      # a story's defining term has at least this share of its uses inside the story
 BIGRAM_WEIGHT = 0.5        # weight of adjacent word pairs relative to single words
 MIN_SHARED = 2             # distinct shared terms needed for a link
-SAME_OUTLET_FACTOR = 1.3  # two reports of one outlet need this much more similarity: an outlet's own theme pieces share its words
-SAME_OUTLET_HOURS = 24.0   # ... and must be this close in time: one outlet reports one event within hours, a theme for weeks
+SAME_OUTLET_FACTOR = 1.3   # a story of two reports from one outlet needs this much more similarity: an outlet's theme pieces share its words
 CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
 CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members
 GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's
-ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair
+ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair (bigger ones, measured,
+                           # are mostly an outlet's own follow-ups of one event: the L.A. Times on a councilman's indictment)
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
 TEMPLATE_MIN_ITEMS = 8     # ... counted only for feeds with this many items in the batch (a few items prove nothing)
 MAX_KEY_POINTS = 6         # merged key points shown for a story
@@ -356,22 +356,21 @@ def _one_outlet_stories(
     each other. Other outlets' reports confirm an event, so mixed stories are left alone.
     """
     strict = threshold * SAME_OUTLET_FACTOR
-    window = SAME_OUTLET_HOURS * 3600.0
     result = []
     for group in groups:
-        # Pairs inside the group are compared directly (merged parts have no link of their own);
-        # a one-outlet story is a handful of reports, so this stays small.
+        # Pairs inside the group are compared directly (merged parts have no link of their own).
         if not 1 < len(group) <= ONE_OUTLET_MAX or len({ordered[i].article.source for i in group}) > 1:
             result.append(group)
             continue
-        times = {i: ordered[i].article.published.timestamp() for i in group}
-        strong = [
-            (i, j) for n, i in enumerate(group) for j in group[n + 1:]
-            if abs(times[i] - times[j]) <= window
-            and sum(w * vectors[j].get(t, 0.0) for t, w in vectors[i].items()) >= strict
-        ]
+        strong = [(i, j) for n, i in enumerate(group) for j in group[n + 1:] if _dot(vectors[i], vectors[j]) >= strict]
         result.extend(_regroup(group, strong))
     return result
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def _key_terms(vector: dict[str, float]) -> list[str]:
