@@ -94,6 +94,9 @@ _DIGITS = re.compile(r"\d+")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+(?:['’.\-][^\W_]+)*)", re.UNICODE)
+# Headline openings that announce a format rather than the news (galleries, clips, audio).
+NOT_A_STATEMENT = ("photos:", "photos ", "in pictures", "pictures:", "gallery:", "video:", "watch:", "watch ",
+                   "podcast:", "listen:")
 # One event, different words: outlets write "quake" and "earthquake" for the same happening. Each
 # entry folds a variant into the word it means, before stemming (news usage; a small table, not a thesaurus).
 SAME_WORD = {
@@ -481,13 +484,20 @@ def _regroup(loose: Sequence[int], links: Sequence[tuple[int, int]]) -> list[lis
 
 
 def _lead_index(indices: Sequence[int], ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]]) -> int:
-    """The member most other members agree with: closest to the rest; ties to the fuller, then the earlier report."""
-    if len(indices) < 3:
-        return max(indices, key=lambda i: (len(ordered[i].article.text.split()), -i))
-    closeness = _closeness_to_rest(indices, vectors)
-    best = max(range(len(indices)), key=lambda n: (round(closeness[n], 2), len(ordered[indices[n]].article.text.split()),
-                                                   -indices[n]))
+    """The report of the main development: among members whose headline states something, the one
+    closest to the rest (most others agree with it); ties to the fuller, then the earlier report."""
+    closeness = _closeness_to_rest(indices, vectors) if len(indices) >= 3 else [0.0] * len(indices)
+    stating = [n for n in range(len(indices)) if _states_news(_title(ordered[indices[n]]))] or range(len(indices))
+    best = max(stating, key=lambda n: (round(closeness[n], 2), len(ordered[indices[n]].article.text.split()),
+                                       -indices[n]))
     return indices[best]
+
+
+def _states_news(title: str) -> bool:
+    """Does a headline state a development? A question ("Should MPs still meet the public?") or a
+    gallery/video label ("Photos: …") frames an angle or a format, not what happened."""
+    head = title.strip().lower()
+    return bool(head) and not head.endswith("?") and not head.startswith(NOT_A_STATEMENT)
 
 
 def _merge_stories(

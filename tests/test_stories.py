@@ -242,3 +242,15 @@ def test_quake_and_earthquake_are_one_word_for_one_event() -> None:
              "An earthquake struck Valdoria on Tuesday, damaging buildings in Marenza.", "Courier", 2)
     assert {"q1", "q2"} in stories_of([*BACKGROUND, a, b])
 
+
+
+def test_a_question_headline_is_not_the_lead_even_when_closest_to_the_rest() -> None:
+    # The explainer repeats everyone's facts (so it is closest to the others) but states no development.
+    explainer = make("quake-q", "Valdoria earthquake: were Marenza's buildings ready for a 6.4 magnitude quake?",
+                     "A magnitude 6.4 earthquake struck off the Valdoria coast, damaging buildings in Marenza. Two "
+                     "people were injured and the tsunami warning was lifted. Were the buildings ready?",
+                     "Weekly Review", 6)
+    stories = group_stories([*BACKGROUND, QUAKE_A, QUAKE_B, explainer], SETTINGS)
+    story = next(s for s in stories if "quake-a" in s.members)
+    assert set(story.members) == {"quake-a", "quake-b", "quake-q"}
+    assert story.lead in {"quake-a", "quake-b"}
