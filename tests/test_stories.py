@@ -236,19 +236,19 @@ def test_a_feed_template_never_links_its_items() -> None:
 
 
 def test_quake_and_earthquake_are_one_word_for_one_event() -> None:
-    a = make("q1", "Quake hits Valdoria, Marenza port damaged",
-             "A strong quake hit Valdoria on Tuesday and damaged the port of Marenza, officials said.", "Gazette", 0)
-    b = make("q2", "Earthquake in Valdoria damages Marenza",
-             "An earthquake struck Valdoria on Tuesday, damaging buildings in Marenza.", "Courier", 2)
+    # Apart from the place, the two reports share only the event's word, written two ways.
+    a = make("q1", "Strong quake hits Valdoria", "A strong quake hit Valdoria, officials said.", "Gazette", 0)
+    b = make("q2", "Earthquake strikes Valdoria", "An earthquake struck Valdoria overnight.", "Courier", 2)
     assert {"q1", "q2"} in stories_of([*BACKGROUND, a, b])
 
 
-
 def test_a_question_headline_is_not_the_lead_even_when_closest_to_the_rest() -> None:
-    # The explainer repeats everyone's facts (so it is closest to the others) but states no development.
+    # The explainer repeats everyone's facts and is the longest text, but states no development.
     explainer = make("quake-q", "Valdoria earthquake: were Marenza's buildings ready for a 6.4 magnitude quake?",
                      "A magnitude 6.4 earthquake struck off the Valdoria coast, damaging buildings in Marenza. Two "
-                     "people were injured and the tsunami warning was lifted. Were the buildings ready?",
+                     "people were injured and the tsunami warning was lifted. Were the buildings ready? Engineers have "
+                     "long asked whether the port's older blocks would stand a strong quake, and the city council "
+                     "has debated a retrofit plan for years.",
                      "Weekly Review", 6)
     stories = group_stories([*BACKGROUND, QUAKE_A, QUAKE_B, explainer], SETTINGS)
     story = next(s for s in stories if "quake-a" in s.members)
