@@ -54,6 +54,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"stories: n={report['n']} stories={report['predicted_stories']} (gold {report['gold_stories']})")
         print(f"  pairwise  P={pw['precision']:.3f} R={pw['recall']:.3f} F1={pw['f1']:.3f}")
         print(f"  B-cubed   P={b3['precision']:.3f} R={b3['recall']:.3f} F1={b3['f1']:.3f}")
+        for day, part in report["by_day"].items():
+            print(f"  {day} (n={part['n']}): pairwise P={part['pairwise']['precision']:.3f} "
+                  f"R={part['pairwise']['recall']:.3f}  B-cubed F1={part['bcubed']['f1']:.3f}")
         print(f"  grouped in {report['seconds']:.3f} s")
     return 0
 
@@ -95,8 +98,25 @@ def evaluate(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path], setting
         "predicted_stories": len(stories),
         "pairwise": _prf(*pairwise_counts(gold, predicted)),
         "bcubed": bcubed(gold, predicted),
+        "by_day": _by_day(items, gold, predicted),
         "seconds": round(seconds, 4),
     }
+
+
+def _by_day(items: Sequence[Analysed], gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, dict]:
+    """The same scores on each publication day's items alone (the worst day matters as much as the mean)."""
+    days: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        days[item.article.published.date().isoformat()].append(item.id)
+    if len(days) < 2:
+        return {}
+    result = {}
+    for day, ids in sorted(days.items()):
+        part = {i: gold[i] for i in ids if i in gold}
+        if len(part) >= 50:            # a day with a handful of items says nothing on its own
+            result[day] = {"n": len(part), "pairwise": _prf(*pairwise_counts(part, predicted)),
+                           "bcubed": bcubed(part, predicted)}
+    return result
 
 
 def _labelled_items(
