@@ -74,7 +74,8 @@ MIN_SHARED = 2             # distinct shared terms needed for a link
 SAME_OUTLET_FACTOR = 1.3   # a story of two reports from one outlet needs this much more similarity: an outlet's theme pieces share its words
 CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
 CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members
-GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's
+GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's,
+GROUP_NAMES_KNOWN_SHARE = 0.2    # ... and this share of its own shared names
 ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair (bigger ones, measured,
                            # are mostly an outlet's own follow-ups of one event: the L.A. Times on a councilman's indictment)
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
@@ -120,7 +121,7 @@ def group_stories(
     links = _links(ordered, vectors, keys, concepts, settings)
     groups = _split_chains(_components(len(ordered), links), vectors, links)
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
-    groups = _attach_loners(ordered, vectors, leads, df, groups, settings)
+    groups = _attach_loners(ordered, vectors, leads, concepts, df, groups, settings)
     groups = _split_chains(groups, vectors, links)
     groups = _one_outlet_stories(groups, ordered, vectors, settings.threshold)
     now = now or max(item.article.published for item in ordered)
@@ -548,7 +549,7 @@ def _merge_stories(
 
 def _attach_loners(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], leads: Sequence[frozenset[str]],
-    df: Counter[str], groups: list[list[int]], settings: StorySettings,
+    concepts: Sequence[dict[str, str]], df: Counter[str], groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Second pass: a lone article joins the story whose pooled wording it matches best.
 
@@ -591,7 +592,7 @@ def _attach_loners(
             # A group of reports joins on the story's core words, and only if its own shared words are the
             # story's too: two pieces on Karen Bass's campaign that mention the indicted councilman stay apart.
             if len(group) > 1 and (_count_words(t for t in vector if t in _core(n)) < ATTACH_DEFINING
-                                   or not _words_known(group, stories[n], vectors)):
+                                   or not _words_known(group, stories[n], vectors, concepts)):
                 continue
             # A report restates its event in the lead; a feature pegged to it in the headline only does not.
             if lead_words and not lead_words & defining[n]:
@@ -609,14 +610,20 @@ def _attach_loners(
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
 
 
-def _words_known(group: Sequence[int], story: Sequence[int], vectors: Sequence[dict[str, float]]) -> bool:
-    """Are most words shared by two or more members of `group` used somewhere in `story`?"""
+def _words_known(
+    group: Sequence[int], story: Sequence[int], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]]
+) -> bool:
+    """Are most words, and most names, shared by two or more members of `group` used in `story`?
+
+    Names say which event a group reports: two pieces on FC Barcelona's corruption charges share
+    "charged" and "prosecutors" with a story on Trump's grand jury, but not "Barcelona".
+    """
     counts = Counter(term for i in group for term in vectors[i] if " " not in term)
     shared = [term for term, count in counts.items() if count >= 2]
-    if not shared:
-        return True
+    names = [term for term in shared if any(term in concepts[i] for i in group)]
     known = {term for i in story for term in vectors[i]}
-    return sum(term in known for term in shared) >= GROUP_KNOWN_SHARE * len(shared)
+    return all(sum(term in known for term in terms) >= share * len(terms)
+               for terms, share in ((shared, GROUP_KNOWN_SHARE), (names, GROUP_NAMES_KNOWN_SHARE)))
 
 
 def _count_words(terms: Iterable[str]) -> int:
