@@ -76,6 +76,8 @@ CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the
 CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members
 GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's,
 GROUP_NAMES_KNOWN_SHARE = 0.2    # ... and this share of its own shared names
+BISECT_THRESHOLD = 0.2     # cosine between the pooled terms of a story's two halves below which they are two events
+BISECT_MIN = 6             # stories this big are checked for two halves
 ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair (bigger ones, measured,
                            # are mostly an outlet's own follow-ups of one event: the L.A. Times on a councilman's indictment)
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
@@ -428,7 +430,7 @@ def _split_chains(
     chain's far ends fall away while the event's core stays together.
     """
     result: list[list[int]] = []
-    pending = list(groups)
+    pending = [part for group in groups for part in _bisect(group, vectors)]
     for _ in range(3):                  # split-off parts are checked again, a few rounds at most
         loose: list[int] = []
         for group in pending:
@@ -439,6 +441,41 @@ def _split_chains(
             return result
         pending = _regroup(loose, links)
     return result + pending
+
+
+def _bisect(group: list[int], vectors: Sequence[dict[str, float]], depth: int = 0) -> list[list[int]]:
+    """Split a story in two while its halves are two events joined through a shared name.
+
+    Finland joining NATO and the charges over a Russian blogger's killing meet through
+    "Russia"; each half holds together and their pooled terms differ (cosine below
+    BISECT_THRESHOLD), while a big event's angles still share its core terms and stay one.
+    """
+    if len(group) < BISECT_MIN or depth >= 4:
+        return [group]
+    halves = _two_means(group, vectors)
+    if min(len(halves[0]), len(halves[1])) < 2:
+        return [group]
+    first, second = (_centroid([vectors[i] for i in half]) for half in halves)
+    if _dot(first, second) >= BISECT_THRESHOLD:
+        return [group]
+    return [part for half in halves for part in _bisect(sorted(half), vectors, depth + 1)]
+
+
+def _two_means(group: Sequence[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
+    """Two clusters of `group` by cosine, seeded with the member farthest from the whole and the one farthest from it."""
+    whole = _centroid([vectors[i] for i in group])
+    far = min(group, key=lambda i: (_dot(vectors[i], whole), i))
+    other = min(group, key=lambda i: (_dot(vectors[i], vectors[far]), -i))
+    centres = [vectors[far], vectors[other]]
+    halves: tuple[list[int], list[int]] = ([], [])
+    for _ in range(5):
+        halves = ([], [])
+        for i in group:
+            halves[0 if _dot(vectors[i], centres[0]) >= _dot(vectors[i], centres[1]) else 1].append(i)
+        if not halves[0] or not halves[1]:
+            break
+        centres = [_centroid([vectors[i] for i in half]) for half in halves]
+    return halves
 
 
 def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
