@@ -5,28 +5,42 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
 1. Terms. Each article becomes a weighted bag of terms from its title (counted twice: a
    headline names the event) and its lead (the first LEAD_WORDS words): lower-cased, lightly
    stemmed content words and adjacent word pairs ("oil spill"). Names (capitalised
-   mid-sentence) and numbers weigh NAME_BOOST times more; dates and clock times are dropped.
-2. Weights. TF-IDF over the batch being grouped, so words that every outlet uses every day
+   mid-sentence) and numbers weigh NAME_BOOST times more; dates and clock times are dropped;
+   a few variants of one event word are folded (SAME_WORD: "quake" is "earthquake").
+2. Feed templates. A term in TEMPLATE_SHARE or more of one feed's items ("Article URL …
+   Comments URL … Points", "- CNET") is that feed's wrapping, not news: it is dropped from
+   that feed's items, so template text can never link two of them.
+3. Weights. TF-IDF over the batch being grouped, so words that every outlet uses every day
    ("Covid", "Los Angeles") count for little.
-3. Blocking. Each article's BLOCK_TERMS heaviest terms are its keys; an inverted index over
+4. Blocking. Each article's BLOCK_TERMS heaviest terms are its keys; an inverted index over
    the keys proposes candidate pairs, and only pairs published within
    ``StorySettings.window_hours`` of each other are scored. Nothing compares every article
    with every other one.
-4. Links. Two articles are linked when the cosine of their vectors reaches
+5. Links. Two articles are linked when the cosine of their vectors reaches
    ``StorySettings.threshold`` and they share at least MIN_SHARED distinct concepts (a
    multi-word name counts once), so one shared name alone (the same person in two different
-   events) never links them. Linked articles form stories (connected components); each link
-   lies within the window, so a story followed day after day can run longer than it.
-5. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
+   events) never links them. Linked articles form candidate stories (connected components).
+6. Chains are cut. Links chain (A matches B, B matches C, A and C share nothing), so a story
+   is checked as a whole: a story of BISECT_MIN or more whose two halves (two-means) share
+   little (pooled cosine below BISECT_THRESHOLD) is two events; then any member whose cosine
+   with the pooled terms of the *rest* of its story is below CORE_THRESHOLD is split off, and
+   the split-off members regroup by their own links.
+7. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
    alike (MERGE_THRESHOLD) and share ATTACH_DEFINING defining words of the joined story: a
    big event splits by angle (the arrest, the tributes), its parts still match each other.
-6. Attach. A lone article joins the story of ATTACH_MIN_STORY or more articles whose pooled
-   wording it matches best (ATTACH_THRESHOLD), if it shares ATTACH_DEFINING of that story's
-   defining words — words used by two or more of its articles and mostly inside it
-   (DEFINING_SHARE), so that "fire" or "Covid" never recruit an unrelated article — and
-   its lead must use one of them: a report restates its event in the lead, while a feature
-   merely pegged to the event ("You thought the spill was bad?") does so in the headline only.
-   An article matching nothing is a story of one.
+8. Attach. A lone article, or a small story of two or three, joins the story of
+   ATTACH_MIN_STORY or more whose pooled wording it matches best (ATTACH_THRESHOLD), if it
+   shares ATTACH_DEFINING of that story's defining words — words used by two or more of its
+   articles and mostly inside it (DEFINING_SHARE), so that "fire" or "Covid" never recruit an
+   unrelated article — and its lead uses one of them: a report restates its event in the
+   lead, a feature merely pegged to it does so in the headline only. A small story must also
+   share the big one's core words (used by CORE_SHARE of its members), and its own shared
+   words and names must be the big one's (GROUP_KNOWN_SHARE, GROUP_NAMES_KNOWN_SHARE): the
+   story absorbs reports on its core entities, not a neighbouring event that mentions them.
+   Step 6 runs again on the result.
+9. One outlet. A story of two reports from one outlet needs SAME_OUTLET_FACTOR times the
+   link threshold between them: an outlet's own pieces on a running theme share its words
+   without reporting one event.
 
 Ranking (best first), a rule a reader can check:
 
@@ -38,10 +52,12 @@ Ranking (best first), a rule a reader can check:
 
 Ties go to the newer story, then to the story id, so the order is deterministic.
 
-A story's id is "s-" + a short hash of its earliest article (stable as later reports join);
-its lead is the member with the most text (the most complete report), ties to the earliest;
-``first_reported_by`` is the earliest member's source; key points are merged lead first,
-dropping any point whose words mostly repeat one already kept.
+A story's id is "s-" + a short hash of its earliest article (stable as later reports join).
+Its lead is the report of the main development: among the members whose headline states
+something (not a question, not a "Photos:"/"Watch:" label), the one most others agree with
+(highest cosine with the pooled terms of the rest), ties to the fuller, then the earlier
+report. ``first_reported_by`` is the earliest member's source; key points are merged lead
+first, dropping any point whose words mostly repeat one already kept.
 """
 from __future__ import annotations
 
