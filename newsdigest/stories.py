@@ -24,7 +24,8 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
    is checked as a whole: a story of BISECT_MIN or more whose two halves (two-means) share
    little (pooled cosine below BISECT_THRESHOLD) is two events; then any member whose cosine
    with the pooled terms of the *rest* of its story is below CORE_THRESHOLD is split off, and
-   the split-off members regroup by their own links.
+   the split-off members regroup by their own links. (The halves are checked on the linked
+   components; after merging and attaching only the closeness check runs again.)
 7. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
    alike (MERGE_THRESHOLD) and share ATTACH_DEFINING defining words of the joined story: a
    big event splits by angle (the arrest, the tributes), its parts still match each other.
@@ -93,7 +94,7 @@ CORE_SHARE = 0.3          # a story's core words are used by at least this share
 GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's,
 GROUP_NAMES_KNOWN_SHARE = 0.2    # ... and this share of its own shared names
 BISECT_THRESHOLD = 0.2     # cosine between the pooled terms of a story's two halves below which they are two events
-BISECT_MIN = 6             # stories this big are checked for two halves
+BISECT_MIN = 10            # stories this big are checked for two halves
 ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair (bigger ones, measured,
                            # are mostly an outlet's own follow-ups of one event: the L.A. Times on a councilman's indictment)
 TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
@@ -140,7 +141,7 @@ def group_stories(
     groups = _split_chains(_components(len(ordered), links), vectors, links)
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
     groups = _attach_loners(ordered, vectors, leads, concepts, df, groups, settings)
-    groups = _split_chains(groups, vectors, links)
+    groups = _split_chains(groups, vectors, links, bisect=False)
     groups = _one_outlet_stories(groups, ordered, vectors, settings.threshold)
     now = now or max(item.article.published for item in ordered)
     ranked = []
@@ -437,7 +438,8 @@ def _without_feed_templates(items: Sequence[Analysed], bags: Sequence[dict[str, 
 
 
 def _split_chains(
-    groups: list[list[int]], vectors: Sequence[dict[str, float]], links: Sequence[tuple[int, int]]
+    groups: list[list[int]], vectors: Sequence[dict[str, float]], links: Sequence[tuple[int, int]],
+    bisect: bool = True,
 ) -> list[list[int]]:
     """Split off members that do not hold to the rest of their story; regroup them by their own links.
 
@@ -446,7 +448,7 @@ def _split_chains(
     chain's far ends fall away while the event's core stays together.
     """
     result: list[list[int]] = []
-    pending = [part for group in groups for part in _bisect(group, vectors)]
+    pending = [part for group in groups for part in _bisect(group, vectors)] if bisect else list(groups)
     for _ in range(3):                  # split-off parts are checked again, a few rounds at most
         loose: list[int] = []
         for group in pending:
@@ -479,19 +481,34 @@ def _bisect(group: list[int], vectors: Sequence[dict[str, float]], depth: int = 
 
 def _two_means(group: Sequence[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
     """Two clusters of `group` by cosine, seeded with the member farthest from the whole and the one farthest from it."""
-    whole = _centroid([vectors[i] for i in group])
-    far = min(group, key=lambda i: (_dot(vectors[i], whole), i))
+    whole = _pooled([vectors[i] for i in group])
+    far = min(group, key=lambda i: (_dot_pooled(vectors[i], whole), i))
     other = min(group, key=lambda i: (_dot(vectors[i], vectors[far]), -i))
-    centres = [vectors[far], vectors[other]]
+    centres = [_pooled([vectors[far]]), _pooled([vectors[other]])]
     halves: tuple[list[int], list[int]] = ([], [])
-    for _ in range(5):
+    for _ in range(4):
+        previous = halves
         halves = ([], [])
         for i in group:
-            halves[0 if _dot(vectors[i], centres[0]) >= _dot(vectors[i], centres[1]) else 1].append(i)
-        if not halves[0] or not halves[1]:
+            halves[0 if _dot_pooled(vectors[i], centres[0]) >= _dot_pooled(vectors[i], centres[1]) else 1].append(i)
+        if not halves[0] or not halves[1] or halves == previous:
             break
-        centres = [_centroid([vectors[i] for i in half]) for half in halves]
+        centres = [_pooled([vectors[i] for i in half]) for half in halves]
     return halves
+
+
+def _pooled(members: Sequence[dict[str, float]]) -> tuple[Counter[str], float]:
+    """Summed vectors and the sum's length: a centroid without building a normalised copy."""
+    total: Counter[str] = Counter()
+    for vector in members:
+        total.update(vector)
+    return total, math.sqrt(sum(map(operator.mul, total.values(), total.values()))) or 1.0
+
+
+def _dot_pooled(vector: dict[str, float], pooled: tuple[Counter[str], float]) -> float:
+    """Cosine-like score of a unit vector against pooled vectors (missing terms count 0)."""
+    total, norm = pooled
+    return sum(map(operator.mul, vector.values(), map(total.__getitem__, vector))) / norm
 
 
 def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
