@@ -254,3 +254,22 @@ def test_a_question_headline_is_not_the_lead_even_when_closest_to_the_rest() -> 
     story = next(s for s in stories if "quake-a" in s.members)
     assert set(story.members) == {"quake-a", "quake-b", "quake-q"}
     assert story.lead in {"quake-a", "quake-b"}
+
+
+def test_two_events_chained_through_a_roundup_are_two_stories() -> None:
+    # Six outlets on each of two events that share a country; one roundup names both and links them.
+    outlets = ["Gazette", "Courier", "Herald", "Tribune", "Wire", "Star"]
+    joins = [make(f"f{n}", "Norland joins the Northern Alliance as its 31st member, Russia warns",
+                  "Norland formally joined the Northern Alliance on Tuesday, doubling its border with Russia; "
+                  f"Moscow warned of counter-measures. Report {n}.", outlet, n * 0.5)
+             for n, outlet in enumerate(outlets)]
+    bombing = [make(f"b{n}", "Russia charges suspect over Severograd cafe bombing that killed blogger",
+                    "Russian investigators charged a woman with terrorism over the Severograd cafe bombing that "
+                    f"killed a pro-war blogger. Report {n}.", outlet, n * 0.5 + 0.2)
+               for n, outlet in enumerate(outlets)]
+    roundup = make("r", "Russia latest: Norland joins Northern Alliance; Severograd cafe bombing suspect charged",
+                   "Norland joined the Northern Alliance and Russia charged a suspect over the Severograd cafe "
+                   "bombing.", "Daily", 4)
+    groups = stories_of([*BACKGROUND, *joins, *bombing, roundup])
+    assert {item.id for item in joins} in groups
+    assert not any({"f0", "b0"} <= group for group in groups)
