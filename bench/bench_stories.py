@@ -1,6 +1,6 @@
 """Benchmark: group 10,000 synthetic articles into stories and print the seconds taken.
 
-    python bench/bench_stories.py [--articles 10000] [--days 30] [--seed 7] [--repeat 3]
+    python bench/bench_stories.py [--articles 10000] [--days 30] [--seed 7] [--repeat 3] [--against DIR]
 
 The articles are made up (no real text): about 3,500 events spread over the given days,
 each reported by one to eight of twenty outlets within a day and a half, with titles and
@@ -8,18 +8,26 @@ leads mixing the event's own words and names with Zipf-distributed everyday word
 also prints how well the synthetic events were recovered, as a sanity check, and times
 related-article lookups for every article page. Target: under
 2 seconds for 10,000 articles on the project machine.
+
+`--against DIR` times another checkout's grouping (e.g. a worktree of main) on the same
+articles in the same run, alternating the two so that both see the same machine load, and
+prints the ratio of the best CPU times.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import subprocess
 import sys
 import time
 from datetime import datetime, timedelta, timezone
 from itertools import accumulate
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# `--root DIR` (used by --against) groups with the newsdigest package of another checkout.
+ROOT = sys.argv[sys.argv.index("--root") + 1] if "--root" in sys.argv else str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, ROOT)
 
 from newsdigest.model import Analysed, Article, Extract
 from newsdigest.settings import StorySettings
@@ -71,25 +79,55 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", help="another checkout whose grouping to time alongside this one")
+    parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)   # one timed run, JSON out
+    parser.add_argument("--root", help=argparse.SUPPRESS)                        # read before the imports above
     args = parser.parse_args()
     items, truth = synthetic(args.articles, args.days, args.seed)
-    walls, cpus = [], []
-    for _ in range(args.repeat):
+    if args.once:
         wall, cpu = time.perf_counter(), time.process_time()
-        stories = group_stories(items, StorySettings())
+        group_stories(items, StorySettings())
+        print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}))
+        return 0
+    walls, cpus, other_cpus = [], [], []
+    for _ in range(args.repeat):
+        if args.against:
+            # Both checkouts run the same way (a fresh process each), one after the other.
+            mine = _time_run(ROOT, args)
+            walls.append(mine["wall"])
+            cpus.append(mine["cpu"])
+            other_cpus.append(_time_run(args.against, args)["cpu"])
+            continue
+        wall, cpu = time.perf_counter(), time.process_time()
+        group_stories(items, StorySettings())
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
+    stories = group_stories(items, StorySettings())
     pure = sum(1 for story in stories if len({truth[m] for m in story.members}) == 1)
     print(f"grouped {len(items)} articles into {len(stories)} stories "
           f"({len(set(truth.values()))} synthetic events, {pure} stories pure)")
     # Best of N: the machine is shared, and the best run is the one least disturbed by others.
     print(f"seconds: best {min(walls):.2f} wall / {min(cpus):.2f} CPU over {args.repeat} runs "
           f"(all wall: {', '.join(f'{w:.2f}' for w in walls)})")
+    if other_cpus:
+        print(f"{args.against}: best {min(other_cpus):.2f} CPU over {args.repeat} runs; "
+              f"this / that = {min(cpus) / min(other_cpus):.2f}")
     started = time.perf_counter()
     index = RelatedIndex(items, stories)
     found = sum(len(index.related(item.id)) for item in items)
     print(f"related articles for every article page: {found} links in {time.perf_counter() - started:.2f} s")
     return 0
+
+
+def _time_run(folder: str, args: argparse.Namespace) -> dict[str, float]:
+    """Wall and CPU seconds of one grouping run by the checkout in `folder`, on the same synthetic articles."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--root", str(Path(folder).resolve()),
+         "--articles", str(args.articles), "--days", str(args.days), "--seed", str(args.seed), "--once"],
+        capture_output=True, text=True, check=True,
+    )
+    timing: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return timing
 
 
 if __name__ == "__main__":

@@ -5,28 +5,43 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
 1. Terms. Each article becomes a weighted bag of terms from its title (counted twice: a
    headline names the event) and its lead (the first LEAD_WORDS words): lower-cased, lightly
    stemmed content words and adjacent word pairs ("oil spill"). Names (capitalised
-   mid-sentence) and numbers weigh NAME_BOOST times more; dates and clock times are dropped.
-2. Weights. TF-IDF over the batch being grouped, so words that every outlet uses every day
+   mid-sentence) and numbers weigh NAME_BOOST times more; dates and clock times are dropped;
+   a few variants of one event word are folded (SAME_WORD: "quake" is "earthquake").
+2. Feed templates. A term in TEMPLATE_SHARE or more of one feed's items ("Article URL …
+   Comments URL … Points", "- CNET") is that feed's wrapping, not news: it is dropped from
+   that feed's items, so template text can never link two of them.
+3. Weights. TF-IDF over the batch being grouped, so words that every outlet uses every day
    ("Covid", "Los Angeles") count for little.
-3. Blocking. Each article's BLOCK_TERMS heaviest terms are its keys; an inverted index over
+4. Blocking. Each article's BLOCK_TERMS heaviest terms are its keys; an inverted index over
    the keys proposes candidate pairs, and only pairs published within
    ``StorySettings.window_hours`` of each other are scored. Nothing compares every article
    with every other one.
-4. Links. Two articles are linked when the cosine of their vectors reaches
+5. Links. Two articles are linked when the cosine of their vectors reaches
    ``StorySettings.threshold`` and they share at least MIN_SHARED distinct concepts (a
    multi-word name counts once), so one shared name alone (the same person in two different
-   events) never links them. Linked articles form stories (connected components); each link
-   lies within the window, so a story followed day after day can run longer than it.
-5. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
+   events) never links them. Linked articles form candidate stories (connected components).
+6. Chains are cut. Links chain (A matches B, B matches C, A and C share nothing), so a story
+   is checked as a whole: a story of BISECT_MIN or more whose two halves (two-means) share
+   little (pooled cosine below BISECT_THRESHOLD) is two events; then any member whose cosine
+   with the pooled terms of the *rest* of its story is below CORE_THRESHOLD is split off, and
+   the split-off members regroup by their own links. (The halves are checked on the linked
+   components; after merging and attaching only the closeness check runs again.)
+7. Merge. Two stories within the window join when their pooled vocabularies (centroids) are
    alike (MERGE_THRESHOLD) and share ATTACH_DEFINING defining words of the joined story: a
    big event splits by angle (the arrest, the tributes), its parts still match each other.
-6. Attach. A lone article joins the story of ATTACH_MIN_STORY or more articles whose pooled
-   wording it matches best (ATTACH_THRESHOLD), if it shares ATTACH_DEFINING of that story's
-   defining words — words used by two or more of its articles and mostly inside it
-   (DEFINING_SHARE), so that "fire" or "Covid" never recruit an unrelated article — and
-   its lead must use one of them: a report restates its event in the lead, while a feature
-   merely pegged to the event ("You thought the spill was bad?") does so in the headline only.
-   An article matching nothing is a story of one.
+8. Attach. A lone article, or a small story of two or three, joins the story of
+   ATTACH_MIN_STORY or more whose pooled wording it matches best (ATTACH_THRESHOLD), if it
+   shares ATTACH_DEFINING of that story's defining words — words used by two or more of its
+   articles and mostly inside it (DEFINING_SHARE), so that "fire" or "Covid" never recruit an
+   unrelated article — and its lead uses one of them: a report restates its event in the
+   lead, a feature merely pegged to it does so in the headline only. A small story must also
+   share the big one's core words (used by CORE_SHARE of its members), and its own shared
+   words and names must be the big one's (GROUP_KNOWN_SHARE, GROUP_NAMES_KNOWN_SHARE): the
+   story absorbs reports on its core entities, not a neighbouring event that mentions them.
+   Step 6 runs again on the result.
+9. One outlet. A story of two reports from one outlet needs SAME_OUTLET_FACTOR times the
+   link threshold between them: an outlet's own pieces on a running theme share its words
+   without reporting one event.
 
 Ranking (best first), a rule a reader can check:
 
@@ -38,15 +53,18 @@ Ranking (best first), a rule a reader can check:
 
 Ties go to the newer story, then to the story id, so the order is deterministic.
 
-A story's id is "s-" + a short hash of its earliest article (stable as later reports join);
-its lead is the member with the most text (the most complete report), ties to the earliest;
-``first_reported_by`` is the earliest member's source; key points are merged lead first,
-dropping any point whose words mostly repeat one already kept.
+A story's id is "s-" + a short hash of its earliest article (stable as later reports join).
+Its lead is the report of the main development: among the members whose headline states
+something (not a question, not a "Photos:"/"Watch:" label), the one most others agree with
+(highest cosine with the pooled terms of the rest), ties to the fuller, then the earlier
+report. ``first_reported_by`` is the earliest member's source; key points are merged lead
+first, dropping any point whose words mostly repeat one already kept.
 """
 from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -70,6 +88,17 @@ ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article m
 DEFINING_SHARE = 0.33      # a story's defining term has at least this share of its uses inside the story
 BIGRAM_WEIGHT = 0.5        # weight of adjacent word pairs relative to single words
 MIN_SHARED = 2             # distinct shared terms needed for a link
+SAME_OUTLET_FACTOR = 1.3   # a story of two reports from one outlet needs this much more similarity: an outlet's theme pieces share its words
+CORE_THRESHOLD = 0.12      # cosine between a member and the pooled terms of the rest of its story, below which it is split off
+CORE_SHARE = 0.3          # a story's core words are used by at least this share of its members
+GROUP_KNOWN_SHARE = 0.5    # a small story joins a big one only if this share of its own shared words are the big one's,
+GROUP_NAMES_KNOWN_SHARE = 0.2    # ... and this share of its own shared names
+BISECT_THRESHOLD = 0.2     # cosine between the pooled terms of a story's two halves below which they are two events
+BISECT_MIN = 10            # stories this big are checked for two halves
+ONE_OUTLET_MAX = 2         # one-outlet stories up to this size are re-checked pair by pair (bigger ones, measured,
+                           # are mostly an outlet's own follow-ups of one event: the L.A. Times on a councilman's indictment)
+TEMPLATE_SHARE = 0.8       # a term in at least this share of one feed's items is that feed's template text, not news
+TEMPLATE_MIN_ITEMS = 8     # ... counted only for feeds with this many items in the batch (a few items prove nothing)
 MAX_KEY_POINTS = 6         # merged key points shown for a story
 DUPLICATE_POINT = 0.5      # word overlap (Jaccard) above which two key points say the same thing
 
@@ -85,6 +114,16 @@ _DIGITS = re.compile(r"\d+")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _GAP_AND_TOKEN = re.compile(r"([\W_]*)([^\W_]+(?:['’.\-][^\W_]+)*)", re.UNICODE)
+# Headline openings that announce a format rather than the news (galleries, clips, audio).
+NOT_A_STATEMENT = ("photos:", "photos ", "in pictures", "pictures:", "gallery:", "video:", "watch:", "watch ",
+                   "podcast:", "listen:")
+# One event, different words: outlets write "quake" and "earthquake" for the same happening. Each
+# entry folds a variant into the word it means, before stemming (news usage; a small table, not a thesaurus).
+SAME_WORD = {
+    "quake": "earthquake", "quakes": "earthquakes", "temblor": "earthquake", "temblors": "earthquakes",
+    "blaze": "fire", "blazes": "fires", "wildfire": "fire", "wildfires": "fires", "bushfire": "fire",
+    "gunman": "shooter", "gunmen": "shooters",
+}
 _SENTENCE_START = re.compile(r"[.!?:;\"“‘(\-–—|]\s*$")
 
 
@@ -96,16 +135,21 @@ def group_stories(
     if not ordered:
         return ()
     bags, concepts, leads = zip(*(_terms(item, flags) for item, flags in zip(ordered, _boilerplate(ordered))))
-    vectors, df = _tfidf(bags)
+    vectors, df = _tfidf(_without_feed_templates(ordered, bags))
     keys = [_key_terms(vector) for vector in vectors]
-    groups = _components(len(ordered), _links(ordered, vectors, keys, concepts, settings))
+    links = _links(ordered, vectors, keys, concepts, settings)
+    groups = _split_chains(_components(len(ordered), links), vectors, links)
     groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
-    groups = _attach_loners(ordered, vectors, leads, df, groups, settings)
+    groups = _attach_loners(ordered, vectors, leads, concepts, df, groups, settings)
+    groups = _split_chains(groups, vectors, links, bisect=False)
+    groups = _one_outlet_stories(groups, ordered, vectors, settings.threshold)
     now = now or max(item.article.published for item in ordered)
     ranked = []
     for group in groups:
-        members = [ordered[i] for i in sorted(group)]
-        ranked.append((_story(members, now), members[-1].article.published.timestamp()))
+        indices = sorted(group)
+        members = [ordered[i] for i in indices]
+        lead = ordered[_lead_index(indices, ordered, vectors)]
+        ranked.append((_story(members, now, lead), members[-1].article.published.timestamp()))
     ranked.sort(key=lambda pair: (-pair[0].score, -pair[1], pair[0].id))
     return tuple(story for story, _ in ranked)
 
@@ -149,6 +193,7 @@ def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
         if len(lower) < 2 or lower in stopwords:
             seen = skipped = True
             continue
+        lower = SAME_WORD.get(lower, lower)
         follows = kept and not skipped and (gap == " " or gap.isspace())
         starts = not seen and not gap.strip()
         lowers.append(lower)
@@ -324,6 +369,33 @@ def _links(
     return links
 
 
+def _one_outlet_stories(
+    groups: list[list[int]], ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], threshold: float,
+) -> list[list[int]]:
+    """A story told by one outlet alone holds only by its strong, close-in-time links.
+
+    An outlet writes many pieces on its running themes (electric cars, the cost of living) in
+    its own words; two of them are one story only when they report the same event, soon after
+    each other. Other outlets' reports confirm an event, so mixed stories are left alone.
+    """
+    strict = threshold * SAME_OUTLET_FACTOR
+    result = []
+    for group in groups:
+        # Pairs inside the group are compared directly (merged parts have no link of their own).
+        if not 1 < len(group) <= ONE_OUTLET_MAX or len({ordered[i].article.source for i in group}) > 1:
+            result.append(group)
+            continue
+        strong = [(i, j) for n, i in enumerate(group) for j in group[n + 1:] if _dot(vectors[i], vectors[j]) >= strict]
+        result.extend(_regroup(group, strong))
+    return result
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
 def _key_terms(vector: dict[str, float]) -> list[str]:
     """An article's most telling terms: two articles about one event share at least one of them."""
     return heapq.nlargest(BLOCK_TERMS, vector, key=vector.__getitem__)
@@ -340,6 +412,163 @@ def _similar(a: dict[str, float], b: dict[str, float], concepts: dict[str, str],
     if len(shared) < MIN_SHARED or len({concepts.get(t, t) for t in shared}) < MIN_SHARED:
         return False
     return sum(a[t] * b[t] for t in shared) >= threshold
+
+
+def _without_feed_templates(items: Sequence[Analysed], bags: Sequence[dict[str, float]]) -> list[dict[str, float]]:
+    """Each bag without the terms its feed puts in most of its items.
+
+    A feed's template ("Article URL … Comments URL … Points", "- CNET") is in nearly every item
+    it sends and says nothing about any event, so it must never link two items.
+    """
+    by_feed: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_feed[item.article.feed or item.article.source].append(index)
+    cleaned = list(bags)
+    for indices in by_feed.values():
+        if len(indices) < TEMPLATE_MIN_ITEMS:
+            continue
+        df: Counter[str] = Counter()
+        for i in indices:
+            df.update(bags[i].keys())
+        template = {term for term, count in df.items() if count >= TEMPLATE_SHARE * len(indices)}
+        if template:
+            for i in indices:
+                cleaned[i] = {t: w for t, w in bags[i].items() if t not in template}
+    return cleaned
+
+
+def _split_chains(
+    groups: list[list[int]], vectors: Sequence[dict[str, float]], links: Sequence[tuple[int, int]],
+    bisect: bool = True,
+) -> list[list[int]]:
+    """Split off members that do not hold to the rest of their story; regroup them by their own links.
+
+    Links chain: A matches B, B matches C, and A and C share nothing. A member belongs to a story
+    only if it is close to the story as a whole (the pooled terms of the other members), so a
+    chain's far ends fall away while the event's core stays together.
+    """
+    result: list[list[int]] = []
+    pending = [part for group in groups for part in _bisect(group, vectors)] if bisect else list(groups)
+    for _ in range(3):                  # split-off parts are checked again, a few rounds at most
+        loose: list[int] = []
+        for group in pending:
+            kept, dropped = _hold_together(group, vectors)
+            result.append(kept)
+            loose.extend(dropped)
+        if not loose:
+            return result
+        pending = _regroup(loose, links)
+    return result + pending
+
+
+def _bisect(group: list[int], vectors: Sequence[dict[str, float]], depth: int = 0) -> list[list[int]]:
+    """Split a story in two while its halves are two events joined through a shared name.
+
+    Finland joining NATO and the charges over a Russian blogger's killing meet through
+    "Russia"; each half holds together and their pooled terms differ (cosine below
+    BISECT_THRESHOLD), while a big event's angles still share its core terms and stay one.
+    """
+    if len(group) < BISECT_MIN or depth >= 4:
+        return [group]
+    halves = _two_means(group, vectors)
+    if min(len(halves[0]), len(halves[1])) < 2:
+        return [group]
+    first, second = (_centroid([vectors[i] for i in half]) for half in halves)
+    if _dot(first, second) >= BISECT_THRESHOLD:
+        return [group]
+    return [part for half in halves for part in _bisect(sorted(half), vectors, depth + 1)]
+
+
+def _two_means(group: Sequence[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
+    """Two clusters of `group` by cosine, seeded with the member farthest from the whole and the one farthest from it."""
+    whole = _pooled([vectors[i] for i in group])
+    far = min(group, key=lambda i: (_dot_pooled(vectors[i], whole), i))
+    other = min(group, key=lambda i: (_dot(vectors[i], vectors[far]), -i))
+    centres = [_pooled([vectors[far]]), _pooled([vectors[other]])]
+    halves: tuple[list[int], list[int]] = ([], [])
+    for _ in range(4):
+        previous = halves
+        halves = ([], [])
+        for i in group:
+            halves[0 if _dot_pooled(vectors[i], centres[0]) >= _dot_pooled(vectors[i], centres[1]) else 1].append(i)
+        if not halves[0] or not halves[1] or halves == previous:
+            break
+        centres = [_pooled([vectors[i] for i in half]) for half in halves]
+    return halves
+
+
+def _pooled(members: Sequence[dict[str, float]]) -> tuple[Counter[str], float]:
+    """Summed vectors and the sum's length: a centroid without building a normalised copy."""
+    total: Counter[str] = Counter()
+    for vector in members:
+        total.update(vector)
+    return total, math.sqrt(sum(map(operator.mul, total.values(), total.values()))) or 1.0
+
+
+def _dot_pooled(vector: dict[str, float], pooled: tuple[Counter[str], float]) -> float:
+    """Cosine-like score of a unit vector against pooled vectors (missing terms count 0)."""
+    total, norm = pooled
+    return sum(map(operator.mul, vector.values(), map(total.__getitem__, vector))) / norm
+
+
+def _hold_together(group: list[int], vectors: Sequence[dict[str, float]]) -> tuple[list[int], list[int]]:
+    """(members close to the rest of the group, members that are not), dropping the weakest first."""
+    members = list(group)
+    dropped: list[int] = []
+    while len(members) >= 3:
+        closeness = _closeness_to_rest(members, vectors)
+        weakest = min(range(len(members)), key=closeness.__getitem__)
+        if closeness[weakest] >= CORE_THRESHOLD:
+            break
+        dropped.append(members.pop(weakest))
+    return members, dropped
+
+
+def _core_words(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> dict[str, int]:
+    """The story's core words (used by at least CORE_SHARE of its members), with how many members use each."""
+    counts = Counter(term for i in members for term in vectors[i] if " " not in term)
+    least = max(2.0, CORE_SHARE * len(members))
+    return {term: count for term, count in counts.items() if count >= least}
+
+
+def _closeness_to_rest(members: Sequence[int], vectors: Sequence[dict[str, float]]) -> list[float]:
+    """Per member: cosine with the sum of the other members' vectors (leave-one-out centroid)."""
+    total: Counter[str] = Counter()
+    for i in members:
+        total.update(vectors[i])
+    total_sq = sum(w * w for w in total.values())
+    result = []
+    for i in members:
+        vector = vectors[i]
+        dot = sum(map(operator.mul, vector.values(), map(total.__getitem__, vector)))
+        own = sum(map(operator.mul, vector.values(), vector.values()))
+        rest_dot, rest_sq = dot - own, total_sq - 2 * dot + own
+        result.append(rest_dot / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0)
+    return result
+
+
+def _regroup(loose: Sequence[int], links: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of `loose` articles over the links among them alone."""
+    position = {i: n for n, i in enumerate(loose)}
+    inner = [(position[i], position[j]) for i, j in links if i in position and j in position]
+    return [[loose[n] for n in part] for part in _components(len(loose), inner)]
+
+
+def _lead_index(indices: Sequence[int], ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]]) -> int:
+    """The report of the main development: among members whose headline states something, the one
+    closest to the rest (most others agree with it); ties to the fuller, then the earlier report."""
+    closeness = _closeness_to_rest(indices, vectors) if len(indices) >= 3 else [0.0] * len(indices)
+    stating = [n for n in range(len(indices)) if _states_news(_title(ordered[indices[n]]))] or range(len(indices))
+    best = max(stating, key=lambda n: (round(closeness[n], 2), len(ordered[indices[n]].article.text.split()),
+                                       -indices[n]))
+    return indices[best]
+
+
+def _states_news(title: str) -> bool:
+    """Does a headline state a development? A question ("Should MPs still meet the public?") or a
+    gallery/video label ("Photos: …") frames an angle or a format, not what happened."""
+    head = title.strip().lower()
+    return bool(head) and not head.endswith("?") and not head.startswith(NOT_A_STATEMENT)
 
 
 def _merge_stories(
@@ -390,7 +619,7 @@ def _merge_stories(
 
 def _attach_loners(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], leads: Sequence[frozenset[str]],
-    df: Counter[str], groups: list[list[int]], settings: StorySettings,
+    concepts: Sequence[dict[str, str]], df: Counter[str], groups: list[list[int]], settings: StorySettings,
 ) -> list[list[int]]:
     """Second pass: a lone article joins the story whose pooled wording it matches best.
 
@@ -408,35 +637,63 @@ def _attach_loners(
     for number, terms in enumerate(defining):
         for term in terms:
             by_term[term].append(number)
+    cores: dict[int, dict[str, int]] = {}
+
+    def _core(n: int) -> dict[str, int]:
+        if n not in cores:
+            cores[n] = _core_words(stories[n], vectors)
+        return cores[n]
+
     joined: dict[int, list[int]] = defaultdict(list)
     kept = []
     for group in groups:
-        if len(group) > 1:
-            if len(group) < ATTACH_MIN_STORY:
-                kept.append(group)
+        if len(group) >= ATTACH_MIN_STORY:
             continue
-        i = group[0]
-        candidates = {n for term in vectors[i] for n in by_term.get(term, ())}
+        # A small story (a loner, or two or three reports of one angle) joins as a whole, by its pooled terms.
+        vector = vectors[group[0]] if len(group) == 1 else _centroid([vectors[i] for i in group])
+        lead_words = frozenset().union(*(leads[i] for i in group))
+        candidates = {n for term in vector for n in by_term.get(term, ())}
         best, best_score = -1, ATTACH_THRESHOLD
         for n in sorted(candidates):
-            if not any(abs(times[i] - times[m]) <= window for m in stories[n]):
+            if not any(abs(times[i] - times[m]) <= window for i in group for m in stories[n]):
                 continue
-            if _count_words(t for t in vectors[i] if t in defining[n]) < ATTACH_DEFINING:
+            if _count_words(t for t in vector if t in defining[n]) < ATTACH_DEFINING:
+                continue
+            # A group of reports joins on the story's core words, and only if its own shared words are the
+            # story's too: two pieces on Karen Bass's campaign that mention the indicted councilman stay apart.
+            if len(group) > 1 and (_count_words(t for t in vector if t in _core(n)) < ATTACH_DEFINING
+                                   or not _words_known(group, stories[n], vectors, concepts)):
                 continue
             # A report restates its event in the lead; a feature pegged to it in the headline only does not.
-            if leads[i] and not leads[i] & defining[n]:
+            if lead_words and not lead_words & defining[n]:
                 continue
             if n not in centroids:
                 centroids[n] = _centroid([vectors[m] for m in stories[n]])
             centroid = centroids[n]
-            score = sum(w * centroid[t] for t, w in vectors[i].items() if t in centroid)
+            score = sum(w * centroid[t] for t, w in vector.items() if t in centroid)
             if score >= best_score:
                 best, best_score = n, score
         if best >= 0:
-            joined[best].append(i)
+            joined[best].extend(group)
         else:
             kept.append(group)
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _words_known(
+    group: Sequence[int], story: Sequence[int], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]]
+) -> bool:
+    """Are most words, and most names, shared by two or more members of `group` used in `story`?
+
+    Names say which event a group reports: two pieces on FC Barcelona's corruption charges share
+    "charged" and "prosecutors" with a story on Trump's grand jury, but not "Barcelona".
+    """
+    counts = Counter(term for i in group for term in vectors[i] if " " not in term)
+    shared = [term for term, count in counts.items() if count >= 2]
+    names = [term for term in shared if any(term in concepts[i] for i in group)]
+    known = {term for i in story for term in vectors[i]}
+    return all(sum(term in known for term in terms) >= share * len(terms)
+               for terms, share in ((shared, GROUP_KNOWN_SHARE), (names, GROUP_NAMES_KNOWN_SHARE)))
 
 
 def _count_words(terms: Iterable[str]) -> int:
@@ -482,10 +739,9 @@ def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
 
 # ---------------------------------------------------------------- story records
 
-def _story(members: Sequence[Analysed], now: datetime) -> Story:
-    """Build one story from its members (already earliest first)."""
+def _story(members: Sequence[Analysed], now: datetime, lead: Analysed) -> Story:
+    """Build one story from its members (already earliest first) around its lead report."""
     earliest = members[0]
-    lead = max(members, key=lambda m: (len(m.article.text.split()), -m.article.published.timestamp()))
     return Story(
         # The earliest member keeps the id stable as later reports join the story.
         id="s-" + short_hash(earliest.id),

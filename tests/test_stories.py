@@ -105,13 +105,14 @@ def test_story_lead_first_reporter_members_and_merged_points() -> None:
     story = next(s for s in stories if "quake-a" in s.members)
     assert story.members == ("quake-a", "quake-b", "quake-long")       # earliest first
     assert story.first_reported_by == "Daily Planet"
-    assert story.lead == "quake-long"                                   # the most complete text
+    # The lead is the report the others agree with most: quake-b shares quake-a's facts and quake-long's damage.
+    assert story.lead == "quake-b"
     # The lead's points first; a repeated point from another outlet appears once.
     assert story.key_points == (
         "Two people were injured in Marenza.",
-        "Ferries were suspended in Marenza.",
-        "A magnitude 6.4 earthquake struck off the Valdoria coast.",
         "The tsunami warning was lifted after an hour.",
+        "A magnitude 6.4 earthquake struck off the Valdoria coast.",
+        "Ferries were suspended in Marenza.",
     )
 
 
@@ -221,3 +222,54 @@ def test_a_feature_pegged_to_an_event_only_in_its_headline_stays_apart() -> None
     quake = next(group for group in groups if "quake-a" in group)
     assert "quake-vigil" in quake               # its lead names the town of the event
     assert {"quake-feature"} in groups          # its lead is about something else
+
+
+def test_a_feed_template_never_links_its_items() -> None:
+    # A link-aggregator feed wraps every item in the same words; the items themselves share nothing.
+    subjects = ["Rust GUI framework released", "Observatory of Ulugh Beg", "Binary to text encoding notes",
+                "Self-hosting browser sync", "Procrastination and mood regulation", "A computer algebra system",
+                "The hundred-year programming language", "Weakening TLS protection", "Train simulator release"]
+    template = " Article URL: https://example.org/post Comments URL: https://news.example.org/item Points: 12"
+    feed = [make(f"hn{n}", subject, subject + "." + template, "Link Feed", n * 0.5) for n, subject in enumerate(subjects)]
+    stories = group_stories([*BACKGROUND, *feed], SETTINGS)
+    assert all(len(story.members) == 1 for story in stories)
+
+
+def test_quake_and_earthquake_are_one_word_for_one_event() -> None:
+    # Apart from the place, the two reports share only the event's word, written two ways.
+    a = make("q1", "Strong quake hits Valdoria", "A strong quake hit Valdoria, officials said.", "Gazette", 0)
+    b = make("q2", "Earthquake strikes Valdoria", "An earthquake struck Valdoria overnight.", "Courier", 2)
+    assert {"q1", "q2"} in stories_of([*BACKGROUND, a, b])
+
+
+def test_a_question_headline_is_not_the_lead_even_when_closest_to_the_rest() -> None:
+    # The explainer repeats everyone's facts and is the longest text, but states no development.
+    explainer = make("quake-q", "Valdoria earthquake: were Marenza's buildings ready for a 6.4 magnitude quake?",
+                     "A magnitude 6.4 earthquake struck off the Valdoria coast, damaging buildings in Marenza. Two "
+                     "people were injured and the tsunami warning was lifted. Were the buildings ready? Engineers have "
+                     "long asked whether the port's older blocks would stand a strong quake, and the city council "
+                     "has debated a retrofit plan for years.",
+                     "Weekly Review", 6)
+    stories = group_stories([*BACKGROUND, QUAKE_A, QUAKE_B, explainer], SETTINGS)
+    story = next(s for s in stories if "quake-a" in s.members)
+    assert set(story.members) == {"quake-a", "quake-b", "quake-q"}
+    assert story.lead in {"quake-a", "quake-b"}
+
+
+def test_two_events_chained_through_a_roundup_are_two_stories() -> None:
+    # Six outlets on each of two events that share a country; one roundup names both and links them.
+    outlets = ["Gazette", "Courier", "Herald", "Tribune", "Wire", "Star"]
+    joins = [make(f"f{n}", "Norland joins the Northern Alliance as its 31st member, Russia warns",
+                  "Norland formally joined the Northern Alliance on Tuesday, doubling its border with Russia; "
+                  f"Moscow warned of counter-measures. Report {n}.", outlet, n * 0.5)
+             for n, outlet in enumerate(outlets)]
+    bombing = [make(f"b{n}", "Russia charges suspect over Severograd cafe bombing that killed blogger",
+                    "Russian investigators charged a woman with terrorism over the Severograd cafe bombing that "
+                    f"killed a pro-war blogger. Report {n}.", outlet, n * 0.5 + 0.2)
+               for n, outlet in enumerate(outlets)]
+    roundup = make("r", "Russia latest: Norland joins Northern Alliance; Severograd cafe bombing suspect charged",
+                   "Norland joined the Northern Alliance and Russia charged a suspect over the Severograd cafe "
+                   "bombing.", "Daily", 4)
+    groups = stories_of([*BACKGROUND, *joins, *bombing, roundup])
+    assert {item.id for item in joins} in groups
+    assert not any({"f0", "b0"} <= group for group in groups)

@@ -1,13 +1,23 @@
 """`python -m newsdigest.evaluate stories FIXTURE.jsonl --feeds DIR [--feeds DIR ...] [--config PATH] [--json]`.
 
-Reads the feed files named in a hand-labelled fixture, groups their items with the
-shipped story settings, and scores the grouping against the labels: pairwise
+Reads the feed items named in a hand-labelled fixture, groups them with the shipped
+story settings, and scores the grouping against the labels: pairwise
 precision/recall/F1 (pairs of items put together) and B-cubed (per item, so one big
 story cannot dominate).
+
+A fixture line names its item in one of two ways, and never holds its text:
+
+    {"feed": "bbc_1.xml", "link": ..., "story": ...}              a captured feed file in a --feeds folder
+    {"file": "year2023/entries_2023H1.jsonl.gz", "source": FEED_URL, "link": ..., "story": ...}
+                                                                  an entry of a JSONL capture under a --feeds folder
+
+Entries of a JSONL capture go through the project's own feed parser (as one small RSS
+document per feed), so their text is cleaned exactly as in a build.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import time
@@ -15,7 +25,10 @@ from calendar import timegm
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from pathlib import Path
+from typing import IO
+from xml.sax.saxutils import escape
 
 import feedparser  # type: ignore[import-untyped]
 
@@ -41,6 +54,9 @@ def main(argv: Sequence[str]) -> int:
         print(f"stories: n={report['n']} stories={report['predicted_stories']} (gold {report['gold_stories']})")
         print(f"  pairwise  P={pw['precision']:.3f} R={pw['recall']:.3f} F1={pw['f1']:.3f}")
         print(f"  B-cubed   P={b3['precision']:.3f} R={b3['recall']:.3f} F1={b3['f1']:.3f}")
+        for day, part in report["by_day"].items():
+            print(f"  {day} (n={part['n']}): pairwise P={part['pairwise']['precision']:.3f} "
+                  f"R={part['pairwise']['recall']:.3f}  B-cubed F1={part['bcubed']['f1']:.3f}")
         print(f"  grouped in {report['seconds']:.3f} s")
     return 0
 
@@ -82,8 +98,25 @@ def evaluate(labels: Sequence[Mapping[str, str]], feeds: Sequence[Path], setting
         "predicted_stories": len(stories),
         "pairwise": _prf(*pairwise_counts(gold, predicted)),
         "bcubed": bcubed(gold, predicted),
+        "by_day": _by_day(items, gold, predicted),
         "seconds": round(seconds, 4),
     }
+
+
+def _by_day(items: Sequence[Analysed], gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str, dict]:
+    """The same scores on each publication day's items alone (the worst day matters as much as the mean)."""
+    days: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        days[item.article.published.date().isoformat()].append(item.id)
+    if len(days) < 2:
+        return {}
+    result = {}
+    for day, ids in sorted(days.items()):
+        part = {i: gold[i] for i in ids if i in gold}
+        if len(part) >= 50:            # a day with a handful of items says nothing on its own
+            result[day] = {"n": len(part), "pairwise": _prf(*pairwise_counts(part, predicted)),
+                           "bcubed": bcubed(part, predicted)}
+    return result
 
 
 def _labelled_items(
@@ -94,10 +127,13 @@ def _labelled_items(
     items: dict[str, Analysed] = {}
     gold: dict[str, str] = {}
     missing = 0
+    captures = _capture_entries(labels, feeds)
     for line in labels:
-        name = line["feed"]
+        name = line["feed"] if "feed" in line else line["file"] + " " + line["source"]
         if name not in by_feed:
-            by_feed[name] = _index_by_link(read_feed_file(_find(name, feeds)))
+            entries = captures.get(name)
+            articles = read_feed_file(_find(name, feeds)) if entries is None else _entries_as_articles(line, entries)
+            by_feed[name] = _index_by_link(articles)
         article = by_feed[name].get(canonical_url(line["link"])) or by_feed[name].get(line["link"])
         if article is None:
             # One unmatched line should not void a whole evaluation: say so, and score the rest.
@@ -109,6 +145,59 @@ def _labelled_items(
     if missing and not items:
         raise SystemExit("stories: no fixture line matched a feed entry")
     return list(items.values()), gold, missing
+
+
+def _capture_entries(
+    labels: Sequence[Mapping[str, str]], feeds: Sequence[Path]
+) -> dict[str, list[dict[str, str]]]:
+    """The labelled entries of each JSONL capture, by "file feed-url": one pass over each capture file."""
+    wanted: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in labels:
+        if "file" in line:
+            wanted[line["file"]].add((line["source"], line["link"]))
+    found: dict[str, list[dict[str, str]]] = {}
+    for file, keys in wanted.items():
+        seen: set[tuple[str, str]] = set()
+        with _open_text(_find(file, feeds)) as handle:
+            for row in handle:
+                entry = json.loads(row)
+                key = (entry.get("source", ""), entry.get("link", ""))
+                if key in keys and key not in seen:          # the first capture of an entry is the one labelled
+                    seen.add(key)
+                    found.setdefault(file + " " + key[0], []).append(entry)
+    return found
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
+def _entries_as_articles(line: Mapping[str, str], entries: Sequence[Mapping[str, str]]) -> list[Article]:
+    """One feed's captured entries, parsed as the RSS document they came from."""
+    items = "".join(
+        "<item><title>{}</title><link>{}</link><description>{}</description><pubDate>{}</pubDate></item>".format(
+            escape(entry.get("title") or ""), escape(entry.get("link") or ""), escape(entry.get("description") or ""),
+            format_datetime(datetime.fromisoformat(entry["date_published"])),
+        )
+        for entry in entries
+    )
+    data = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>'
+    feed = FeedSettings(name=outlet_name(line["source"]), url=line["source"])
+    return _parse(data.encode("utf-8"), feed, _capture_time(data.encode("utf-8")))
+
+
+def outlet_name(feed_url: str) -> str:
+    """An outlet's name from its feed URL: the host without "www."/"feeds."/"rss." ("theguardian.com").
+
+    Several feeds of one outlet (the Guardian's front page and world feeds) are one outlet,
+    as a configured site would name them.
+    """
+    host = feed_url.split("//", 1)[-1].split("/", 1)[0].lower()
+    for prefix in ("www.", "feeds.", "rss.", "moxie."):
+        host = host.removeprefix(prefix)
+    return host
 
 
 def _index_by_link(articles: Sequence[Article]) -> dict[str, Article]:
