@@ -315,3 +315,24 @@ NAMES: dict[str, str] = {slug: slug.capitalize() for slug in LEXICON}
 def lexicon_for(slug: str) -> Terms:
     """Built-in (term, weight) pairs for a section slug, or () when there is none."""
     return LEXICON.get(ALIASES.get(slug, slug), ())
+
+
+# Section names outlets put in their article URLs (/sport/…, /2023/01/05/technology/…, /en-us/news/politics/…),
+# mapped onto the built-in slugs. Written from the URL schemes of common English-language news sites
+# (BBC, Guardian, NYT, CNN, NBC, Washington Post, The Hill, Le Monde English, Daily Mail, Al Jazeera, MSN).
+# Mixed or national sections (/news/, /us/, /uk-news/, /sciencetech/, /environment/) name no topic.
+URL_SECTIONS: dict[str, str] = {
+    **dict.fromkeys(("world", "international", "europe", "asia", "africa", "middleeast", "middle-east",
+                     "americas", "asia-pacific", "asia-and-pacific", "latin-america", "australia-news"), "world"),
+    **dict.fromkeys(("politics", "election", "elections", "congress", "senate", "white-house", "campaign",
+                     "us-politics", "uk-politics"), "politics"),
+    **dict.fromkeys(("business", "economy", "money", "markets", "finance", "investing", "companies"), "business"),
+    **dict.fromkeys(("technology", "tech", "tech-news"), "technology"),
+    **dict.fromkeys(("science", "space", "science-environment"), "science"),
+    **dict.fromkeys(("health", "health-news", "healthcare", "wellness", "medicine"), "health"),
+    **dict.fromkeys(("sport", "sports", "football", "soccer", "tennis", "cricket", "golf", "boxing", "rugby-union",
+                     "rugby-league", "formula-1", "formula1", "nfl", "nba", "mlb", "nhl", "cycling"), "sport"),
+    **dict.fromkeys(("entertainment", "arts", "culture", "film", "movies", "music", "tv", "television", "tv-and-radio",
+                     "tvshowbiz", "celebrity", "books", "pop-culture", "entertainment-arts", "stage"),
+                    "entertainment"),
+}

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
-from newsdigest.lexicon import NAMES, lexicon_for
+from newsdigest.lexicon import NAMES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.urls import slugify
@@ -59,6 +60,21 @@ def _stem(token: str) -> str:
     if low.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return token[:-2]
     return token[:-1]
+
+
+# A URL path segment that is a section name, with a trailing story number dropped ("business-64123456").
+_SECTION_SEGMENT = re.compile(r"^([a-z][a-z0-9-]*?)(?:-\d+)?$")
+SECTION_SEGMENTS = 4    # sections sit at the start of a path: /en-us/news/politics/…, /2023/01/05/technology/…
+
+
+def url_section(url: str) -> str | None:
+    """The built-in topic slug a URL's path names as its section (/sport/…, /2023/…/technology/…), or None."""
+    segments = [s for s in urlsplit(url).path.lower().split("/") if s and not s.isdigit()]
+    for segment in segments[:SECTION_SEGMENTS]:
+        found = _SECTION_SEGMENT.match(segment)
+        if found and found.group(1) in URL_SECTIONS:
+            return URL_SECTIONS[found.group(1)]
+    return None
 
 
 def _is_cased(term: str) -> bool:
