@@ -21,6 +21,11 @@ from newsdigest.clean import strip_tags
 from newsdigest.topics import url_section
 
 PER_CELL = 40   # at most this many items per (outlet, section): no single outlet's style decides the score
+# A site whose URLs name at least this many sections (each on a few items) has a section scheme; on other
+# sites a path word such as /space/ or /companies/ is a blog folder or a listing, not an editor's section.
+MIN_SECTIONS, MIN_SECTION_ITEMS = 3, 5
+# Host labels that say nothing about which outlet it is.
+_GENERIC_LABELS = frozenset(("www", "com", "co", "uk", "org", "net", "go", "edition", "news"))
 
 
 def outlet(url: str) -> str:
@@ -29,10 +34,15 @@ def outlet(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def outlet_names(host: str) -> set[str]:
+    """The labels that name the outlet: "www.bbc.co.uk" and "bbc.com" both give {"bbc"}."""
+    return {label for label in host.split(".") if label and label not in _GENERIC_LABELS}
+
+
 def dev_outlets(path: Path) -> set[str]:
-    """The `outlet` field values of a labelled JSONL file (the outlets to leave out)."""
+    """The outlet names of a labelled JSONL file's `outlet` field (the outlets to leave out)."""
     with path.open(encoding="utf-8") as handle:
-        return {outlet("https://" + json.loads(line)["outlet"]) for line in handle if line.strip()}
+        return set().union(*(outlet_names(json.loads(line)["outlet"]) for line in handle if line.strip()))
 
 
 def parse_months(text: str) -> set[int]:
@@ -76,14 +86,21 @@ def heldout_items(path: Path, months: set[int], exclude: set[str], per_cell: int
         if not month.isdigit() or int(month) not in months:
             continue
         item = _item(record)
-        if item and item["outlet"] not in exclude:
+        if item and not outlet_names(item["outlet"]) & exclude:
             chosen.setdefault(hashlib.sha1(item["id"].encode()).hexdigest(), item)
+    sectioned = _sectioned(Counter((item["outlet"], item["category"]) for item in chosen.values()))
     cells: Counter[tuple[str, str]] = Counter()
     items = []
     for key in sorted(chosen):
         item = chosen[key]
         cell = (item["outlet"], item["category"])
-        if cells[cell] < per_cell:
+        if item["outlet"] in sectioned and cells[cell] < per_cell:
             cells[cell] += 1
             items.append(item)
     return items
+
+
+def _sectioned(cells: Counter[tuple[str, str]]) -> set[str]:
+    """Outlets whose URLs name at least MIN_SECTIONS sections with MIN_SECTION_ITEMS items each."""
+    sections = Counter(site for (site, _), n in cells.items() if n >= MIN_SECTION_ITEMS)
+    return {site for site, n in sections.items() if n >= MIN_SECTIONS}
