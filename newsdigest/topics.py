@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from newsdigest.lexicon import NAMES, URL_SECTIONS, lexicon_for
+from newsdigest.lexicon import CONTEXT_ONLY, NAMES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.urls import slugify
@@ -29,6 +29,11 @@ FEED_WEIGHT = 2.0           # a feed configured to imply the topic
 CATEGORY_WEIGHT = 1.5       # a feed/entry category naming the topic
 AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence can still add topics
 EXPLAIN_TERMS = 5
+# One piece of evidence files an article only when it is strong: a term of at least this weight (the lexicon's
+# "strong" grade), a multi-word term, or a feed/section/category/author signal. Otherwise two pieces are needed.
+STRONG_WEIGHT = 2.0
+URL_SECTION_WEIGHT = 2.0    # the outlet's own section in the link (/sport/…): an editor filed it there
+IN_CONTEXT = " (in context)"
 # Article.topics come from front matter (local files) or a feed's configured topics.
 GIVEN_PREFIXES = ("author topic: ", "feed topic: ")
 
@@ -136,6 +141,14 @@ class _Pattern:
     topic: int
     label: str        # the term as written in the config or lexicon
     weight: float
+    phrase: bool = False    # several words: a multi-word term is strong evidence on its own
+
+    def context_only(self) -> bool:
+        """A single word with a common second sense ("strike", "review"): it counts only beside other evidence."""
+        return not self.phrase and self.label.lower() in CONTEXT_ONLY
+
+    def strong(self) -> bool:
+        return self.phrase or self.weight >= STRONG_WEIGHT
 
 
 Table = dict[str, list[int]]
@@ -167,10 +180,10 @@ class _PatternIndex:
         if key in self._keys:
             index = self._keys[key]
             if abs(weight) > abs(self.patterns[index].weight):
-                self.patterns[index] = _Pattern(topic, self.patterns[index].label, weight)
+                self.patterns[index] = replace(self.patterns[index], weight=weight)
             return
         index = self._keys[key] = len(self.patterns)
-        self.patterns.append(_Pattern(topic, term, weight))
+        self.patterns.append(_Pattern(topic, term, weight, len(stems) > 1))
         folded = tuple(stem.lower() for stem in stems)
         if len(stems) == 1:
             (self.cased_words if cased else self.lower_words).setdefault(stems[0], []).append(index)
@@ -286,12 +299,7 @@ class TopicMatcher:
         if self._excluded.patterns:   # an excluded word anywhere is the user saying "never this topic here"
             vetoed = {self._excluded.patterns[i].topic
                       for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
-        reasons: dict[int, list[tuple[str, float]]] = {}
-        for index, value in self._term_evidence(regions).items():
-            pattern = self._terms.patterns[index]
-            reasons.setdefault(pattern.topic, []).append((pattern.label, value))
-        for topic, label, value in self._other_evidence(article):
-            reasons.setdefault(topic, []).append((label, value))
+        reasons = self._weighed_reasons(self._term_evidence(regions), self._other_evidence(article))
         matches = []
         for topic, found in reasons.items():
             score = round(sum(value for _, value in found), 3)
@@ -301,6 +309,33 @@ class TopicMatcher:
             t = self.topics[topic]
             matches.append(TopicMatch(slug=t.slug, name=t.name, score=score, reasons=tuple(found)))
         return matches
+
+    def _weighed_reasons(self, terms: dict[int, float],
+                         other: list[tuple[int, str, float]]) -> dict[int, list[tuple[str, float]]]:
+        """Reasons per topic, keeping only topics with enough evidence: two pieces, or one strong one.
+
+        A word with a second sense counts only when another piece of evidence for the topic is there
+        ("strikers" with "midfield", not "hunger strikers" alone); its reason says "(in context)"."""
+        firm: dict[int, list[tuple[str, float]]] = {}
+        context: dict[int, list[tuple[str, float]]] = {}
+        strong: set[int] = set()
+        for index, value in terms.items():
+            pattern = self._terms.patterns[index]
+            if pattern.context_only():
+                context.setdefault(pattern.topic, []).append((pattern.label + IN_CONTEXT, value))
+                continue
+            firm.setdefault(pattern.topic, []).append((pattern.label, value))
+            if pattern.strong() and value > 0:
+                strong.add(pattern.topic)
+        for topic, label, value in other:
+            firm.setdefault(topic, []).append((label, value))
+            strong.add(topic)
+        reasons = {}
+        for topic, found in firm.items():
+            found = found + context.get(topic, [])
+            if topic in strong or sum(value > 0 for _, value in found) >= 2:
+                reasons[topic] = found
+        return reasons
 
     def _term_evidence(self, regions: _Regions) -> dict[int, float]:
         """What each matched term adds: a title bonus plus a saturating, length-normalised text count."""
@@ -321,10 +356,13 @@ class TopicMatcher:
         source = {article.source.casefold(), article.feed.casefold()} - {""}
         authored = _norm_set(article.topics)
         given = GIVEN_PREFIXES[1] if article.feed else GIVEN_PREFIXES[0]
+        section = url_section(article.url) if article.url else None
         found = []
         for index in range(len(self.topics)):
             if source & self._feeds[index]:
                 found.append((index, f"feed: {article.source}", FEED_WEIGHT))
+            if section == self.topics[index].slug or (section and section in self._names[index]):
+                found.append((index, f"section in link: /{section}/", URL_SECTION_WEIGHT))
             named = [c for c in article.categories if slugify(c) in self._categories[index]]
             if named:   # several categories naming one topic are still one piece of evidence
                 found.append((index, f"category: {named[0]}", CATEGORY_WEIGHT))
