@@ -291,7 +291,9 @@ ENTERTAINMENT = _terms({
 # and the world's countries, capitals and demonyms; the institutions, offices and office-holders of US and UK
 # politics; market, company and household-money terms and large listed companies; technology products and
 # firms; science fields and bodies; diseases, medicines and health agencies; the major leagues, competitions
-# and clubs of team sports; film, TV, music and books. No names of particular news events.
+# and clubs of team sports; film, TV, music and books. Office-holders: current heads of state and government
+# of large countries (world), and US presidents and UK prime ministers and main party leaders since 1979
+# (politics), surnames alone only where they are distinctive. No names of particular news events.
 WORLD_MORE = _terms({
     2.0: """G7, G20, African Union, ASEAN, European Commission, European Parliament, International Criminal Court,
         ICC, IAEA, UNHCR, UNICEF, Amnesty International, Human Rights Watch, World Food Programme,
@@ -339,7 +341,11 @@ POLITICS_MORE = _terms({
         Mike Pence, Pence, Kevin McCarthy, Mitch McConnell, McConnell, Chuck Schumer, Schumer,
         Nancy Pelosi, Pelosi, Hakeem Jeffries, Rishi Sunak, Sunak, Keir Starmer, Starmer, Boris Johnson,
         Liz Truss, Nicola Sturgeon, Jeremy Hunt, Suella Braverman, Prime Minister's Questions, PMQs,
-        Sen, Rep, lawmaker, lawmakers, legislators, legislation, GOP, Capitol, statehouse, governor's""",
+        Sen, Rep, lawmaker, lawmakers, legislators, legislation, GOP, Capitol, statehouse, governor's,
+        Margaret Thatcher, John Major, Tony Blair, Gordon Brown, David Cameron, Theresa May, Neil Kinnock,
+        William Hague, Michael Howard, Ed Miliband, Jeremy Corbyn, Paddy Ashdown, Charles Kennedy,
+        Nick Clegg, Ed Davey, Ronald Reagan, George W Bush, Bill Clinton, Hillary Clinton, Barack Obama,
+        Thatcher, Blair, Corbyn, Miliband, Clegg, Obama""",
     2.0: """Democratic, Democrats, Republican, Republicans, conservatives, progressives, abortion, gun control,
         gun laws, indictment, indicted, impeach, primaries, nominee, nomination, veto, Speaker, justices,
         Supreme Court, federal judge, state senator, Dem, Dems, MAGA, pollster, poll, polls, campaign trail,
