@@ -314,8 +314,9 @@ class TopicMatcher:
                          other: list[tuple[int, str, float]]) -> dict[int, list[tuple[str, float]]]:
         """Reasons per topic, keeping only topics with enough evidence: two pieces, or one strong one.
 
-        A word with a second sense counts only when another piece of evidence for the topic is there
-        ("strikers" with "midfield", not "hunger strikers" alone); its reason says "(in context)"."""
+        A word with a second sense never makes a topic: it adds weight only to a topic that the other
+        evidence already makes ("strikers" beside "midfielder", not "hunger strikers" or "injured" with
+        "police"); its reason says "(in context)"."""
         firm: dict[int, list[tuple[str, float]]] = {}
         context: dict[int, list[tuple[str, float]]] = {}
         strong: set[int] = set()
@@ -332,9 +333,8 @@ class TopicMatcher:
             strong.add(topic)
         reasons = {}
         for topic, found in firm.items():
-            found = found + context.get(topic, [])
             if topic in strong or sum(value > 0 for _, value in found) >= 2:
-                reasons[topic] = found
+                reasons[topic] = found + context.get(topic, [])
         return reasons
 
     def _term_evidence(self, regions: _Regions) -> dict[int, float]:
