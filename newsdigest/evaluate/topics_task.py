@@ -99,11 +99,15 @@ def evaluate(items: list[dict], config: Path = DEFAULT_CONFIG, folds: int = 0) -
     predicted = [matcher.assign(article, ex)[0].slug for article, ex in pairs]
     seconds = time.perf_counter() - start
     f1, per_label = macro_f1(gold, predicted, labels)
+    # Precision against coverage: a fallback is no topic, which is better than a wrong one.
+    assigned = [(g, p) for g, p in zip(gold, predicted) if p in labels]
     confusion: dict[str, dict[str, int]] = {g: {} for g in labels}
     for g, p in zip(gold, predicted):
         confusion[g][p] = confusion[g].get(p, 0) + 1
     report = {"task": "topics", "n": len(items), "macro_f1": round(f1, 4),
             "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / max(1, len(items)), 4),
+            "coverage": round(len(assigned) / max(1, len(items)), 4),
+            "precision_assigned": round(sum(g == p for g, p in assigned) / max(1, len(assigned)), 4),
             "per_label_f1": {k: round(v, 4) for k, v in per_label.items()},
             "confusion": {g: dict(sorted(row.items())) for g, row in confusion.items()},
             "articles_per_second": round(len(items) / seconds, 1) if seconds else 0.0}
@@ -119,6 +123,8 @@ def _table(report: dict) -> str:
     columns = labels + sorted({p for row in report["confusion"].values() for p in row} - set(labels))
     lines = [(f"topics: n={report['n']}  macro-F1={report['macro_f1']:.4f}  accuracy={report['accuracy']:.4f}  "
               f"{report['articles_per_second']:.0f} articles/s"),
+             f"coverage={report['coverage']:.4f} (share given a topic)  "
+             f"precision={report['precision_assigned']:.4f} (of those, share correct)",
              "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1"]
     for label in labels:
         row = report["confusion"][label]
