@@ -329,6 +329,9 @@ WORLD_MORE = _terms({
         Brasilia, Buenos Aires, Caracas, Bogota, Ottawa, Canberra, Manila, Jakarta, Bangkok, Hanoi, Taipei,
         Brussels, Warsaw, Budapest, Athens, Ankara, Istanbul, Riyadh, Doha, Beirut, Minsk, Belgrade,
         Kinshasa, Paris, migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
+    2.5: """front line, frontline, armed forces, civilians, air strike, drone strike, missile strike,
+        artillery, counteroffensive, counter-offensive, warplanes, fighter jets, militia, militias,
+        paramilitary, guerrillas, gangs, cartel, cartels, Red Sea, South China Sea""",
 })
 
 POLITICS_MORE = _terms({
@@ -449,7 +452,7 @@ ENTERTAINMENT_MORE = _terms({
         memoir, author, musician, band, pop star, festival, theatre, musical, opera, ballet, museum, artist,
         artists, exhibition, gallery, painting, Netflix""",
     2.0: """episode, episodes, streaming, director, producer, cast, role, starring, fans, tour, music, book,
-        books, TV, television, presenter, host, royal, Prince Harry, Meghan Markle, King Charles""",
+        books, TV, television, presenter, host""",
 })
 
 
@@ -515,5 +518,5 @@ strike strikes striker strikers injured injury injuries death deaths review revi
 leader leaders leadership shot shots shooting school schools ground points record records side supporters
 fans race races beat cell cells operation condition conditions positive cases bank banks demand stake
 model models data video phone phones court bill bills party parties campaign channel series drama show
-stage chart single tour hit hits label space environment virus viruses treatment
+stage chart single tour hit hits label space environment virus viruses treatment url
 """.split())
