@@ -294,7 +294,7 @@ ENTERTAINMENT = _terms({
 # and clubs of team sports; film, TV, music and books. Office-holders: current heads of state and government
 # of large countries (world), and US presidents and UK prime ministers and main party leaders since 1979
 # (politics), surnames alone only where they are distinctive. No names of particular news events.
-WORLD_MORE = _terms({
+WORLD_MORE_BODIES = _terms({
     2.0: """G7, G20, African Union, ASEAN, European Commission, European Parliament, International Criminal Court,
         ICC, IAEA, UNHCR, UNICEF, Amnesty International, Human Rights Watch, World Food Programme,
         state media, state television, foreign minister, foreign ministry, prime minister's office,
@@ -302,6 +302,9 @@ WORLD_MORE = _terms({
         Emmanuel Macron, Macron, Olaf Scholz, Scholz, Recep Tayyip Erdogan, Erdogan, Benjamin Netanyahu,
         Netanyahu, Kim Jong Un, Kim Jong-un, Lula, Justin Trudeau, Trudeau, Anthony Albanese, Albanese,
         Giorgia Meloni, Meloni, Pope Francis, Vatican, Kyiv, Kiev, Kremlin, Gaza Strip""",
+})
+
+WORLD_PLACES = _terms({
     1.5: """Afghanistan, Albania, Algeria, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan, Bahrain,
         Bangladesh, Belarus, Belgium, Bolivia, Bosnia, Botswana, Brazil, Bulgaria, Burkina Faso, Burundi,
         Cambodia, Cameroon, Canada, Chile, Colombia, Costa Rica, Croatia, Cuba, Cyprus, Czech Republic,
@@ -328,7 +331,14 @@ WORLD_MORE = _terms({
         Islamabad, Damascus, Cairo, Nairobi, Lagos, Johannesburg, Addis Ababa, Khartoum, Mexico City,
         Brasilia, Buenos Aires, Caracas, Bogota, Ottawa, Canberra, Manila, Jakarta, Bangkok, Hanoi, Taipei,
         Brussels, Warsaw, Budapest, Athens, Ankara, Istanbul, Riyadh, Doha, Beirut, Minsk, Belgrade,
-        Kinshasa, Paris, migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
+        Kinshasa, Paris""",
+})
+
+# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place).
+PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES) | frozenset(("Kyiv", "Kiev", "Gaza Strip"))
+
+WORLD_WAR = _terms({
+    1.0: """migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
     2.5: """front line, frontline, armed forces, civilians, air strike, drone strike, missile strike,
         artillery, counteroffensive, counter-offensive, warplanes, fighter jets, militia, militias,
         paramilitary, guerrillas, gangs, cartel, cartels, Red Sea, South China Sea""",
@@ -457,7 +467,7 @@ ENTERTAINMENT_MORE = _terms({
 
 
 LEXICON: dict[str, Terms] = {
-    "world": WORLD + WORLD_MORE,
+    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_WAR,
     "politics": POLITICS + POLITICS_MORE,
     "business": BUSINESS + BUSINESS_MORE,
     "technology": TECHNOLOGY + TECHNOLOGY_MORE,
@@ -513,6 +523,17 @@ URL_SECTIONS: dict[str, str] = {
 # "star"/"universe" in a film, "schools" in any local story. They count only beside another piece of
 # evidence for the same topic (and always as part of a multi-word term: "hat-trick", "star-studded").
 # Chosen from the senses a general dictionary lists for each word, not from any evaluation file.
+# The generic words of government name no country: "president", "election" and "minister" are domestic
+# politics at home and world news abroad. With a place abroad named and no domestic institution or office-holder
+# (Congress, MPs, Biden, Westminster …), they count for World (the reason says "abroad").
+GENERIC_GOVERNMENT: frozenset[str] = frozenset("""
+president presidential government minister ministers election elections vote votes voting voters ballot
+polls parliament parliamentary opposition coalition cabinet referendum candidate candidates assembly
+legislation law laws lawmakers legislators political politics politician politicians policy reform reforms
+party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
+accused claims
+""".split()) | frozenset(("prime minister", "presidential election"))
+
 CONTEXT_ONLY: frozenset[str] = frozenset("""
 strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe
 leader leaders leadership shot shots shooting school schools ground points record records side supporters

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from newsdigest.lexicon import CONTEXT_ONLY, NAMES, URL_SECTIONS, lexicon_for
+from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, NAMES, PLACES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.urls import slugify
@@ -34,6 +34,7 @@ EXPLAIN_TERMS = 5
 STRONG_WEIGHT = 2.0
 URL_SECTION_WEIGHT = 2.0    # the outlet's own section in the link (/sport/…): an editor filed it there
 IN_CONTEXT = " (in context)"
+ABROAD = " (abroad)"
 # Article.topics come from front matter (local files) or a feed's configured topics.
 GIVEN_PREFIXES = ("author topic: ", "feed topic: ")
 
@@ -280,6 +281,10 @@ class TopicMatcher:
         self._feeds = [frozenset(f.casefold() for f in t.feeds) for t in self.topics]
         self._categories = [_norm_set(t.feed_categories) | _norm_set((t.slug, t.name)) for t in self.topics]
         self._names = [_norm_set((t.slug, t.name)) for t in self.topics]
+        slugs = [t.slug for t in self.topics]
+        # Where generic words of government go when the article is about a place abroad (None: no such pair).
+        self._abroad_pair = (slugs.index("politics"), slugs.index("world")) \
+            if {"politics", "world"} <= set(slugs) else None
 
     def assign(self, article: Article, extract: Extract) -> tuple[TopicMatch, ...]:
         """Topics for one article, best first; the fallback topic when none reaches the threshold."""
@@ -320,8 +325,11 @@ class TopicMatcher:
         firm: dict[int, list[tuple[str, float]]] = {}
         context: dict[int, list[tuple[str, float]]] = {}
         strong: set[int] = set()
+        abroad = self._abroad(terms)
         for index, value in terms.items():
             pattern = self._terms.patterns[index]
+            if index in abroad:
+                pattern = replace(pattern, topic=abroad[index], label=pattern.label + ABROAD)
             if pattern.context_only():
                 context.setdefault(pattern.topic, []).append((pattern.label + IN_CONTEXT, value))
                 continue
@@ -336,6 +344,20 @@ class TopicMatcher:
             if topic in strong or sum(value > 0 for _, value in found) >= 2:
                 reasons[topic] = found + context.get(topic, [])
         return reasons
+
+    def _abroad(self, terms: dict[int, float]) -> dict[int, int]:
+        """Generic government words ("president", "election") that count for World instead of Politics:
+        a place abroad is named and no domestic institution or office-holder is (pattern index -> topic)."""
+        if self._abroad_pair is None:
+            return {}
+        home, away = self._abroad_pair
+        patterns = self._terms.patterns
+        if not any(patterns[i].topic == away and patterns[i].label in PLACES for i in terms):
+            return {}
+        politics = [i for i in terms if patterns[i].topic == home]
+        if any(patterns[i].label.lower() not in GENERIC_GOVERNMENT for i in politics):
+            return {}
+        return dict.fromkeys(politics, away)
 
     def _term_evidence(self, regions: _Regions) -> dict[int, float]:
         """What each matched term adds: a title bonus plus a saturating, length-normalised text count."""

@@ -364,3 +364,15 @@ def test_world_gazetteer_and_politics_offices():
     politics = assign(article("Senate Republicans block the spending plan",
                               "House Democrats said they would try again next week."), default_topics())
     assert politics[0].slug == "politics", explain(politics[0])
+
+
+def test_generic_government_words_count_for_world_when_the_place_is_abroad():
+    abroad = assign(article("Peru's president faces a vote in parliament",
+                            "The opposition says the government has lost its majority."), default_topics())
+    assert abroad[0].slug == "world", explain(abroad[0])
+    assert "president (abroad)" in [label for label, _ in abroad[0].reasons]
+    # a domestic institution keeps them at home, even with a place abroad named
+    home = assign(article("MPs vote on the Peru trade bill in parliament",
+                          "The opposition says the government has lost its majority."), default_topics())
+    assert home[0].slug == "politics", explain(home[0])
+    assert all("(abroad)" not in label for m in home for label, _ in m.reasons)
