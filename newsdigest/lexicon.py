@@ -18,6 +18,11 @@ from __future__ import annotations
 Terms = tuple[tuple[str, float], ...]
 
 
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated words."""
+    return frozenset(text.split())
+
+
 def _terms(groups: dict[float, str]) -> Terms:
     """Turn {weight: "term, term, ..."} into ((term, weight), ...)."""
     pairs: list[tuple[str, float]] = []
@@ -526,18 +531,18 @@ URL_SECTIONS: dict[str, str] = {
 # The generic words of government name no country: "president", "election" and "minister" are domestic
 # politics at home and world news abroad. With a place abroad named and no domestic institution or office-holder
 # (Congress, MPs, Biden, Westminster …), they count for World (the reason says "abroad").
-GENERIC_GOVERNMENT: frozenset[str] = frozenset("""
+GENERIC_GOVERNMENT: frozenset[str] = _words("""
 president presidential government minister ministers election elections vote votes voting voters ballot
 polls parliament parliamentary opposition coalition cabinet referendum candidate candidates assembly
 legislation law laws lawmakers legislators political politics politician politicians policy reform reforms
 party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
 accused claims
-""".split()) | frozenset(("prime minister", "presidential election"))
+""") | frozenset(("prime minister", "presidential election"))
 
-CONTEXT_ONLY: frozenset[str] = frozenset("""
+CONTEXT_ONLY: frozenset[str] = _words("""
 strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe
 leader leaders leadership shot shots shooting school schools ground points record records side supporters
 fans race races beat cell cells operation condition conditions positive cases bank banks demand stake
 model models data video phone phones court bill bills party parties campaign channel series drama show
 stage chart single tour hit hits label space environment virus viruses treatment url
-""".split())
+""")

@@ -402,24 +402,12 @@ def _compiled(topics: tuple[TopicSettings, ...], rules: TopicRules) -> TopicMatc
     return TopicMatcher(topics, rules)
 
 
-_last: list = [None, None, None]    # (topics tuple, rules, matcher) of the previous call
-
-
-def _matcher(topics: Sequence[TopicSettings], rules: TopicRules) -> TopicMatcher:
-    """The compiled matcher for a topic list; the same tuple again skips hashing ~3,000 lexicon terms."""
-    if isinstance(topics, tuple) and _last[0] is topics and _last[1] == rules:
-        return _last[2]
-    matcher = _compiled(tuple(topics), rules)
-    if isinstance(topics, tuple):   # immutable, so identity is a safe key while we hold it
-        _last[:] = [topics, rules, matcher]
-    return matcher
-
-
 def assign_topics(
     article: Article, extract: Extract, topics: Sequence[TopicSettings], rules: TopicRules
 ) -> tuple[TopicMatch, ...]:
-    """Topics for one article, best first, each with its reasons (matcher compiled once per topic list)."""
-    return _matcher(topics, rules).assign(article, extract)
+    """Topics for one article, best first, each with its reasons (matcher compiled once per topic list;
+    a build compiles its own TopicMatcher once and calls `assign`)."""
+    return _compiled(tuple(topics), rules).assign(article, extract)
 
 
 def explain(match: TopicMatch, terms: int = EXPLAIN_TERMS) -> str:

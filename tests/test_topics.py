@@ -376,3 +376,34 @@ def test_generic_government_words_count_for_world_when_the_place_is_abroad():
                           "The opposition says the government has lost its majority."), default_topics())
     assert home[0].slug == "politics", explain(home[0])
     assert all("(abroad)" not in label for m in home for label, _ in m.reasons)
+
+
+SECTION_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Section Wire</title>
+  <id>urn:example:section-wire</id>
+  <updated>2026-11-27T18:00:00Z</updated>
+  <link href="https://example.org/"/>
+  <entry>
+    <title>A long afternoon at the ground for the visitors</title>
+    <id>urn:example:section-wire:1</id>
+    <link href="https://example.org/sport/a-long-afternoon"/>
+    <updated>2026-11-27T18:00:00Z</updated>
+    <summary>Rain fell all afternoon and the crowd went home early, long before the lights came on.</summary>
+  </entry>
+</feed>
+"""
+
+
+def test_build_files_a_teaser_by_its_link_section_and_the_page_shows_the_reason(tmp_path):
+    from newsdigest.cli import main
+
+    (tmp_path / "wire.xml").write_text(SECTION_FEED, encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(
+        "site: {title: T, base_url: /}\nfeeds:\n  - {name: Section Wire, url: wire.xml}\n"
+        "topics:\n  - {name: Sport, slug: sport}\n  - {name: Politics, slug: politics}\n", encoding="utf-8")
+    assert main(["--config", str(tmp_path / "config.yaml"), "--output", str(tmp_path / "out"), "--quiet"]) == 0
+    sport = (tmp_path / "out" / "topics" / "sport" / "index.html").read_text(encoding="utf-8")
+    assert "A long afternoon at the ground" in sport
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "articles").glob("*/index.html")]
+    assert len(pages) == 1 and "section in link: /sport/" in pages[0]

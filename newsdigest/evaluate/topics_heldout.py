@@ -30,8 +30,7 @@ _GENERIC_LABELS = frozenset(("www", "com", "co", "uk", "org", "net", "go", "edit
 
 def outlet(url: str) -> str:
     """The outlet's registered-looking name: "www.bbc.co.uk" and "bbc.co.uk" are one outlet."""
-    host = urlsplit(url).netloc.lower()
-    return host[4:] if host.startswith("www.") else host
+    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def outlet_names(host: str) -> set[str]:

@@ -125,8 +125,8 @@ def _table(report: dict) -> str:
     columns = labels + sorted({p for row in report["confusion"].values() for p in row} - set(labels))
     lines = [(f"topics: n={report['n']}  macro-F1={report['macro_f1']:.4f}  accuracy={report['accuracy']:.4f}  "
               f"{report['articles_per_second']:.0f} articles/s"),
-             f"coverage={report['coverage']:.4f} (share given a topic)  "
-             f"precision={report['precision_assigned']:.4f} (of those, share correct)",
+             (f"coverage={report['coverage']:.4f} (share given a topic)  "
+              f"precision={report['precision_assigned']:.4f} (of those, share correct)"),
              "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1"]
     for label in labels:
         row = report["confusion"][label]
