@@ -12,6 +12,10 @@ Conventions:
   so "chip" also matches "chips" and "Apple's";
 - weights: 3 = almost only used in this field, 2 = strong, 1 = typical,
   0.5 = common in this field but also elsewhere.
+
+Besides the per-section vocabularies: CONTEXT_ONLY (words with a common second sense), PLACES (places
+abroad), GENERIC_GOVERNMENT (words of government that name no country) and URL_SECTIONS (section names
+in article URLs); each says where it comes from.
 """
 from __future__ import annotations
 

@@ -1,7 +1,11 @@
-"""Topic assignment from explainable rules: weighted terms plus feed, category and author evidence.
+"""Topic assignment from explainable rules: weighted terms plus feed, link-section, category and author evidence.
 
-Every assigned topic carries its reasons (matched terms and what each added to the
-score), so a reader can see why an article sits under "Technology".
+A topic needs two pieces of evidence, or one strong one (a term of the lexicon's strong grade, a multi-word
+term, or a feed/section/category/author signal); a word with a common second sense ("strikers", "injured",
+"review") only adds weight to a topic other evidence already makes; generic words of government count for
+World when the article names a place abroad and no domestic institution. Below that, the fallback topic:
+no topic is better than a wrong one. Every assigned topic carries its reasons (matched terms and what each
+added to the score), so a reader can see why an article sits under "Technology".
 """
 from __future__ import annotations
 
