@@ -12,10 +12,19 @@ Conventions:
   so "chip" also matches "chips" and "Apple's";
 - weights: 3 = almost only used in this field, 2 = strong, 1 = typical,
   0.5 = common in this field but also elsewhere.
+
+Besides the per-section vocabularies: CONTEXT_ONLY (words with a common second sense), PLACES (places
+abroad), GENERIC_GOVERNMENT (words of government that name no country) and URL_SECTIONS (section names
+in article URLs); each says where it comes from.
 """
 from __future__ import annotations
 
 Terms = tuple[tuple[str, float], ...]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated words."""
+    return frozenset(text.split())
 
 
 def _terms(groups: dict[float, str]) -> Terms:
@@ -286,15 +295,195 @@ ENTERTAINMENT = _terms({
         veteran, critics, critic, review, reviews, copies, famous, classic""",
 })
 
+# Field vocabulary a section editor would recognise, added so that short feed teasers (a title and about
+# 180 characters) carry enough evidence. Written from general knowledge of each field: international bodies
+# and the world's countries, capitals and demonyms; the institutions, offices and office-holders of US and UK
+# politics; market, company and household-money terms and large listed companies; technology products and
+# firms; science fields and bodies; diseases, medicines and health agencies; the major leagues, competitions
+# and clubs of team sports; film, TV, music and books. Office-holders: current heads of state and government
+# of large countries (world), and US presidents and UK prime ministers and main party leaders since 1979
+# (politics), surnames alone only where they are distinctive. No names of particular news events.
+WORLD_MORE_BODIES = _terms({
+    2.0: """G7, G20, African Union, ASEAN, European Commission, European Parliament, International Criminal Court,
+        ICC, IAEA, UNHCR, UNICEF, Amnesty International, Human Rights Watch, World Food Programme,
+        state media, state television, foreign minister, foreign ministry, prime minister's office,
+        Vladimir Putin, Putin, Volodymyr Zelensky, Zelensky, Zelenskyy, Xi Jinping, Narendra Modi, Modi,
+        Emmanuel Macron, Macron, Olaf Scholz, Scholz, Recep Tayyip Erdogan, Erdogan, Benjamin Netanyahu,
+        Netanyahu, Kim Jong Un, Kim Jong-un, Lula, Justin Trudeau, Trudeau, Anthony Albanese, Albanese,
+        Giorgia Meloni, Meloni, Pope Francis, Vatican, Kyiv, Kiev, Kremlin, Gaza Strip""",
+})
+
+WORLD_PLACES = _terms({
+    1.5: """Afghanistan, Albania, Algeria, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan, Bahrain,
+        Bangladesh, Belarus, Belgium, Bolivia, Bosnia, Botswana, Brazil, Bulgaria, Burkina Faso, Burundi,
+        Cambodia, Cameroon, Canada, Chile, Colombia, Costa Rica, Croatia, Cuba, Cyprus, Czech Republic,
+        Denmark, Dominican Republic, Ecuador, El Salvador, Eritrea, Estonia, Ethiopia, Finland, France,
+        Gabon, Gambia, Germany, Ghana, Greece, Guatemala, Guinea, Guyana, Haiti, Honduras, Hungary, Iceland,
+        Indonesia, Iran, Iraq, Israel, Italy, Ivory Coast, Jamaica, Japan, Kazakhstan, Kenya, Kosovo, Kuwait,
+        Kyrgyzstan, Laos, Latvia, Lebanon, Liberia, Libya, Lithuania, Luxembourg, Madagascar, Malawi,
+        Malaysia, Mali, Malta, Mauritania, Mexico, Moldova, Mongolia, Montenegro, Morocco, Mozambique,
+        Myanmar, Burma, Namibia, Nepal, Netherlands, New Zealand, Nicaragua, Niger, Nigeria, North Korea,
+        Norway, Oman, Pakistan, Panama, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania,
+        Russia, Rwanda, Saudi Arabia, Senegal, Serbia, Sierra Leone, Singapore, Slovakia, Slovenia, Somalia,
+        South Africa, South Korea, South Sudan, Spain, Sri Lanka, Sudan, Sweden, Switzerland, Syria, Taiwan,
+        Tajikistan, Tanzania, Thailand, Tunisia, Turkey, Turkmenistan, Uganda, Ukraine, United Arab Emirates,
+        UAE, Uruguay, Uzbekistan, Venezuela, Vietnam, Yemen, Zambia, Zimbabwe, Hong Kong, Tibet, Xinjiang,
+        West Bank, Balkans, Sahel, Caribbean, Latin America, Middle East, Black Sea, Central Asia,
+        Southeast Asia, East Africa, West Africa, North Africa""",
+    1.0: """Afghan, Algerian, Argentine, Argentinian, Armenian, Australian, Austrian, Belgian, Bolivian,
+        Brazilian, Canadian, Chilean, Chinese, Colombian, Cuban, Danish, Dutch, Egyptian, Ethiopian, Filipino,
+        Finnish, French, German, Ghanaian, Greek, Haitian, Hungarian, Indian, Indonesian, Iranian, Iraqi,
+        Israeli, Italian, Japanese, Kenyan, Korean, Lebanese, Libyan, Malaysian, Mexican, Moroccan,
+        Nigerian, Norwegian, Pakistani, Palestinian, Peruvian, Polish, Portuguese, Russian, Rwandan, Saudi,
+        Serbian, Somali, Spanish, Sudanese, Swedish, Swiss, Syrian, Taiwanese, Thai, Turkish, Ugandan,
+        Ukrainian, Venezuelan, Vietnamese, Yemeni, Berlin, Rome, Madrid, Tokyo, Seoul, New Delhi, Delhi,
+        Islamabad, Damascus, Cairo, Nairobi, Lagos, Johannesburg, Addis Ababa, Khartoum, Mexico City,
+        Brasilia, Buenos Aires, Caracas, Bogota, Ottawa, Canberra, Manila, Jakarta, Bangkok, Hanoi, Taipei,
+        Brussels, Warsaw, Budapest, Athens, Ankara, Istanbul, Riyadh, Doha, Beirut, Minsk, Belgrade,
+        Kinshasa, Paris""",
+})
+
+# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place).
+PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES) | frozenset(("Kyiv", "Kiev", "Gaza Strip"))
+
+WORLD_WAR = _terms({
+    1.0: """migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
+    2.5: """front line, frontline, armed forces, civilians, air strike, drone strike, missile strike,
+        artillery, counteroffensive, counter-offensive, warplanes, fighter jets, militia, militias,
+        paramilitary, guerrillas, gangs, cartel, cartels, Red Sea, South China Sea""",
+})
+
+POLITICS_MORE = _terms({
+    3.0: """House Republicans, House Democrats, Senate Republicans, Senate Democrats, Speaker of the House,
+        House Speaker, Biden administration, Trump administration, Oval Office, executive order,
+        special counsel, grand jury, attorney general, Justice Department, Department of Justice,
+        presidential campaign, presidential race, presidential election, primary election, swing state,
+        state legislature, Republican National Committee, Democratic National Committee, RNC, DNC,
+        debt ceiling, Joe Biden, Biden, Donald Trump, Trump, Kamala Harris, Ron DeSantis, DeSantis,
+        Mike Pence, Pence, Kevin McCarthy, Mitch McConnell, McConnell, Chuck Schumer, Schumer,
+        Nancy Pelosi, Pelosi, Hakeem Jeffries, Rishi Sunak, Sunak, Keir Starmer, Starmer, Boris Johnson,
+        Liz Truss, Nicola Sturgeon, Jeremy Hunt, Suella Braverman, Prime Minister's Questions, PMQs,
+        Sen, Rep, lawmaker, lawmakers, legislators, legislation, GOP, Capitol, statehouse, governor's,
+        Margaret Thatcher, John Major, Tony Blair, Gordon Brown, David Cameron, Theresa May, Neil Kinnock,
+        William Hague, Michael Howard, Ed Miliband, Jeremy Corbyn, Paddy Ashdown, Charles Kennedy,
+        Nick Clegg, Ed Davey, Ronald Reagan, George W Bush, Bill Clinton, Hillary Clinton, Barack Obama,
+        Thatcher, Blair, Corbyn, Miliband, Clegg, Obama""",
+    2.0: """Democratic, Democrats, Republican, Republicans, conservatives, progressives, abortion, gun control,
+        gun laws, indictment, indicted, impeach, primaries, nominee, nomination, veto, Speaker, justices,
+        Supreme Court, federal judge, state senator, Dem, Dems, MAGA, pollster, poll, polls, campaign trail,
+        Tory, Tories, Labour, Downing Street, Number 10, No 10, Whitehall, Westminster, MP, MPs, peers,
+        local elections, councillors, council""",
+})
+
+BUSINESS_MORE = _terms({
+    3.0: """S&P 500, Dow, Nasdaq, stocks, stock, Wall Street, rate hike, rate hikes, rate rise, interest rate,
+        layoffs, laid off, job cuts, jobs report, unemployment rate, consumer prices, cost of living,
+        mortgage rates, housing market, supply chain, supply chains, earnings, valuation, bankruptcy,
+        Fed, Federal Reserve, Treasury yields, bond yields, economists, recession,
+        automaker, automakers, carmaker, carmakers, retailer, retailers, shareholders, investors,
+        Warren Buffett, Berkshire Hathaway, JPMorgan, Goldman Sachs, Morgan Stanley, Citigroup, Wells Fargo,
+        Bank of America, BlackRock, HSBC, Barclays, Lloyds, NatWest, UBS, Walmart, Costco, McDonald's,
+        Starbucks, Coca-Cola, PepsiCo, Pepsi, Nike, Boeing, Airbus, Ford, General Motors, Toyota,
+        Volkswagen, ExxonMobil, Exxon, Chevron, Shell, BP, savers, savings account,
+        energy bills, price cap, mortgage, mortgages, IRS, HMRC, tax return, credit card, credit cards,
+        401(k), retirement savings, wages, pay rise, salary, salaries, workforce""",
+    2.0: """company, companies, firm, firms, business, businesses, industry, sales, revenue, profit, prices,
+        costs, inflation, banking, lender, lenders, loans, consumers, customers,
+        brand, retail, store, stores, shoppers, airline, airlines, factory, employees,
+        chief executive, CEO, buyers, sellers, landlords, tenants, rent, renters, homeowners""",
+})
+
+TECHNOLOGY_MORE = _terms({
+    3.0: """artificial intelligence, AI, ChatGPT, OpenAI, chatbot, Elon Musk, Musk, Mark Zuckerberg, Zuckerberg,
+        Sam Altman, Tim Cook, Sundar Pichai, Apple Watch, smartwatch, smartwatches, wearable, wearables,
+        earbuds, headphones, headset, headsets, virtual reality, augmented reality, VR, metaverse, Windows 11,
+        iPhone, iPad, Pixel, Galaxy, Android, iOS, app, apps, App Store, Google Play, smart home, robotaxi,
+        deepfake, deepfakes, facial recognition, quantum computing, cyber, cyberattack, hack, hacked, hackers,
+        hacking, data breach, ransomware, malware, encryption, privacy, tech, TikTok, Twitter, Meta,
+        Instagram, WhatsApp, YouTube, Google, Microsoft, Apple, Amazon, Netflix, semiconductor, chipmaker,
+        TSMC, Intel, Nvidia, Samsung, software, laptop, laptops, Chromebook, gadget, gadgets, streaming
+        device, Roku, Alexa, Siri, Bluetooth, Wi-Fi, 5G, broadband, satellite internet, Starlink, electric
+        vehicle, electric vehicles, EV, EVs, charger, charging, battery life, self-driving, autonomous""",
+    2.0: """online, internet, digital, device, devices, users, platform, platforms, algorithm, algorithms,
+        computer, computers, screen, camera, cameras, feature, features, update, upgrade, launch, robot,
+        robots, social media, tech giant, startup, startups, Silicon Valley""",
+})
+
+SCIENCE_MORE = _terms({
+    3.0: """NASA, astronomers, astronomer, telescope, spacecraft, rocket launch, rocket, Moon, lunar, Mars,
+        rover, asteroid, meteor, meteorite, comet, eclipse, solar eclipse, galaxy, black hole, exoplanet,
+        International Space Station, ISS, astronaut, astronauts, SpaceX, Blue Origin, space agency,
+        archaeologists, archaeological, fossil, fossils, dinosaur, dinosaurs, species, wildlife, extinct,
+        extinction, endangered, conservation, whale, whales, shark, sharks, coral, reef, glacier, glaciers,
+        volcano, eruption, scientists, scientist, physicists, physics, chemistry, biology, evolution,
+        ancient, tomb, mummy, skeleton, Neanderthal, Neanderthals, climate change, global warming,
+        greenhouse gas, emissions, carbon, carbon dioxide, methane, sea ice, Arctic, Antarctica,
+        ocean, oceans, researchers, study finds, new study, peer-reviewed, journal""",
+    2.0: """climate, environment, environmental, energy, solar, wind farm, renewable, renewables, heat wave,
+        heatwave, drought, wildfire, wildfires, pollution, animals, animal, birds, insects, plants, trees,
+        forest, forests, study, research, discovery, discovered, experiment, lab, laboratory, university""",
+})
+
+HEALTH_MORE = _terms({
+    3.0: """FDA, Food and Drug Administration, CDC, Centers for Disease Control, NIH, surgeon general, WHO,
+        World Health Organization, Medicare, Medicaid, health insurance, Obamacare, Affordable Care Act,
+        opioid, opioids, overdose, overdoses, fentanyl, Alzheimer's, dementia, heart disease, heart attack,
+        blood pressure, cholesterol, obesity, weight loss, diabetes, cancer, tumour, tumor, chemotherapy,
+        mental health, depression, anxiety, ADHD, autism, vaccine, vaccines, vaccinated, vaccination, RSV,
+        flu, influenza, measles, polio, cholera, Ebola, dengue, malaria, tuberculosis, hepatitis, sepsis,
+        antibiotics, doctors, doctor, nurses, nurse, hospital, hospitals, NHS, patients, patient, GP, GPs,
+        A&E, junior doctors, surgery, surgeon, surgeons, pregnancy, pregnant, IVF, menopause, medication,
+        medications, prescription, drug, drugs, symptoms, diagnosis, diagnosed, disease, diseases, illness,
+        infection, infections, virus, Covid, Covid-19, coronavirus, pandemic, outbreak, sleep, diet,
+        nutrition, exercise, healthy, health, healthcare, medical, medicine, clinic, clinics, therapy,
+        dementia, stroke, kidney, liver, lung, lungs, brain, skin, teeth, dental, dentist""",
+})
+
+SPORT_MORE = _terms({
+    3.0: """NFL, NBA, MLB, NHL, MLS, WNBA, NCAA, March Madness, Final Four, college football, college basketball,
+        playoffs, playoff, postseason, Super Bowl, World Series, Stanley Cup, quarterback, touchdown,
+        halftime, inning, innings, home run, pitcher, free agent, free agency, NFL Draft, draft pick, rookie,
+        MVP, Heisman, PGA Tour, LIV Golf, Masters, golf, golfer, tennis, Wimbledon, Grand Slam, boxing,
+        UFC, WWE, Formula 1, F1, Grand Prix, NASCAR, IndyCar, Premier League, Champions League, World Cup,
+        Women's World Cup, Ballon d'Or, Six Nations, rugby, cricket, Ashes, Olympics, Olympic, Paralympics,
+        football, soccer, basketball, baseball, hockey, coach, head coach, manager, midfielder, goalkeeper,
+        defender, forward, Brighton, Brentford, Fulham, Wolves, West Ham, Crystal Palace, Nottingham Forest,
+        Leicester City, Leeds United, Southampton, Bournemouth, PSG, Paris Saint-Germain, Atletico Madrid,
+        Borussia Dortmund, Kansas City Chiefs, Philadelphia Eagles, Dallas Cowboys, New England Patriots,
+        Green Bay Packers, Buffalo Bills, San Francisco 49ers, 49ers, Los Angeles Lakers, Lakers,
+        Golden State Warriors, Boston Celtics, Celtics, Miami Heat, Denver Nuggets, Nuggets, New York Yankees,
+        Yankees, Boston Red Sox, Red Sox, Los Angeles Dodgers, Dodgers, Mets, Cubs, Astros""",
+    2.0: """league, tournament, championship, champion, champions, squad, match, season, team, club, player,
+        players, fans, stadium, semifinal, semifinals, quarterfinal, quarterfinals, scored, goal, goals,
+        win, wins, won, victory, defeat, beat, Chiefs, Eagles, Cowboys, Patriots, Packers, Bengals, Ravens,
+        Steelers, Broncos, Raiders, Chargers, Seahawks, Buccaneers, Warriors, Bucks, Suns, Knicks, Nets,
+        Bruins, Maple Leafs, Oilers""",
+})
+
+ENTERTAINMENT_MORE = _terms({
+    3.0: """HBO, Hulu, Disney+, Paramount+, Apple TV+, Prime Video, streaming series, season finale, showrunner,
+        box office, trailer, sequel, Marvel, Star Wars, Oscars, Oscar, Academy Awards, Grammys, Grammy,
+        Emmys, Emmy, Golden Globes, Baftas, Bafta, Tony Awards, Brit Awards, Eurovision, Coachella,
+        Glastonbury, Broadway, West End, rapper, singer, singers, K-pop, album, albums, concert, concerts,
+        song, songs, actor, actors, actress, celebrity, celebrities, red carpet, premiere, biopic,
+        documentary, sitcom, comedian, comedy, late-night, talk show, Saturday Night Live, SNL, reality show,
+        reality TV, Love Island, film, films, movie, movies, TV series, TV show, Hollywood, novel, novelist,
+        memoir, author, musician, band, pop star, festival, theatre, musical, opera, ballet, museum, artist,
+        artists, exhibition, gallery, painting, Netflix""",
+    2.0: """episode, episodes, streaming, director, producer, cast, role, starring, fans, tour, music, book,
+        books, TV, television, presenter, host""",
+})
+
+
 LEXICON: dict[str, Terms] = {
-    "world": WORLD,
-    "politics": POLITICS,
-    "business": BUSINESS,
-    "technology": TECHNOLOGY,
-    "science": SCIENCE,
-    "health": HEALTH,
-    "sport": SPORT,
-    "entertainment": ENTERTAINMENT,
+    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_WAR,
+    "politics": POLITICS + POLITICS_MORE,
+    "business": BUSINESS + BUSINESS_MORE,
+    "technology": TECHNOLOGY + TECHNOLOGY_MORE,
+    "science": SCIENCE + SCIENCE_MORE,
+    "health": HEALTH + HEALTH_MORE,
+    "sport": SPORT + SPORT_MORE,
+    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE,
 }
 
 # Other common spellings of the same sections, so "tech" or "sports" also get a vocabulary.
@@ -315,3 +504,49 @@ NAMES: dict[str, str] = {slug: slug.capitalize() for slug in LEXICON}
 def lexicon_for(slug: str) -> Terms:
     """Built-in (term, weight) pairs for a section slug, or () when there is none."""
     return LEXICON.get(ALIASES.get(slug, slug), ())
+
+
+# Section names outlets put in their article URLs (/sport/…, /2023/01/05/technology/…, /en-us/news/politics/…),
+# mapped onto the built-in slugs. Written from the URL schemes of common English-language news sites
+# (BBC, Guardian, NYT, CNN, NBC, Washington Post, The Hill, Le Monde English, Daily Mail, Al Jazeera, MSN).
+# Mixed or national sections (/news/, /us/, /uk-news/, /sciencetech/, /environment/) name no topic.
+URL_SECTIONS: dict[str, str] = {
+    **dict.fromkeys(("world", "international", "europe", "asia", "africa", "middleeast", "middle-east",
+                     "americas", "asia-pacific", "asia-and-pacific", "latin-america", "australia-news"), "world"),
+    **dict.fromkeys(("politics", "election", "elections", "congress", "senate", "white-house", "campaign",
+                     "us-politics", "uk-politics"), "politics"),
+    **dict.fromkeys(("business", "economy", "money", "markets", "finance", "investing", "companies"), "business"),
+    **dict.fromkeys(("technology", "tech", "tech-news"), "technology"),
+    **dict.fromkeys(("science", "space", "science-environment"), "science"),
+    **dict.fromkeys(("health", "health-news", "healthcare", "wellness", "medicine"), "health"),
+    **dict.fromkeys(("sport", "sports", "football", "soccer", "tennis", "cricket", "golf", "boxing", "rugby-union",
+                     "rugby-league", "formula-1", "formula1", "nfl", "nba", "mlb", "nhl", "cycling"), "sport"),
+    **dict.fromkeys(("entertainment", "arts", "culture", "film", "movies", "music", "tv", "television", "tv-and-radio",
+                     "tvshowbiz", "celebrity", "books", "pop-culture", "entertainment-arts", "stage"),
+                    "entertainment"),
+}
+
+# Words with a common second sense outside the field that would file an article on their own:
+# "hunger strikers" (not football), "people injured" in a shooting (not sport), "deaths" at an inquest
+# (not health), a "review" of anything (not a film review), a "leader" of any group, "shot" by police,
+# "star"/"universe" in a film, "schools" in any local story. They count only beside another piece of
+# evidence for the same topic (and always as part of a multi-word term: "hat-trick", "star-studded").
+# Chosen from the senses a general dictionary lists for each word, not from any evaluation file.
+# The generic words of government name no country: "president", "election" and "minister" are domestic
+# politics at home and world news abroad. With a place abroad named and no domestic institution or office-holder
+# (Congress, MPs, Biden, Westminster …), they count for World (the reason says "abroad").
+GENERIC_GOVERNMENT: frozenset[str] = _words("""
+president presidential government minister ministers election elections vote votes voting voters ballot
+polls parliament parliamentary opposition coalition cabinet referendum candidate candidates assembly
+legislation law laws lawmakers legislators political politics politician politicians policy reform reforms
+party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
+accused claims
+""") | frozenset(("prime minister", "presidential election"))
+
+CONTEXT_ONLY: frozenset[str] = _words("""
+strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe
+leader leaders leadership shot shots shooting school schools ground points record records side supporters
+fans race races beat cell cells operation condition conditions positive cases bank banks demand stake
+model models data video phone phones court bill bills party parties campaign channel series drama show
+stage chart single tour hit hits label space environment virus viruses treatment url
+""")

@@ -1,7 +1,11 @@
-"""Topic assignment from explainable rules: weighted terms plus feed, category and author evidence.
+"""Topic assignment from explainable rules: weighted terms plus feed, link-section, category and author evidence.
 
-Every assigned topic carries its reasons (matched terms and what each added to the
-score), so a reader can see why an article sits under "Technology".
+A topic needs two pieces of evidence, or one strong one (a term of the lexicon's strong grade, a multi-word
+term, or a feed/section/category/author signal); a word with a common second sense ("strikers", "injured",
+"review") only adds weight to a topic other evidence already makes; generic words of government count for
+World when the article names a place abroad and no domestic institution. Below that, the fallback topic:
+no topic is better than a wrong one. Every assigned topic carries its reasons (matched terms and what each
+added to the score), so a reader can see why an article sits under "Technology".
 """
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
-from newsdigest.lexicon import NAMES, lexicon_for
+from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, NAMES, PLACES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.urls import slugify
@@ -28,6 +33,12 @@ FEED_WEIGHT = 2.0           # a feed configured to imply the topic
 CATEGORY_WEIGHT = 1.5       # a feed/entry category naming the topic
 AUTHOR_WEIGHT = 3.0         # an author-given topic: strong, but other evidence can still add topics
 EXPLAIN_TERMS = 5
+# One piece of evidence files an article only when it is strong: a term of at least this weight (the lexicon's
+# "strong" grade), a multi-word term, or a feed/section/category/author signal. Otherwise two pieces are needed.
+STRONG_WEIGHT = 2.0
+URL_SECTION_WEIGHT = 2.0    # the outlet's own section in the link (/sport/…): an editor filed it there
+IN_CONTEXT = " (in context)"
+ABROAD = " (abroad)"
 # Article.topics come from front matter (local files) or a feed's configured topics.
 GIVEN_PREFIXES = ("author topic: ", "feed topic: ")
 
@@ -59,6 +70,21 @@ def _stem(token: str) -> str:
     if low.endswith(("sses", "xes", "ches", "shes", "zzes")):
         return token[:-2]
     return token[:-1]
+
+
+# A URL path segment that is a section name, with a trailing story number dropped ("business-64123456").
+_SECTION_SEGMENT = re.compile(r"^([a-z][a-z0-9-]*?)(?:-\d+)?$")
+SECTION_SEGMENTS = 4    # sections sit at the start of a path: /en-us/news/politics/…, /2023/01/05/technology/…
+
+
+def url_section(url: str) -> str | None:
+    """The built-in topic slug a URL's path names as its section (/sport/…, /2023/…/technology/…), or None."""
+    segments = [s for s in urlsplit(url).path.lower().split("/") if s and not s.isdigit()]
+    for segment in segments[:SECTION_SEGMENTS]:
+        found = _SECTION_SEGMENT.match(segment)
+        if found and found.group(1) in URL_SECTIONS:
+            return URL_SECTIONS[found.group(1)]
+    return None
 
 
 def _is_cased(term: str) -> bool:
@@ -120,6 +146,14 @@ class _Pattern:
     topic: int
     label: str        # the term as written in the config or lexicon
     weight: float
+    phrase: bool = False    # several words: a multi-word term is strong evidence on its own
+
+    def context_only(self) -> bool:
+        """A single word with a common second sense ("strike", "review"): it counts only beside other evidence."""
+        return not self.phrase and self.label.lower() in CONTEXT_ONLY
+
+    def strong(self) -> bool:
+        return self.phrase or self.weight >= STRONG_WEIGHT
 
 
 Table = dict[str, list[int]]
@@ -151,10 +185,10 @@ class _PatternIndex:
         if key in self._keys:
             index = self._keys[key]
             if abs(weight) > abs(self.patterns[index].weight):
-                self.patterns[index] = _Pattern(topic, self.patterns[index].label, weight)
+                self.patterns[index] = replace(self.patterns[index], weight=weight)
             return
         index = self._keys[key] = len(self.patterns)
-        self.patterns.append(_Pattern(topic, term, weight))
+        self.patterns.append(_Pattern(topic, term, weight, len(stems) > 1))
         folded = tuple(stem.lower() for stem in stems)
         if len(stems) == 1:
             (self.cased_words if cased else self.lower_words).setdefault(stems[0], []).append(index)
@@ -251,6 +285,10 @@ class TopicMatcher:
         self._feeds = [frozenset(f.casefold() for f in t.feeds) for t in self.topics]
         self._categories = [_norm_set(t.feed_categories) | _norm_set((t.slug, t.name)) for t in self.topics]
         self._names = [_norm_set((t.slug, t.name)) for t in self.topics]
+        slugs = [t.slug for t in self.topics]
+        # Where generic words of government go when the article is about a place abroad (None: no such pair).
+        self._abroad_pair = (slugs.index("politics"), slugs.index("world")) \
+            if {"politics", "world"} <= set(slugs) else None
 
     def assign(self, article: Article, extract: Extract) -> tuple[TopicMatch, ...]:
         """Topics for one article, best first; the fallback topic when none reaches the threshold."""
@@ -270,12 +308,7 @@ class TopicMatcher:
         if self._excluded.patterns:   # an excluded word anywhere is the user saying "never this topic here"
             vetoed = {self._excluded.patterns[i].topic
                       for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
-        reasons: dict[int, list[tuple[str, float]]] = {}
-        for index, value in self._term_evidence(regions).items():
-            pattern = self._terms.patterns[index]
-            reasons.setdefault(pattern.topic, []).append((pattern.label, value))
-        for topic, label, value in self._other_evidence(article):
-            reasons.setdefault(topic, []).append((label, value))
+        reasons = self._weighed_reasons(self._term_evidence(regions), self._other_evidence(article))
         matches = []
         for topic, found in reasons.items():
             score = round(sum(value for _, value in found), 3)
@@ -285,6 +318,50 @@ class TopicMatcher:
             t = self.topics[topic]
             matches.append(TopicMatch(slug=t.slug, name=t.name, score=score, reasons=tuple(found)))
         return matches
+
+    def _weighed_reasons(self, terms: dict[int, float],
+                         other: list[tuple[int, str, float]]) -> dict[int, list[tuple[str, float]]]:
+        """Reasons per topic, keeping only topics with enough evidence: two pieces, or one strong one.
+
+        A word with a second sense never makes a topic: it adds weight only to a topic that the other
+        evidence already makes ("strikers" beside "midfielder", not "hunger strikers" or "injured" with
+        "police"); its reason says "(in context)"."""
+        firm: dict[int, list[tuple[str, float]]] = {}
+        context: dict[int, list[tuple[str, float]]] = {}
+        strong: set[int] = set()
+        abroad = self._abroad(terms)
+        for index, value in terms.items():
+            pattern = self._terms.patterns[index]
+            if index in abroad:
+                pattern = replace(pattern, topic=abroad[index], label=pattern.label + ABROAD)
+            if pattern.context_only():
+                context.setdefault(pattern.topic, []).append((pattern.label + IN_CONTEXT, value))
+                continue
+            firm.setdefault(pattern.topic, []).append((pattern.label, value))
+            if pattern.strong() and value > 0:
+                strong.add(pattern.topic)
+        for topic, label, value in other:
+            firm.setdefault(topic, []).append((label, value))
+            strong.add(topic)
+        reasons = {}
+        for topic, found in firm.items():
+            if topic in strong or sum(value > 0 for _, value in found) >= 2:
+                reasons[topic] = found + context.get(topic, [])
+        return reasons
+
+    def _abroad(self, terms: dict[int, float]) -> dict[int, int]:
+        """Generic government words ("president", "election") that count for World instead of Politics:
+        a place abroad is named and no domestic institution or office-holder is (pattern index -> topic)."""
+        if self._abroad_pair is None:
+            return {}
+        home, away = self._abroad_pair
+        patterns = self._terms.patterns
+        if not any(patterns[i].topic == away and patterns[i].label in PLACES for i in terms):
+            return {}
+        politics = [i for i in terms if patterns[i].topic == home]
+        if any(patterns[i].label.lower() not in GENERIC_GOVERNMENT for i in politics):
+            return {}
+        return dict.fromkeys(politics, away)
 
     def _term_evidence(self, regions: _Regions) -> dict[int, float]:
         """What each matched term adds: a title bonus plus a saturating, length-normalised text count."""
@@ -305,10 +382,13 @@ class TopicMatcher:
         source = {article.source.casefold(), article.feed.casefold()} - {""}
         authored = _norm_set(article.topics)
         given = GIVEN_PREFIXES[1] if article.feed else GIVEN_PREFIXES[0]
+        section = url_section(article.url) if article.url else None
         found = []
         for index in range(len(self.topics)):
             if source & self._feeds[index]:
                 found.append((index, f"feed: {article.source}", FEED_WEIGHT))
+            if section == self.topics[index].slug or (section and section in self._names[index]):
+                found.append((index, f"section in link: /{section}/", URL_SECTION_WEIGHT))
             named = [c for c in article.categories if slugify(c) in self._categories[index]]
             if named:   # several categories naming one topic are still one piece of evidence
                 found.append((index, f"category: {named[0]}", CATEGORY_WEIGHT))
@@ -326,24 +406,12 @@ def _compiled(topics: tuple[TopicSettings, ...], rules: TopicRules) -> TopicMatc
     return TopicMatcher(topics, rules)
 
 
-_last: list = [None, None, None]    # (topics tuple, rules, matcher) of the previous call
-
-
-def _matcher(topics: Sequence[TopicSettings], rules: TopicRules) -> TopicMatcher:
-    """The compiled matcher for a topic list; the same tuple again skips hashing ~3,000 lexicon terms."""
-    if isinstance(topics, tuple) and _last[0] is topics and _last[1] == rules:
-        return _last[2]
-    matcher = _compiled(tuple(topics), rules)
-    if isinstance(topics, tuple):   # immutable, so identity is a safe key while we hold it
-        _last[:] = [topics, rules, matcher]
-    return matcher
-
-
 def assign_topics(
     article: Article, extract: Extract, topics: Sequence[TopicSettings], rules: TopicRules
 ) -> tuple[TopicMatch, ...]:
-    """Topics for one article, best first, each with its reasons (matcher compiled once per topic list)."""
-    return _matcher(topics, rules).assign(article, extract)
+    """Topics for one article, best first, each with its reasons (matcher compiled once per topic list;
+    a build compiles its own TopicMatcher once and calls `assign`)."""
+    return _compiled(tuple(topics), rules).assign(article, extract)
 
 
 def explain(match: TopicMatch, terms: int = EXPLAIN_TERMS) -> str:

@@ -8,7 +8,15 @@ import pytest
 from newsdigest.lexicon import LEXICON, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
-from newsdigest.topics import TopicMatcher, assign_topics, default_topics, effective_topics, explain
+from newsdigest.topics import (
+    URL_SECTION_WEIGHT,
+    TopicMatcher,
+    assign_topics,
+    default_topics,
+    effective_topics,
+    explain,
+    url_section,
+)
 
 WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 RULES = TopicRules(fallback="General", threshold=1.0, max_topics=3)
@@ -233,3 +241,169 @@ def test_caseless_text_matches_capitalised_terms():
 def test_topic_given_by_a_feed_config_says_so_in_its_reason():
     matches = assign(article("A quiet week", FILLER, topics=("sport",), feed="https://example.org/feed.xml"))
     assert matches[0].reasons == (("feed topic: Sport", 3.0),)
+
+
+# --- evidence rules (issue #12): two pieces, or one strong one; second-sense words only in context ---
+
+WEAK = TopicSettings(name="Garden", slug="garden", keywords=(("soil", 1.0), ("compost", 1.0), ("seed drill", 1.0),
+                                                            ("greenhouse", 2.0), ("shed", 1.0)))
+
+
+def test_one_weak_term_is_not_enough_evidence():
+    assert assign(article("Soil", "It rained."), (WEAK,))[0].slug == "general"
+
+
+def test_two_weak_terms_make_a_topic():
+    matches = assign(article("Soil and compost", "It rained."), (WEAK,))
+    assert matches[0].slug == "garden"
+    assert {label for label, _ in matches[0].reasons} == {"soil", "compost"}
+
+
+def test_one_strong_term_or_one_phrase_is_enough():
+    assert assign(article("Greenhouse", "It rained."), (WEAK,))[0].slug == "garden"        # weight 2
+    assert assign(article("A seed drill", "It rained."), (WEAK,))[0].slug == "garden"      # multi-word term
+
+
+def test_a_second_sense_word_alone_makes_no_topic_and_is_marked_in_context():
+    sport = TopicSettings(name="Sport", slug="sport",
+                          keywords=(("striker", 3.0), ("midfielder", 3.0), ("police", 1.0)))
+    alone = assign(article("Striker walks out", "The striker left the room."), (sport,))
+    assert alone[0].slug == "general"
+    with_context = assign(article("Striker and midfielder sign", "Both signed on Monday."), (sport,))
+    assert with_context[0].slug == "sport"
+    # title weight 1.5 x term weight 3.0 each; the in-context word still adds its full value
+    assert dict(with_context[0].reasons) == {"midfielder": 4.5, "striker (in context)": 4.5}
+    # A weak word beside it is not enough either: the second-sense word never makes the topic.
+    assert assign(article("Striker and police", "They met."), (sport,))[0].slug == "general"
+
+
+@pytest.mark.parametrize(("title", "text", "wrong"), [
+    # hunger strikers are not footballers
+    ("Hunger strikers enter their third week outside the ministry",
+     "The group of strikers say they will refuse food until the detention centre is closed.", "sport"),
+    # people injured in a shooting are not a sports injury, and "schools" with "police" is not politics
+    ("Two pupils injured in shooting at secondary school",
+     "Police said two people were injured and a man was arrested after shots were heard near the school gates.",
+     "sport"),
+    # deaths at an inquest are not a health story
+    ("Inquest opens into the deaths of three walkers on the moor",
+     "The coroner heard the three deaths followed a sudden change in the weather.", "health"),
+    # a review of online reviews is not a film review
+    ("Watchdog review finds fake online reviews mislead shoppers",
+     "The review found one in seven reviews on popular sites could not be trusted.", "entertainment"),
+    # a golf leader is not a party leader
+    ("Leader holds two-shot lead at the golf championship",
+     "The leader birdied the last hole as the leaders went into the final round at the course.", "politics"),
+])
+def test_fresh_feed_misreads_are_not_filed_under_the_wrong_sense(title, text, wrong):
+    matches = assign(article(title, text), default_topics())
+    assert all(m.slug != wrong for m in matches), [explain(m) for m in matches]
+
+
+def test_hunger_strike_school_shooting_and_inquest_go_to_the_fallback():
+    for title, text in [("Hunger strikers enter their third week", "The strikers refuse food."),
+                        ("Two injured in shooting near a school", "Police said two people were injured."),
+                        ("Inquest into the deaths of three walkers", "The coroner heard how they died.")]:
+        assert assign(article(title, text), default_topics())[0].slug == "general"
+
+
+def test_golf_leader_is_sport():
+    matches = assign(article("Leader holds two-shot lead at the golf championship",
+                             "The leader birdied the last hole as the leaders went into the final round."),
+                     default_topics())
+    assert matches[0].slug == "sport" and [m.slug for m in matches] == ["sport"]
+
+
+def test_striker_in_a_football_context_is_still_sport():
+    matches = assign(article("Late striker goal sends the club into the cup final",
+                             "The striker scored in stoppage time and the midfielder was booked."), default_topics())
+    assert matches[0].slug == "sport"
+    assert "striker (in context)" in [label for label, _ in matches[0].reasons]
+
+
+# --- the section named in the article's URL is evidence in the build ---
+
+@pytest.mark.parametrize(("url", "slug"), [
+    ("https://www.example.com/sport/football/12345", "sport"),
+    ("https://news.example.co.uk/news/business-64123456", "business"),
+    ("https://example.com/2023/01/05/technology/new-phone.html", "technology"),
+    ("https://example.com/en-us/news/politics/story/ar-AA1", "politics"),
+    ("https://example.com/policy/healthcare/123-a-story/", "health"),
+    ("https://example.com/2023/01/01/europe/a-story/index.html", "world"),
+    ("https://example.com/culture/2023/jan/01/a-story", "entertainment"),
+    ("https://example.com/news/a-story", None),
+    ("https://example.com/uk-news/2023/jan/01/a-story", None),
+    ("", None),
+])
+def test_url_section(url, slug):
+    assert url_section(url) == slug
+
+
+def test_section_in_the_link_files_a_teaser_with_no_words_and_says_so():
+    item = article("A long afternoon", "It went on until dark.", url="https://www.example.com/sport/12345")
+    matches = assign(item, default_topics())
+    assert matches[0].slug == "sport"
+    assert matches[0].reasons == (("section in link: /sport/", URL_SECTION_WEIGHT),)
+    assert explain(matches[0]) == "Sport — matched: section in link: /sport/"
+
+
+def test_section_in_the_link_adds_to_the_words_but_strong_words_can_still_win():
+    item = article("Striker and midfielder sign for the club", "The goalkeeper stays.",
+                   url="https://www.example.com/business/12345")
+    matches = assign(item, default_topics())
+    assert matches[0].slug == "sport"
+    business = next(m for m in TopicMatcher(default_topics(), RULES).scores(item, extract_of(item))
+                    if m.slug == "business")
+    assert ("section in link: /business/", URL_SECTION_WEIGHT) in business.reasons
+
+
+def test_world_gazetteer_and_politics_offices():
+    world = assign(article("Floods force thousands from their homes in Bangladesh",
+                           "Villagers in the north moved to higher ground as rivers rose."), default_topics())
+    assert world[0].slug == "world", explain(world[0])
+    politics = assign(article("Senate Republicans block the spending plan",
+                              "House Democrats said they would try again next week."), default_topics())
+    assert politics[0].slug == "politics", explain(politics[0])
+
+
+def test_generic_government_words_count_for_world_when_the_place_is_abroad():
+    abroad = assign(article("Peru's president faces a vote in parliament",
+                            "The opposition says the government has lost its majority."), default_topics())
+    assert abroad[0].slug == "world", explain(abroad[0])
+    assert "president (abroad)" in [label for label, _ in abroad[0].reasons]
+    # a domestic institution keeps them at home, even with a place abroad named
+    home = assign(article("MPs vote on the Peru trade bill in parliament",
+                          "The opposition says the government has lost its majority."), default_topics())
+    assert home[0].slug == "politics", explain(home[0])
+    assert all("(abroad)" not in label for m in home for label, _ in m.reasons)
+
+
+SECTION_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Section Wire</title>
+  <id>urn:example:section-wire</id>
+  <updated>2026-11-27T18:00:00Z</updated>
+  <link href="https://example.org/"/>
+  <entry>
+    <title>A long afternoon at the ground for the visitors</title>
+    <id>urn:example:section-wire:1</id>
+    <link href="https://example.org/sport/a-long-afternoon"/>
+    <updated>2026-11-27T18:00:00Z</updated>
+    <summary>Rain fell all afternoon and the crowd went home early, long before the lights came on.</summary>
+  </entry>
+</feed>
+"""
+
+
+def test_build_files_a_teaser_by_its_link_section_and_the_page_shows_the_reason(tmp_path):
+    from newsdigest.cli import main
+
+    (tmp_path / "wire.xml").write_text(SECTION_FEED, encoding="utf-8")
+    (tmp_path / "config.yaml").write_text(
+        "site: {title: T, base_url: /}\nfeeds:\n  - {name: Section Wire, url: wire.xml}\n"
+        "topics:\n  - {name: Sport, slug: sport}\n  - {name: Politics, slug: politics}\n", encoding="utf-8")
+    assert main(["--config", str(tmp_path / "config.yaml"), "--output", str(tmp_path / "out"), "--quiet"]) == 0
+    sport = (tmp_path / "out" / "topics" / "sport" / "index.html").read_text(encoding="utf-8")
+    assert "A long afternoon at the ground" in sport
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "articles").glob("*/index.html")]
+    assert len(pages) == 1 and "section in link: /sport/" in pages[0]
