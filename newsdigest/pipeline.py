@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from newsdigest.analyse import analyse
 from newsdigest.archive import Archive
+from newsdigest.briefing.sponsored import screen
 from newsdigest.model import Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
@@ -72,14 +73,17 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
             report.warn(f"feed `{failure.name}` ({failure.url}) skipped: {failure.reason}")
         if settings.archive.retention_days:
             archive.prune(now - timedelta(days=settings.archive.retention_days))
-        articles = merge_local_and_archived(local.articles, archive.articles())
+        articles = merge_local_and_archived(date_local(local.articles, archive, now), archive.articles())
         report.stage("analysing", len(articles))
         analysed = analyse(articles, settings, cache=archive, progress=report.step)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
+    screened = screen(analysed, drop=settings.digest.drop_sponsored)     # sponsored items: not news
+    analysed = list(screened.news)
     report.stage("grouping stories")
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")
-    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time)
+    data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
+                    not_news=screened.not_news)
     site = build_site(data, settings, settings.output)
     for warning in site.warnings:       # e.g. the search index could not be built
         report.warn(warning)
@@ -89,6 +93,15 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
         failures=ingest.failures, warnings=(*local.warnings, *ingest.warnings, *site.warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
+
+
+def date_local(local: Sequence[Article], archive: Archive, now: datetime) -> list[Article]:
+    """Local files remember when the archive first saw them; one naming no date is dated by that sighting.
+
+    A file's modification time is the time of the last clone or copy, not of the news in it.
+    """
+    seen = archive.first_seen_local([a.id for a in local], now)
+    return [replace(a, first_seen=seen[a.id], published=a.published if a.dated else seen[a.id]) for a in local]
 
 
 def merge_local_and_archived(local: Sequence[Article], archived: Sequence[Article]) -> list[Article]:

@@ -1,0 +1,90 @@
+"""The briefing: the day's five most important stories, one line each, no two about the same thing.
+
+A line is the story's best key point — the first one of at most LINE_WORDS words that ends as a
+sentence ends (a key point is never cut: a cut mid-clause can say the opposite of the report) —
+else its headline. Stories are taken in importance order; one is skipped when its headline and
+line share most of their content words with a line already chosen (the same event from another
+angle, or the same thing said twice), measured as the overlap coefficient |A ∩ B| / min(|A|, |B|).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsdigest.briefing.rank import Importance
+from newsdigest.model import Analysed, Story
+from newsdigest.text.wordlists import STOPWORDS
+
+BRIEFING_LINES = 5
+LINE_WORDS = 25            # one line a reader takes in at a glance
+MIN_LINE_WORDS = 5         # shorter "key points" are fragments ("Watch live.")
+SAME_EVENT = 0.5           # overlap coefficient of content words at which two lines are about one thing
+MIN_SHARED = 2             # ...and at least this many shared words: two short lines share one word by chance
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"”’)]*$")
+
+
+@dataclass(frozen=True)
+class BriefingLine:
+    """One line of the briefing."""
+
+    story_id: str
+    text: str
+    from_headline: bool        # True when no key point fitted and the headline stands in
+    importance: Importance
+
+
+def choose_briefing(
+    ranked: Iterable[tuple[Story, Importance]], items: Mapping[str, Analysed],
+    headline: Callable[[Story], str], limit: int = BRIEFING_LINES,
+) -> tuple[BriefingLine, ...]:
+    """Up to `limit` lines from stories in importance order, skipping repeats of a chosen line."""
+    chosen: list[BriefingLine] = []
+    chosen_words: list[frozenset[str]] = []
+    for story, rank in ranked:
+        title = headline(story)
+        text, from_headline = briefing_line(story, items, title)
+        words = fold_words(f"{title} {text}")
+        if not words or any(same_thing(words, other) for other in chosen_words):
+            continue
+        chosen.append(BriefingLine(story.id, text, from_headline, rank))
+        chosen_words.append(words)
+        if len(chosen) >= limit:
+            break
+    return tuple(chosen)
+
+
+def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) -> tuple[str, bool]:
+    """The story's best key point that fits on one line, else its headline; (text, is the headline)."""
+    lead = items.get(story.lead)
+    points: Sequence[str] = story.key_points or (lead.extract.key_points if lead else ())
+    for point in points:
+        if fits(point):
+            return " ".join(point.split()), False
+    return headline, True
+
+
+def fits(point: str) -> bool:
+    """A whole sentence of MIN_LINE_WORDS to LINE_WORDS words."""
+    words = point.split()
+    return MIN_LINE_WORDS <= len(words) <= LINE_WORDS and bool(_ENDS_SENTENCE.search(point.strip()))
+
+
+def fold_words(text: str) -> frozenset[str]:
+    """Content words, lower-cased, plural and possessive endings folded ("quakes", "quake's" → "quake")."""
+    found = set()
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        word = word.removesuffix("'s")
+        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        found.add(word)
+    return frozenset(found)
+
+
+def same_thing(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two lines about one event: most words of the shorter one are in the other."""
+    shared = len(a & b)
+    return shared >= MIN_SHARED and shared >= SAME_EVENT * min(len(a), len(b))
