@@ -1,14 +1,18 @@
-"""Who published a report: the outlet behind a link, so one outlet's many feeds count once.
+"""Who published a report, so one outlet's many feeds and many reports count once.
 
-An outlet is the registrable domain of the report's link ("bbc.co.uk" for both
-feeds.bbci.co.uk-listed BBC pages and www.bbc.co.uk/news/...), else its source name.
-Three Guardian feeds or a live blog's 17 updates are still one outlet.
+An outlet is a site: the registrable domain ("theguardian.com", "bbc.co.uk") that a feed's items
+link to. Three Guardian feeds, or a live blog's 17 updates, are one outlet.
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from newsdigest.model import Article
+from newsdigest.model import Article, Source
+
+# A feed whose items mostly link to one domain has that site; below this share it is an aggregator.
+OWN_SITE_SHARE = 0.5
 
 # Second-level labels under which a country's sites register ("bbc.co.uk", "smh.com.au"): the
 # registrable domain then has three labels. General knowledge of the public-suffix list's common
@@ -29,13 +33,35 @@ def site_domain(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def outlet_of(article: Article) -> str:
-    """The outlet of one article: its link's domain, else its source name (local files, links-less items)."""
-    return site_domain(article.url) or (article.source or "").strip().casefold() or "unknown"
+def feed_sites(articles: Sequence[Article]) -> dict[str, str]:
+    """Each feed's own site: the domain at least OWN_SITE_SHARE of its items link to ("" for an aggregator)."""
+    domains: dict[str, Counter[str]] = defaultdict(Counter)
+    for art in articles:
+        if art.feed:
+            domains[art.feed][site_domain(art.url)] += 1
+    sites = {}
+    for feed, counts in domains.items():
+        domain, count = counts.most_common(1)[0]
+        sites[feed] = domain if domain and count >= OWN_SITE_SHARE * sum(counts.values()) else ""
+    return sites
 
 
-def outlets_of(article: Article) -> set[str]:
-    """Every outlet carrying an article, merged duplicates included (`sources` lists the article's own copy too)."""
-    found = {site_domain(s.url) or (s.name or "").strip().casefold() for s in article.sources}
-    found.discard("")
-    return found or {outlet_of(article)}
+def outlet_map(articles: Sequence[Article]) -> dict[str, frozenset[str]]:
+    """Article id → the outlets carrying it (merged duplicates included).
+
+    A copy from a feed counts as that feed's site; an aggregator's feed (Hacker News links to a new
+    domain each item) counts as one outlet, itself; a copy known only by its link counts as the link's
+    domain; a local file as its source name.
+    """
+    sites = feed_sites(articles)
+    found = {}
+    for art in articles:
+        copies = art.sources or (Source(art.source, art.url, art.feed),)
+        found[art.id] = frozenset(_outlet(copy, sites) for copy in copies)
+    return found
+
+
+def _outlet(copy: Source, sites: Mapping[str, str]) -> str:
+    if copy.feed_url:
+        return sites.get(copy.feed_url) or "feed:" + copy.feed_url
+    return site_domain(copy.url) or (copy.name or "").strip().casefold() or "unknown"

@@ -2,7 +2,7 @@
 
 Order, most important first:
 
-1. outlets     distinct outlets covering the story (outlets.py): one outlet's many reports count once;
+1. outlets     distinct outlets covering the story (outlets.py): one outlet's many feeds and reports count once;
 2. day         the day of its latest report, newest first;
 3. dated       a story with a dated report beats one whose reports carry no date (shown with the day
                they were first seen): an undated item cannot prove it is today's news;
@@ -20,7 +20,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from newsdigest.briefing.outlets import outlets_of
 from newsdigest.model import Analysed, Story
 
 DEVELOPING_REPORTS = 3
@@ -46,12 +45,13 @@ class Importance:
         return (-self.outlets, -day, not self.dated, -self.latest.timestamp(), -self.topic_weight, self.story_id)
 
 
-def importance(story: Story, items: Mapping[str, Analysed], edition_time: datetime, zone: tzinfo) -> Importance:
+def importance(story: Story, items: Mapping[str, Analysed], outlets_by_id: Mapping[str, frozenset[str]],
+               edition_time: datetime, zone: tzinfo) -> Importance:
     """The ranking facts of one story as of `edition_time` (the build time, or the end of an edition's day)."""
     members = [items[m] for m in story.members if m in items]
     outlets: set[str] = set()
     for member in members:
-        outlets |= outlets_of(member.article)
+        outlets |= outlets_by_id.get(member.id, frozenset())
     times = [m.article.published for m in members]
     strongest = max((t.score for m in members for t in m.topics), default=0.0)
     recent_from = edition_time - timedelta(hours=DEVELOPING_HOURS)
@@ -74,8 +74,9 @@ def _arrived(item: Analysed) -> datetime:
 
 
 def rank_stories(
-    stories: Sequence[Story], items: Mapping[str, Analysed], edition_time: datetime, zone: tzinfo
+    stories: Sequence[Story], items: Mapping[str, Analysed], outlets_by_id: Mapping[str, frozenset[str]],
+    edition_time: datetime, zone: tzinfo,
 ) -> list[tuple[Story, Importance]]:
-    """Stories with their importance, most important first."""
-    scored = [(story, importance(story, items, edition_time, zone)) for story in stories]
+    """Stories with their importance, most important first (`outlets_by_id` from outlets.outlet_map)."""
+    scored = [(story, importance(story, items, outlets_by_id, edition_time, zone)) for story in stories]
     return sorted(scored, key=lambda pair: pair[1].sort_key(zone))

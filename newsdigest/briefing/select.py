@@ -14,13 +14,21 @@ from dataclasses import dataclass
 
 from newsdigest.briefing.rank import Importance
 from newsdigest.model import Analysed, Story
-from newsdigest.text.wordlists import STOPWORDS
+from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS, STOPWORDS
 
 BRIEFING_LINES = 5
 LINE_WORDS = 25            # one line a reader takes in at a glance
 MIN_LINE_WORDS = 5         # shorter "key points" are fragments ("Watch live.")
 SAME_EVENT = 0.5           # overlap coefficient of content words at which two lines are about one thing
+NAMED_WORDS = 2           # words a line shares with the story's headlines, so it names the event
 MIN_SHARED = 2             # ...and at least this many shared words: two short lines share one word by chance
+# Nouns news uses to refer back to a subject it named before ("The company said…", "The star…"): a line
+# opening with one does not say who. From general knowledge of news style.
+REFERRING_NOUNS = frozenset([
+    "company", "firm", "group", "man", "woman", "boy", "girl", "couple", "player", "star", "singer", "actor",
+    "actress", "team", "club", "country", "city", "agency", "move", "decision", "pair", "teenager", "suspect",
+    "victim", "brand", "giant", "retailer", "airline", "carmaker", "lender", "bank", "startup", "service",
+])
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -56,13 +64,48 @@ def choose_briefing(
 
 
 def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) -> tuple[str, bool]:
-    """The story's best key point that fits on one line, else its headline; (text, is the headline)."""
+    """The story's best key point that fits on one line, else its headline; (text, is the headline).
+
+    Best: the point whose words the story's headlines use most (the event every outlet names), among
+    points that stand alone: they share at least NAMED_WORDS words with the headlines, one of them a
+    name or number (a teaser line that names nothing the headlines name — "The queen of pop broke
+    records", "The company is laying off…" — is colour, not the news), and they do not open by
+    leaning on a sentence before them ("But…", "To be fair…", "She said…").
+    """
     lead = items.get(story.lead)
     points: Sequence[str] = story.key_points or (lead.extract.key_points if lead else ())
+    titles = [fold_words(headline)] + [fold_words(_title(items[m])) for m in story.members if m in items]
+    best, best_score = "", 0
     for point in points:
-        if fits(point):
-            return " ".join(point.split()), False
-    return headline, True
+        if not fits(point) or leans_back(point):
+            continue
+        words = fold_words(point)
+        shared = {w for w in words if any(w in t for t in titles)}
+        score = sum(1 for w in words for t in titles if w in t)
+        if len(shared) >= NAMED_WORDS and shared & names(point) and score > best_score:
+            best, best_score = point, score
+    return (" ".join(best.split()), False) if best else (headline, True)
+
+
+def leans_back(point: str) -> bool:
+    """True when the opening needs the sentence before it: a connective, a pronoun, "To be fair", or
+    "The company…" (a generic noun standing for a subject named earlier)."""
+    first = _WORD.findall(point.lower()[:40])
+    if not first:
+        return False
+    generic = len(first) > 1 and first[0] == "the" and first[1] in REFERRING_NOUNS
+    return first[0] in CONNECTIVES or first[0] in DANGLING_OPENERS or first[:2] == ["to", "be"] or generic
+
+
+def names(text: str) -> frozenset[str]:
+    """Folded capitalised words after the first word, and numbers: who, where, how many."""
+    tokens = _WORD.findall(text.replace("’", "'"))
+    picked = [t for i, t in enumerate(tokens) if (i > 0 and t[:1].isupper()) or t[:1].isdigit()]
+    return fold_words(" ".join(picked)) | frozenset(t for t in picked if t[:1].isdigit())
+
+
+def _title(item: Analysed) -> str:
+    return item.extract.headline or item.article.title
 
 
 def fits(point: str) -> bool:

@@ -14,17 +14,14 @@ The word lists are data files beside this module (ad_phrases.txt, ad_words.txt).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdigest.briefing.outlets import site_domain
+from newsdigest.briefing.outlets import feed_sites, site_domain
 from newsdigest.model import Analysed, Article, NotNews
 
 DATA = Path(__file__).resolve().parent
-# A feed whose items mostly link to one domain has that site; below this share it is an aggregator.
-OWN_SITE_SHARE = 0.5
 TEXT_CHARS = 600            # ad copy says what it is up front; the rest of a long text only adds noise
 
 # Feed <category> values that mean "this is an ad", as outlets label them (English, and the same
@@ -68,19 +65,6 @@ def screen(items: Sequence[Analysed], drop: bool = True) -> Screened:
     flagged = {d.article_id for d in decisions}
     news = tuple(item for item in items if not (drop and item.id in flagged))
     return Screened(news, tuple(sorted(decisions, key=lambda d: (d.source, d.article_id))), drop)
-
-
-def feed_sites(articles: Sequence[Article]) -> dict[str, str]:
-    """Each feed's own site: the domain at least half of its items link to ("" for an aggregator)."""
-    domains: dict[str, Counter[str]] = defaultdict(Counter)
-    for art in articles:
-        if art.feed:
-            domains[art.feed][site_domain(art.url)] += 1
-    sites = {}
-    for feed, counts in domains.items():
-        domain, count = counts.most_common(1)[0]
-        sites[feed] = domain if domain and count >= OWN_SITE_SHARE * sum(counts.values()) else ""
-    return sites
 
 
 def sponsored_reason(article: Article, own_site: str) -> str:

@@ -9,7 +9,8 @@ from typing import Any
 from newsdigest.model import SiteData
 from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
-from newsdigest.site.feeds_out import render_feeds
+from newsdigest.site.email import MoreStory, email_outputs
+from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
 from newsdigest.site.search import index_site
@@ -35,6 +36,10 @@ def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
     for asset in sorted(theme_assets(settings)):
         outputs.add(asset, read_asset(settings, asset), "theme asset")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
+    briefings = day_briefings(pages)
+    outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
+    for briefing, more in briefings:
+        outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
     report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
     return report
 
@@ -65,6 +70,21 @@ def related_finder(data: SiteData) -> RelatedFn:
     """Related articles from the stories stage's index (ids only; pages look them up)."""
     index = RelatedIndex(data.analysed, data.stories)
     return lambda article_id: index.related(article_id, limit=5)
+
+
+def day_briefings(pages: Sequence[Page]) -> list[tuple[DayBriefing, list[MoreStory]]]:
+    """Each edition's briefing (from its page) with the edition's other stories, for the feeds and e-mails."""
+    found = []
+    for page in pages:
+        if page.kind != "edition":
+            continue
+        raw = page.context["briefing"]
+        lines = tuple(BriefingLine(line["text"], line["story"].path, line["story"].outlets, line["story"].reports)
+                      for line in raw["lines"])
+        shown = {line["story"].id for line in raw["lines"]}
+        more = [MoreStory(s.headline, s.path) for s in page.context["stories"] if s.id not in shown and not s.not_news]
+        found.append((DayBriefing(raw["day"], raw["moment"], raw["path"], lines), more))
+    return found
 
 
 def theme_assets(settings: Settings) -> set[str]:

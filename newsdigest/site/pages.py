@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from newsdigest.briefing.outlets import outlet_map
 from newsdigest.briefing.rank import Importance, rank_stories
 from newsdigest.briefing.select import choose_briefing
 from newsdigest.model import Analysed, FeedState, NotNews, SiteData, Story
@@ -56,6 +57,7 @@ class SiteModel:
     stories: tuple[StoryView, ...]          # the stories stage's order (pages re-rank by importance)
     records: Mapping[str, Story] = field(default_factory=dict)       # story id → Story
     items: Mapping[str, Analysed] = field(default_factory=dict)      # article id → Analysed
+    outlets: Mapping[str, frozenset[str]] = field(default_factory=dict)   # article id → outlets carrying it
     not_news: tuple[NotNews, ...] = ()
 
 
@@ -76,9 +78,11 @@ def build_model(data: SiteData, settings: Settings, build_time: datetime) -> Sit
             story_of.update({m.id: story_view.path for m in story_view.members})
     articles = {a.id: article_view(a, topic_pages, story_of.get(a.id, "")) for a in data.analysed}
     items = {a.id: a for a in data.analysed}
+    outlets = outlet_map([a.article for a in data.analysed])
     flagged = frozenset(d.article_id for d in data.not_news)
-    return SiteModel(build_time, site_zone(settings), topics, articles, story_views(stories, articles, items, flagged),
-                     {s.id: s for s in stories}, items, data.not_news)
+    views = story_views(stories, articles, items, outlets, flagged)
+    return SiteModel(build_time, site_zone(settings), topics, articles, views, {s.id: s for s in stories}, items,
+                     outlets, data.not_news)
 
 
 def plan_pages(data: SiteData, settings: Settings, model: SiteModel, related: RelatedFn) -> list[Page]:
@@ -103,7 +107,7 @@ def day_of(when: datetime, zone: ZoneInfo) -> date:
 def ranked(model: SiteModel, stories: Sequence[StoryView], edition_time: datetime) -> list[tuple[StoryView, Importance]]:
     """Stories by importance (briefing/rank.py) as of `edition_time`, most important first."""
     by_id = {s.id: s for s in stories}
-    order = rank_stories([model.records[s.id] for s in stories], model.items, edition_time, model.zone)
+    order = rank_stories([model.records[s.id] for s in stories], model.items, model.outlets, edition_time, model.zone)
     return [(by_id[story.id], rank) for story, rank in order]
 
 
@@ -121,6 +125,7 @@ def briefing_for(model: SiteModel, day: date, edition_time: datetime) -> dict[st
                             headline=lambda story: by_id[story.id].headline)
     return {
         "day": day,
+        "moment": edition_time,
         "path": paths.edition_path(day),
         "lines": [{"text": line.text, "story": by_id[line.story_id], "rank": line.importance,
                    "from_headline": line.from_headline} for line in lines],
@@ -289,7 +294,7 @@ def sources_page(states: Sequence[FeedState], settings: Settings, model: SiteMod
     for row in rows:
         row["not_news"] = len(by_feed.get(row["url"], ()))
     not_news = [{"name": items[0].source or feed or "Local files", "count": len(items),
-                 "items": [{"title": d.title or "(untitled)", "reason": d.reason} for d in items]}
+                 "decisions": [{"title": d.title or "(untitled)", "reason": d.reason} for d in items]}
                 for feed, items in sorted(by_feed.items(), key=lambda pair: (pair[1][0].source.casefold(), pair[0]))]
     context = {"feeds": rows, "failing": failing, "not_news": not_news,
                "not_news_dropped": settings.digest.drop_sponsored}

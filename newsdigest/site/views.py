@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from newsdigest.briefing.outlets import outlets_of
 from newsdigest.model import Analysed, Source, Story, TopicMatch
 from newsdigest.settings import Settings
 from newsdigest.site import paths
@@ -242,12 +241,17 @@ def story_topic_slugs(lead: ArticleView, members: Sequence[ArticleView]) -> tupl
 
 
 def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView],
-                items: Mapping[str, Analysed] | None = None,
+                items: Mapping[str, Analysed] | None = None, outlets: Mapping[str, frozenset[str]] | None = None,
                 not_news: frozenset[str] = frozenset()) -> tuple[StoryView, ...]:
-    """One view per story, in ranking order; story pages exist only for multi-member stories."""
+    """One view per story, in ranking order; story pages exist only for multi-member stories.
+
+    `outlets` maps article id → outlets carrying it (briefing.outlets.outlet_map); without it each
+    source name counts as an outlet.
+    """
     views = []
     for story in stories:
         records = [items[m].article for m in story.members if items and m in items]
+        carried = [outlets[m] for m in story.members if outlets and m in outlets]
         members = tuple(sorted((articles[m] for m in story.members), key=lambda a: (a.published, a.id)))
         lead = articles[story.lead]
         multi = len(members) > 1
@@ -264,7 +268,7 @@ def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView],
             first_published=members[0].published,
             updated=members[-1].published,
             topic_slugs=slugs,
-            outlets=len(set().union(*(outlets_of(r) for r in records))) if records else len({m.source for m in members}),
+            outlets=len(frozenset().union(*carried)) if carried else len({m.source for m in members}),
             dated=any(r.dated for r in records) if records else True,
             not_news=any(m in not_news for m in story.members),
         ))
