@@ -76,6 +76,10 @@ def end_of_day(day: str) -> int:
     return int((start + timedelta(days=1, seconds=-1)).timestamp())
 
 
+# A configured feed whose file is gone: its error text shows on the sources page (the phone layout check).
+GONE_FEED = "  - {name: A feed that moved away, url: feeds/gone.xml}"
+
+
 def build_day(workdir: Path, day: str, feeds: dict[str, list[dict[str, str]]], extra_config: str = "") -> Path:
     """Write the feeds and config, build through the CLI at the end of the day, return the site folder."""
     from newsdigest.cli import main
@@ -85,7 +89,8 @@ def build_day(workdir: Path, day: str, feeds: dict[str, list[dict[str, str]]], e
     for number, (source, entries) in enumerate(sorted(feeds.items())):
         path = workdir / "feeds" / f"feed{number:03d}.xml"
         write_feed(path, source, entries)
-        lines.append(f"  - {{name: {json.dumps(feed_name(source))}, url: {path.name and 'feeds/' + path.name}}}")
+        lines.append(f"  - {{name: {json.dumps(feed_name(source))}, url: feeds/{path.name}}}")
+    lines.append(GONE_FEED)
     (workdir / "config.yaml").write_text(CONFIG.format(feeds="\n".join(lines)) + extra_config, encoding="utf-8")
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(end_of_day(day))
