@@ -29,7 +29,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
 
-    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802 — aiosmtpd's name
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         return "250 OK"
 
@@ -107,7 +107,7 @@ def test_email_file_is_inline_styled_self_contained_and_links_absolute(tmp_path:
     assert f"   {SUB_PATH_BASE}stories/" in text or f"   {SUB_PATH_BASE}articles/" in text
     # The same lines as the edition page's briefing.
     page = (folder / "index.html").read_text(encoding="utf-8")
-    first_line = re.search(r'class="briefing-lines">\s*<li><a href="[^"]+">(.*?)</a>', page, re.S)
+    first_line = re.search(r'class="briefing-lines">\s*<li><a href="[^"]+">(.*?)</a>', page, re.DOTALL)
     assert first_line and first_line.group(1) in markup
 
 

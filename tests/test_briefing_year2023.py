@@ -34,7 +34,7 @@ def text_of(fragment: str) -> str:
 def briefing_links(page: str) -> list[tuple[str, str]]:
     """(story link, line text) of each briefing line."""
     block = page.split('class="briefing"', 1)[1].split("</section>", 1)[0]
-    return [(href, text_of(line)) for href, line in re.findall(r'<li><a href="([^"]+)">(.*?)</a>', block, re.S)]
+    return [(href, text_of(line)) for href, line in re.findall(r'<li><a href="([^"]+)">(.*?)</a>', block, re.DOTALL)]
 
 
 def coverage(site: Path) -> dict[str, tuple[int, int]]:
@@ -89,7 +89,7 @@ def test_sponsored_items_are_nowhere_and_explained_on_the_sources_page(sites: di
     site = sites["2023-01-15"]
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     section = sources.split('id="not-news"', 1)[1]
-    flagged = [text_of(t) for t in re.findall(r"<li>(.*?) <span class=\"meta\">— ad phrasing", section, re.S)]
+    flagged = [text_of(t) for t in re.findall(r"<li>(.*?) <span class=\"meta\">— ad phrasing", section, re.DOTALL)]
     assert len(flagged) == 2 and all("Promo Code" in t for t in flagged)
     assert "newsweek.com rss: 2 items" in section
     for day, folder in sites.items():
@@ -107,8 +107,8 @@ def test_no_card_says_the_same_sentence_twice(sites: dict[str, Path], day: str) 
     pages = [sites[day] / "index.html", sites[day] / "editions" / day / "index.html"]
     cards = 0
     for page in pages:
-        for card in re.findall(r'<article class="card.*?</article>', page.read_text(encoding="utf-8"), re.S):
-            parts = re.findall(r"<li>(.*?)</li>|<p class=\"summary\">(.*?)</p>", card, re.S)
+        for card in re.findall(r'<article class="card.*?</article>', page.read_text(encoding="utf-8"), re.DOTALL):
+            parts = re.findall(r"<li>(.*?)</li>|<p class=\"summary\">(.*?)</p>", card, re.DOTALL)
             sentences = [s.casefold() for a, b in parts for s in _SENTENCE_END.split(text_of(a or b)) if s]
             assert len(sentences) == len(set(sentences)), card[:300]
             cards += 1
