@@ -66,7 +66,8 @@ def choose_briefing(
 def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) -> tuple[str, bool]:
     """The story's best key point that fits on one line, else its headline; (text, is the headline).
 
-    Best: the point whose words the story's headlines use most (the event every outlet names), among
+    Best: the point most of the story's headlines agree with (share NAMED_WORDS words: the event every
+    outlet names; ties to the earlier point, the lead's first), among
     points that stand alone: they share at least NAMED_WORDS words with the headlines, one of them a
     name or number (a teaser line that names nothing the headlines name — "The queen of pop broke
     records", "The company is laying off…" — is colour, not the news), and they do not open by
@@ -81,9 +82,9 @@ def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) ->
             continue
         words = fold_words(point)
         shared = {w for w in words if any(w in t for t in titles)}
-        score = sum(1 for w in words for t in titles if w in t)
-        if len(shared) >= NAMED_WORDS and shared & names(point) and score > best_score:
-            best, best_score = point, score
+        agreeing = sum(1 for t in titles if len(words & t) >= NAMED_WORDS)
+        if len(shared) >= NAMED_WORDS and shared & names(point) and agreeing > best_score:
+            best, best_score = point, agreeing
     return (" ".join(best.split()), False) if best else (headline, True)
 
 
