@@ -21,6 +21,7 @@ from pathlib import Path
 
 from newsdigest.archive import Archive
 from newsdigest.settings import Settings
+from newsdigest.site.email import has_absolute_base
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
@@ -66,7 +67,7 @@ def check_ready(settings: Settings) -> None:
     email = settings.email
     if not email.host or not email.to or not email.sender:
         raise SendError("--send-briefing needs an `email:` section with host, from and to in the config")
-    if not settings.site.base_url.startswith(("http://", "https://")):
+    if not has_absolute_base(settings):
         raise SendError("--send-briefing needs site.base_url to be an absolute URL (links in a mail have no page "
                         "to be relative to), e.g. https://example.org/news/")
     if email.password_env and email.password_env not in os.environ:

@@ -158,3 +158,26 @@ def test_sending_needs_an_absolute_base_url(tmp_path: Path, monkeypatch: pytest.
     config = write_config(tmp_path, free_port(), base_url="/")
     assert build(config, monkeypatch, "--send-briefing") == 1
     assert "site.base_url to be an absolute URL" in capsys.readouterr().err
+
+
+def test_briefing_feeds_have_one_entry_per_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import feedparser
+
+    assert build(write_config(tmp_path, 1), monkeypatch) == 0
+    site = tmp_path / "site"
+    editions = sorted(p.parent.name for p in (site / "editions").glob("20*/index.html"))
+    for name in ("briefing.xml", "briefing.rss"):
+        parsed = feedparser.parse((site / name).read_bytes())
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert [e.link for e in parsed.entries] == [f"{SUB_PATH_BASE}editions/{d}/" for d in reversed(editions)]
+        newest = parsed.entries[0]
+        assert newest.title == "Fixture Digest — briefing for Sunday 22 November 2026"
+        assert "<ol><li><a href=\"https://example.org/news/" in (newest.get("content") or [newest.summary_detail])[0].value
+    body = json.loads((site / "briefing.json").read_bytes())
+    assert body["version"] == "https://jsonfeed.org/version/1.1"
+    assert [i["url"] for i in body["items"]] == [f"{SUB_PATH_BASE}editions/{d}/" for d in reversed(editions)]
+    assert body["items"][0]["content_text"].startswith("1. ")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="briefing"') == 1

@@ -9,7 +9,7 @@ from typing import Any
 from newsdigest.model import SiteData
 from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
-from newsdigest.site.email import MoreStory, email_outputs
+from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
 from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
@@ -20,6 +20,12 @@ from newsdigest.stories import RelatedIndex
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
 STYLESHEET = "assets/style.css"
+# Readers can subscribe to the daily briefing alone (written by feeds_out.briefing_feeds).
+BRIEFING_FEEDS = [
+    {"type": "application/atom+xml", "title": "Daily briefing (Atom)", "path": "briefing.xml"},
+    {"type": "application/rss+xml", "title": "Daily briefing (RSS)", "path": "briefing.rss"},
+    {"type": "application/feed+json", "title": "Daily briefing (JSON Feed)", "path": "briefing.json"},
+]
 
 
 def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
@@ -38,8 +44,9 @@ def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
     briefings = day_briefings(pages)
     outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
-    for briefing, more in briefings:
-        outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
+    if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
+        for briefing, more in briefings:
+            outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
     report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
     return report
 
@@ -51,7 +58,7 @@ def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
         "nav_topics": model.topics,
         "build_time": model.build_time,
         "search_enabled": settings.search,
-        "site_feeds": feed_links(""),
+        "site_feeds": feed_links("") + BRIEFING_FEEDS,
         "topic_feeds": [],
         "stylesheet": STYLESHEET,
         "paths": {"home": "", "editions": paths.EDITIONS_INDEX, "sources": paths.SOURCES_PAGE,

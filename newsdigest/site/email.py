@@ -41,9 +41,13 @@ def email_outputs(env: Environment, settings: Settings, briefing: DayBriefing,
     }
 
 
+def has_absolute_base(settings: Settings) -> bool:
+    """E-mail files are written only when site.base_url names a host: a message has no page to be relative to."""
+    return settings.site.base_url.startswith(("http://", "https://"))
+
+
 def absolute_base(settings: Settings) -> str:
-    """site.base_url ending in "/" (it is "/" when unset: links then stay root-relative until it is set)."""
-    base = settings.site.base_url or "/"
+    base = settings.site.base_url
     return base if base.endswith("/") else base + "/"
 
 
