@@ -116,9 +116,18 @@ def news_only(pairs: Sequence[tuple[StoryView, Importance]]) -> list[tuple[Story
     return [(s, r) for s, r in pairs if not s.not_news]
 
 
-def briefing_for(model: SiteModel, day: date, edition_time: datetime) -> dict[str, Any]:
-    """The day's briefing (briefing/select.py): five lines, each with its story's link and outlet count."""
-    stories = [s for s in model.stories if any(day_of(m.published, model.zone) == day for m in s.members)]
+def stories_by_report_day(model: SiteModel) -> dict[date, list[StoryView]]:
+    """Day → the stories with a report that day (one pass: a year of editions stays one scan)."""
+    found: dict[date, list[StoryView]] = defaultdict(list)
+    for story in model.stories:
+        for day in sorted({day_of(m.published, model.zone) for m in story.members}):
+            found[day].append(story)
+    return found
+
+
+def briefing_for(model: SiteModel, stories: Sequence[StoryView], day: date, edition_time: datetime) -> dict[str, Any]:
+    """The day's briefing (briefing/select.py) from the stories with a report that day: five lines, each
+    with its story's link and outlet count."""
     order = news_only(ranked(model, stories, edition_time))
     by_id = {s.id: s for s, _ in order}
     lines = choose_briefing(((model.records[s.id], r) for s, r in order), model.items,
@@ -138,11 +147,11 @@ def edition_time_of(day: date, model: SiteModel) -> datetime:
     return min(end, model.build_time)
 
 
-def briefing_day(model: SiteModel) -> date:
+def briefing_day(model: SiteModel, by_day: Mapping[date, Sequence[StoryView]]) -> date:
     """Today, or the newest day with reports when nothing came in today (an old archive)."""
     today = day_of(model.build_time, model.zone)
-    days = [day_of(s.updated, model.zone) for s in model.stories if day_of(s.updated, model.zone) <= today]
-    return today if today in days or not days else max(days)
+    days = [d for d in by_day if d <= today]
+    return today if today in by_day or not days else max(days)
 
 
 def home_page(settings: Settings, model: SiteModel) -> Page:
@@ -153,7 +162,8 @@ def home_page(settings: Settings, model: SiteModel) -> Page:
     order = news_only(ranked(model, recent or list(model.stories), model.build_time))
     top = [s for s, _ in order[:TOP_STORIES]]
     ranks = {s.id: r for s, r in order}
-    day = briefing_day(model)
+    by_day = stories_by_report_day(model)
+    day = briefing_day(model, by_day)
     # Each topic's latest stories, even when one is also a top story: readers scan by topic.
     sections = []
     for topic in model.topics:
@@ -161,7 +171,7 @@ def home_page(settings: Settings, model: SiteModel) -> Page:
         if in_topic:
             sections.append({"topic": topic, "stories": in_topic[:TOPIC_SECTION_STORIES], "total": len(in_topic)})
     context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone),
-               "briefing": briefing_for(model, day, edition_time_of(day, model)), "ranks": ranks}
+               "briefing": briefing_for(model, by_day.get(day, []), day, edition_time_of(day, model)), "ranks": ranks}
     return Page("index.html", "index.html", settings.site.title, "home", context)
 
 
@@ -249,6 +259,7 @@ def edition_pages(model: SiteModel) -> list[Page]:
     for story in model.stories:
         by_day[day_of(story.first_published, model.zone)].append(story)
     days = sorted(by_day, reverse=True)
+    reported = stories_by_report_day(model)
     pages = []
     for index, day in enumerate(days):
         # Within a day, the events most outlets covered come first (the importance rule, as of that day).
@@ -259,7 +270,7 @@ def edition_pages(model: SiteModel) -> list[Page]:
             "day": day,
             "stories": stories,
             "ranks": {s.id: r for s, r in order},
-            "briefing": briefing_for(model, day, moment),
+            "briefing": briefing_for(model, reported.get(day, []), day, moment),
             "article_count": sum(len(s.members) for s in stories),
             "newer": paths.edition_path(days[index - 1]) if index > 0 else "",
             "older": paths.edition_path(days[index + 1]) if index + 1 < len(days) else "",
