@@ -104,6 +104,12 @@ def day_of(when: datetime, zone: ZoneInfo) -> date:
     return local(when, zone).date()
 
 
+def top_count(available: int) -> int:
+    """Six cards fill two rows of three (or three of two); with four or five, three fill one row: no
+    lone card beside an empty column. Fewer than three stretch across (the grid collapses empty tracks)."""
+    return TOP_STORIES if available >= TOP_STORIES else min(available, 3)
+
+
 def ranked(model: SiteModel, stories: Sequence[StoryView], edition_time: datetime) -> list[tuple[StoryView, Importance]]:
     """Stories by importance (briefing/rank.py) as of `edition_time`, most important first."""
     by_id = {s.id: s for s in stories}
@@ -160,7 +166,7 @@ def home_page(settings: Settings, model: SiteModel) -> Page:
     recent = [s for s in model.stories if s.updated >= since]
     # Old archives still get a front page: fall back to the best stories overall.
     order = news_only(ranked(model, recent or list(model.stories), model.build_time))
-    top = [s for s, _ in order[:TOP_STORIES]]
+    top = [s for s, _ in order[:top_count(len(order))]]
     ranks = {s.id: r for s, r in order}
     by_day = stories_by_report_day(model)
     day = briefing_day(model, by_day)
