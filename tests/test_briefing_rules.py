@@ -145,3 +145,11 @@ def test_a_key_point_repeating_another_or_the_summary_is_dropped() -> None:
     summary = "Work starts in spring and costs two million. Shops on the high street object to the loss of parking."
     assert summary_adds(summary, distinct_points(points))
     assert distinct_points(points, summary) == (points[0],)
+
+
+def test_captions_and_production_notes_are_not_briefing_lines() -> None:
+    from newsdigest.briefing.select import not_the_news
+
+    assert not_the_news("A woman stands in front of a display of wrecked cars in Riverton on Monday.")
+    assert not_the_news("The Daily Example will bring you the latest updates as markets react.")
+    assert not not_the_news("The council approved new cycle lanes for Riverton on Monday.")

@@ -9,7 +9,7 @@ angle, or the same thing said twice), measured as the overlap coefficient |A ∩
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from newsdigest.briefing.rank import Importance
@@ -29,6 +29,11 @@ REFERRING_NOUNS = frozenset([
     "actress", "team", "club", "country", "city", "agency", "move", "decision", "pair", "teenager", "suspect",
     "victim", "brand", "giant", "retailer", "airline", "carmaker", "lender", "bank", "startup", "service",
 ])
+# A caption describes a picture in the present tense; an outlet's production note addresses the reader.
+_CAPTION = re.compile(r"^(?:an?|the|two|three|several)\s+\w+(?:\s+\w+)?\s+(?:stands?|sits?|walks?|poses?|looks? on|holds?"
+                      r"|is seen|are seen|gathers?)\b|\(pictured\)|\bpictured\b", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(r"\b(?:will bring you|bring you (?:all )?the latest|live updates?|follow (?:our|along|live)"
+                             r"|sign up|subscribe)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -73,12 +78,10 @@ def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) ->
     records", "The company is laying off…" — is colour, not the news), and they do not open by
     leaning on a sentence before them ("But…", "To be fair…", "She said…").
     """
-    lead = items.get(story.lead)
-    points: Sequence[str] = story.key_points or (lead.extract.key_points if lead else ())
     titles = [fold_words(headline)] + [fold_words(_title(items[m])) for m in story.members if m in items]
     best, best_score = "", 0
-    for point in points:
-        if not fits(point) or leans_back(point):
+    for point in candidate_points(story, items):
+        if not fits(point) or leans_back(point) or not_the_news(point):
             continue
         words = fold_words(point)
         shared = {w for w in words if any(w in t for t in titles)}
@@ -86,6 +89,24 @@ def briefing_line(story: Story, items: Mapping[str, Analysed], headline: str) ->
         if len(shared) >= NAMED_WORDS and shared & names(point) and agreeing > best_score:
             best, best_score = point, agreeing
     return (" ".join(best.split()), False) if best else (headline, True)
+
+
+def candidate_points(story: Story, items: Mapping[str, Analysed]) -> list[str]:
+    """The story's merged key points (lead first), then every report's first key point (its lede): the
+    merged list holds only a few, and the lede most outlets agree with may be in another report."""
+    lead = items.get(story.lead)
+    points: list[str] = list(story.key_points or (lead.extract.key_points if lead else ()))
+    for member in story.members:
+        extract = items[member].extract if member in items else None
+        if extract and extract.key_points and extract.key_points[0] not in points:
+            points.append(extract.key_points[0])
+    return points
+
+
+def not_the_news(point: str) -> bool:
+    """A photo caption ("A woman stands in front of…") or the outlet talking about itself ("will bring
+    you the latest updates"): true of the page, not of the event."""
+    return bool(_CAPTION.search(point) or _SELF_REFERENCE.search(point))
 
 
 def leans_back(point: str) -> bool:
