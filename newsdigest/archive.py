@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsdigest.model import Article, FeedState, Source
+from newsdigest.sources.dates import DEFAULT_YEARS, within_years
+from newsdigest.urls import article_id
 
 SCHEMA_VERSION = 2
 # Migration N turns a version N-1 database into version N. Append; never edit a shipped step.
@@ -70,32 +74,56 @@ class ArchiveError(Exception):
     """The archive cannot be used (for example, written by a newer version)."""
 
 
+class ArchiveLocked(ArchiveError):
+    """Another process holds the archive's write lock longer than the build may wait."""
+
+
+DEFAULT_LOCK_TIMEOUT = 30.0
+# SQLite's words for "the file is not (or no longer) a database"; anything else (locked, busy,
+# disk I/O, read-only, permissions) is transient or the user's to fix, never a reason to move the file.
+CORRUPT_MESSAGES = ("file is not a database", "database disk image is malformed", "integrity check failed")
+
+
 class Archive:
     """The SQLite store; open with `Archive.open(path)` and use as a context manager."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None):
+    def __init__(self, conn: sqlite3.Connection, path: Path, warnings: list[str] | None = None, *,
+                 years: tuple[int, int] = DEFAULT_YEARS, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         self.conn = conn
         self.path = path
         self.warnings: list[str] = warnings or []
+        self.years = years
+        self.lock_timeout = lock_timeout
 
     @classmethod
-    def open(cls, path: Path) -> Archive:
-        """Open or create the archive; a corrupt file is moved aside and rebuilt, with a warning."""
+    def open(cls, path: Path, *, years: tuple[int, int] = DEFAULT_YEARS,
+             lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
+        """Open or create the archive.
+
+        Only a file SQLite says is no database, or one failing `PRAGMA integrity_check`, is moved
+        aside and rebuilt (with a warning). A lock held by another process is waited for up to
+        `lock_timeout` seconds, then ArchiveLocked: the archive is left exactly as it was.
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         warnings: list[str] = []
         try:
-            conn = _connect_checked(path)
+            conn = _connect_checked(path, lock_timeout)
         except sqlite3.DatabaseError as exc:
+            if not is_corruption(exc):
+                raise _archive_error(exc, path, lock_timeout) from exc
             moved = _move_aside(path)
             warnings.append(f"archive {path} was corrupt ({exc}); moved to {moved.name} and rebuilt empty")
-            conn = _connect_checked(path)
+            conn = _connect_checked(path, lock_timeout)
         try:
             _migrate(conn, path)
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise _archive_error(exc, path, lock_timeout) from exc
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, warnings)
+        return cls(conn, path, warnings, years=years, lock_timeout=lock_timeout)
 
     def __enter__(self) -> Archive:  # noqa: PYI034 — Self needs 3.11, project supports 3.10
         return self
@@ -110,9 +138,34 @@ class Archive:
     # --- articles -------------------------------------------------------------------------------
 
     def articles(self) -> list[Article]:
-        """Every stored article, newest first (ties broken by id for a stable order)."""
-        rows = self.conn.execute("SELECT data FROM articles ORDER BY published DESC, id")
-        return [article_from_json(row[0]) for row in rows]
+        """Every stored article, newest first (ties broken by id for a stable order).
+
+        Defensive on the way out: a record that cannot be read back, or whose date is unusable
+        (stored by an older version), is repaired or skipped with a warning, never raised, so one
+        bad record cannot break every later build.
+        """
+        rows = self.conn.execute("SELECT id, feed, data FROM articles ORDER BY published DESC, id")
+        result = []
+        for article_key, feed, data in rows:
+            article = self._readable(article_key, feed, data)
+            if article is not None:
+                result.append(article)
+        return result
+
+    def _readable(self, key: str, feed: str, data: str) -> Article | None:
+        try:
+            article = article_from_json(data)
+        except Exception as exc:  # noqa: BLE001 — any broken record is skipped, never fatal
+            self.warnings.append(f"archive: article {key} (feed {feed or 'local'}) cannot be read "
+                                 f"({type(exc).__name__}: {str(exc)[:120]}); skipped")
+            return None
+        if within_years(article.published, self.years) is not None:
+            return article
+        repaired = within_years(article.first_seen, self.years)
+        if repaired is None:
+            self.warnings.append(f"archive: article {key} (feed {feed or 'local'}) has no usable date; skipped")
+            return None
+        return replace(article, published=repaired)
 
     def known_ids(self, ids: Sequence[str]) -> set[str]:
         """The subset of ids already stored."""
@@ -130,33 +183,79 @@ class Archive:
     def save_feed(self, state: FeedState, articles: Sequence[Article] = (), *, now: datetime) -> int:
         """Store one feed's articles and its new state in one transaction; return how many were new."""
         with self._transaction():
-            new = sum(self._upsert(article, now) for article in articles)
+            new = sum(self._upsert_isolated(state, article, now) for article in articles)
             self._write_state(state)
         return new
 
+    def _upsert_isolated(self, state: FeedState, article: Article, now: datetime) -> bool:
+        """One item's failure to store (a value SQLite cannot hold) skips that item, not its feed."""
+        self.conn.execute("SAVEPOINT item")
+        try:
+            new = self._upsert(self._dated(article, now), now)
+        except sqlite3.OperationalError:
+            raise                       # locks and I/O errors concern the whole archive
+        except Exception as exc:  # noqa: BLE001 — reported with the feed and the item, then skipped
+            self.conn.execute("ROLLBACK TO item")
+            self.warnings.append(f"feed `{state.name}`: item {_item_name(article)} not stored "
+                                 f"({type(exc).__name__}: {str(exc)[:120]}); skipped")
+            new = False
+        self.conn.execute("RELEASE item")
+        return new
+
+    def _dated(self, article: Article, now: datetime) -> Article:
+        """Sanitise on the way in: a date outside the accepted years is unknown, i.e. first seen now."""
+        if within_years(article.published, self.years) is not None:
+            return article
+        return replace(article, published=now, first_seen=article.first_seen or now)
+
     def _upsert(self, article: Article, now: datetime) -> bool:
-        """Insert, or merge into the stored copy found by id, canonical URL or global guid."""
-        existing = self._find(article)
-        if existing is None:
+        """Insert, or merge with the copies found by id, canonical URL or global guid (see `claim`)."""
+        found = self._find_all(article)
+        own = next((a for a in found if a.feed == article.feed), None)
+        if own is not None:             # a feed refreshes its own copy, and only its own
+            merged = merge_articles(own, article)
+            if merged != own:
+                self._write_article(merged)
+            return False
+        if not found:
             self._write_article(replace(article, first_seen=article.first_seen or now))
             return True
-        merged = merge_articles(existing, article)
-        if merged != existing:
-            self._write_article(merged)
-        return False
+        return self._claim(found[0], article, now)
 
-    def _find(self, article: Article) -> Article | None:
-        queries = [("id = ?", article.id)]
+    def _claim(self, stored: Article, incoming: Article, now: datetime) -> bool:
+        """Another feed already holds this URL: apply the ownership rule (README, "Who owns an article")."""
+        decision = claim(stored, incoming)
+        if decision == "share":
+            self._write_article(add_source(stored, incoming))
+            return False
+        fresh = replace(incoming, first_seen=incoming.first_seen or now)
+        if decision == "take":          # the URL's own outlet replaces a stranger's copy; that copy stays its own
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (stored.id,))
+            self._write_article(replace(stored, id=scoped_id(stored)))
+            self._write_article(replace(fresh, id=stored.id))
+        else:
+            self._write_article(replace(fresh, id=scoped_id(incoming)))
+        return True
+
+    def _find_all(self, article: Article) -> list[Article]:
+        """Stored copies sharing the id, the canonical URL or a global guid; the id's holder first."""
+        clauses, values = ["id = ?"], [article.id]
         # "!= ''" repeats the partial indexes' condition: without it SQLite cannot use them and scans the table.
         if article.url:
-            queries.append(("url = ? AND url != ''", article.url))
+            clauses.append("(url = ? AND url != '')")
+            values.append(article.url)
         if article.guid and is_global_guid(article.guid):
-            queries.append(("guid = ? AND guid != ''", article.guid))
-        for where, value in queries:
-            row = self.conn.execute(f"SELECT data FROM articles WHERE {where} LIMIT 1", (value,)).fetchone()
-            if row:
-                return article_from_json(row[0])
-        return None
+            clauses.append("(guid = ? AND guid != '')")
+            values.append(article.guid)
+        rows = self.conn.execute(
+            f"SELECT data FROM articles WHERE {' OR '.join(clauses)} ORDER BY id != ?, id", (*values, article.id))
+        found = []
+        for (data,) in rows:
+            try:
+                found.append(article_from_json(data))
+            except Exception:  # noqa: BLE001, S112 — an unreadable record is replaced, not merged into
+                continue
+        return found
 
     def _write_article(self, article: Article) -> None:
         self.conn.execute(
@@ -166,6 +265,18 @@ class Archive:
              _utc_iso(article.published), _utc_iso(article.first_seen or article.published),
              article_to_json(article)),
         )
+
+    def feed_article_counts(self) -> dict[str, int]:
+        """Stored articles per feed URL (local files, which have no feed, are left out)."""
+        rows = self.conn.execute("SELECT feed, COUNT(*) FROM articles WHERE feed != '' GROUP BY feed")
+        return {str(feed): int(count) for feed, count in rows}
+
+    def purge_feed(self, url: str) -> int:
+        """Delete one feed's articles and its state (`feeds remove --purge`); return how many articles went."""
+        with self._transaction():
+            cursor = self.conn.execute("DELETE FROM articles WHERE feed = ?", (url,))
+            self.conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
+        return cursor.rowcount
 
     def prune(self, before: datetime) -> int:
         """Delete articles published before `before`; return how many went."""
@@ -241,18 +352,39 @@ class Archive:
                 [(key, json.dumps(value, ensure_ascii=False, sort_keys=True)) for key, value in items.items()],
             )
 
-    def _transaction(self) -> sqlite3.Connection:
-        """`with` block that commits on success and rolls back on any error."""
-        return self.conn
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Commit on success, roll back on any error; the write lock is taken at the start.
+
+        BEGIN IMMEDIATE waits up to the busy timeout for another writer; a lock still held then
+        is ArchiveLocked (the build stops, nothing is lost), never taken for corruption.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _archive_error(exc, self.path, self.lock_timeout) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise _archive_error(exc, self.path, self.lock_timeout) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
 
-def _connect_checked(path: Path) -> sqlite3.Connection:
+def _connect_checked(path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> sqlite3.Connection:
     """Connect in WAL mode and prove the file is a healthy SQLite database (raises DatabaseError if not)."""
-    conn = sqlite3.connect(path, timeout=10.0)
+    conn = sqlite3.connect(path, timeout=lock_timeout)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process never corrupts the file
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if result != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {result}")
         conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
@@ -260,6 +392,27 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _item_name(article: Article) -> str:
+    """How a warning names one item: its title, else its link, else its id (shortened, quoted)."""
+    name = article.title or article.url or article.id
+    return repr(name[:80] + ("…" if len(name) > 80 else ""))
+
+
+def is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    """True only for SQLite's own verdict that the file is not a healthy database."""
+    return any(words in str(exc).lower() for words in CORRUPT_MESSAGES)
+
+
+def _archive_error(exc: sqlite3.DatabaseError, path: Path, lock_timeout: float) -> ArchiveError:
+    """A lock becomes ArchiveLocked with what to do; any other failure names the file and SQLite's words."""
+    words = str(exc).lower()
+    if "locked" in words or "busy" in words:
+        return ArchiveLocked(
+            f"archive {path} is locked by another process (waited {lock_timeout:g} s); nothing was changed — "
+            "let that process finish, or raise limits.lock_timeout")
+    return ArchiveError(f"archive {path} cannot be used ({exc}); it was left as it was")
 
 
 def _move_aside(path: Path) -> Path:
@@ -305,14 +458,77 @@ def is_global_guid(guid: str) -> bool:
 
 
 def merge_articles(stored: Article, incoming: Article) -> Article:
-    """One article from two sightings: sources united, earliest date kept, content refreshed by its own feed."""
+    """One article from two sightings of one feed: sources united, earliest date kept, content refreshed.
+
+    Only for copies from the same feed; across feeds `claim` decides (a feed owns only its own items).
+    """
     sources = _merge_sources(stored.sources, incoming.sources)
     published = min(stored.published, incoming.published)  # a date first seen stays first seen
-    if incoming.feed and incoming.feed == stored.feed:
+    if incoming.feed == stored.feed:
         return replace(incoming, id=stored.id, published=published, sources=sources, first_seen=stored.first_seen)
+    return add_source(stored, incoming)
+
+
+def add_source(stored: Article, incoming: Article) -> Article:
+    """Another outlet carries the stored article: list it, fill empty fields, change nothing written."""
     filled = {f.name: getattr(incoming, f.name) for f in fields(Article)
               if f.name in FILLABLE and not getattr(stored, f.name) and getattr(incoming, f.name)}
-    return replace(stored, published=published, sources=sources, **filled)
+    return replace(stored, sources=_merge_sources(stored.sources, incoming.sources), **filled)
+
+
+Claim = str   # "share" | "take" | "keep-apart"
+
+
+def claim(stored: Article, incoming: Article) -> Claim:
+    """What a second feed's copy of a stored URL does (the rule is in the README).
+
+    - "take": the incoming feed is the URL's owner (its configured host is the URL's host) and the
+      stored copy's feed is not: the owner's title, text and date win; the stranger keeps its own copy.
+    - "share": both feeds own the URL (two feeds of one outlet), or the two copies are identical in
+      title, text and date (plain syndication): one record, both outlets listed, nothing rewritten.
+    - "keep-apart": otherwise each feed keeps its own copy, so no feed can change another's headline,
+      text or date; the stories stage groups the copies. Which copy holds the URL's own id does not
+      depend on which feed happened to be fetched first (feeds are fetched concurrently): the feed
+      whose URL sorts first does ("take" when that is the incoming one).
+    """
+    stored_owns, incoming_owns = owns(stored.feed, stored.url), owns(incoming.feed, incoming.url)
+    if incoming_owns and not stored_owns:
+        return "take"
+    if stored_owns and incoming_owns:
+        return "share"
+    same = (stored.title, stored.text, stored.published) == (incoming.title, incoming.text, incoming.published)
+    if same and not stored_owns:
+        return "share"
+    return "take" if not stored_owns and incoming.feed < stored.feed else "keep-apart"
+
+
+def owns(feed_url: str, article_url: str) -> bool:
+    """A feed owns an article URL when the host the user configured for the feed is the URL's site.
+
+    The configured feed URL is the only host the user vouched for (a feed's own <link> is feed data,
+    which a hostile feed writes). feeds.npr.org owns www.npr.org/…; a local feed file owns nothing.
+    """
+    feed_host, url_host = _site_host(feed_url), _site_host(article_url)
+    if not feed_host or not url_host or "." not in feed_host or "." not in url_host:
+        return False
+    return feed_host == url_host or feed_host.endswith("." + url_host) or url_host.endswith("." + feed_host)
+
+
+def _site_host(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower() if parts.scheme.lower() in ("http", "https") else ""
+    except ValueError:
+        return ""
+    for prefix in ("www.", "feeds.", "rss.", "feed."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            return host[len(prefix):]
+    return host
+
+
+def scoped_id(article: Article) -> str:
+    """The id of one feed's own copy of a URL another feed also claims (stable across builds)."""
+    return article_id(f"{article.feed}#{article.url or article.guid or article.id}")
 
 
 FILLABLE = frozenset({"title", "text", "html", "guid", "author", "image", "language", "categories", "url"})
@@ -343,7 +559,23 @@ def article_from_json(text: str) -> Article:
     data["sources"] = tuple(Source(**s) for s in data.get("sources", []))
     for name in ("key_points", "topics", "categories"):
         data[name] = tuple(data.get(name, ()))
-    return Article(**data)
+    return _checked(Article(**data))
+
+
+def _checked(article: Article) -> Article:
+    """Raise TypeError for a record whose fields do not have their declared types (hand-edited, or
+    written by a buggy version): every later stage may then rely on text being text."""
+    for item in fields(Article):
+        value = getattr(article, item.name)
+        if item.type == "str" and not isinstance(value, str):
+            raise TypeError(f"field `{item.name}` is {type(value).__name__}, not text")
+        if item.type == "tuple[str, ...]" and not all(isinstance(part, str) for part in value):
+            raise TypeError(f"field `{item.name}` holds something other than text")
+    if not all(isinstance(getattr(source, part.name), str) for source in article.sources for part in fields(Source)):
+        raise TypeError("field `sources` holds something other than text")
+    if not isinstance(article.published, datetime) or article.published.tzinfo is None:
+        raise TypeError("field `published` is not a date with a time zone")
+    return article
 
 
 def _state_from_row(row: Sequence[Any]) -> FeedState:

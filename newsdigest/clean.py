@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import nh3
+
+from newsdigest import boilerplate
 
 # Allow-list: structure and emphasis a reader needs, nothing that runs or restyles the page.
 ALLOWED_TAGS = frozenset({
@@ -43,25 +46,8 @@ BLOCK_TAGS = frozenset({
 })
 SKIP_TEXT_TAGS = DROP_WITH_CONTENT | {"figcaption"}   # captions and credits are not article prose
 
-# Whole-paragraph boilerplate that feed generators append to every item.
-BOILERPLATE_PARAGRAPH = re.compile(
-    r"^\s*(?:"
-    r"the post .{1,300}? appeared first on .{1,200}"
-    r"|this (?:article|entry|post) (?:was )?(?:originally )?(?:appeared|published|posted) (?:first )?(?:on|at|in) .{1,200}"
-    r"|(?:continue|keep) reading.{0,200}"
-    r"|read (?:more|(?:the )?(?:full|entire|rest of the) (?:story|article|post))\b.{0,120}"
-    r"|learn more\W{0,3}"
-    r"|related:.{1,200}"
-    r"|\(?(?:image|photo|picture)s? credits?:.{0,200}"
-    r"|(?:updated:? )?(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4})"   # a bare date line ...
-    r"(?:,? (?:at )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?: [a-z]{2,5})?)?"                # ... and time
-    r"|(?:share|tweet|email|print)(?: this(?: (?:article|story|post|page))?| (?:on|via) [a-z+ ]{2,20})?\W{0,3}"
-    r"|(?:\[?(?:…|\.\.\.)\]?)"
-    r"|view (?:entire|full) post.{0,40}"
-    r"|comments?\s*$"
-    r")\s*$",
-    re.IGNORECASE | re.DOTALL,
-)
+# A whole paragraph or line that is feed chrome, not article text; the phrasings are data (boilerplate.py).
+BOILERPLATE_PARAGRAPH = re.compile(r"^\s*(?:" + "|".join(boilerplate.ALL) + r")\s*$", re.IGNORECASE | re.DOTALL)
 # Trailing "Continue reading…" / "Read more »" links glued to the last paragraph.
 TRAILING_MORE = re.compile(
     r"\s*(?:\[?(?:…|\.\.\.)\]?\s*)?(?:continue reading|read more|read (?:the )?full (?:story|article)|more\s*»)"
@@ -70,7 +56,12 @@ TRAILING_MORE = re.compile(
 )
 # Share bars and tracking pixels identified by class or src.
 SHARE_CLASS = re.compile(r"feedflare|share|social|sharedaddy|addtoany|jp-relatedposts|wp-block-buttons", re.IGNORECASE)
+PULL_QUOTE_CLASS = re.compile(r"\bpull-?quote\b", re.IGNORECASE)
 SHARE_ALT = re.compile(r"^\s*(?:add to|share (?:on|via|this)|email this|tweet this|post to)\b", re.IGNORECASE)
+# Elements whose whole text can be one template line of a feed.
+TEXT_BLOCKS = ("p", "li", "div", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption")
+# Below this much other text, a list of links is the item itself (a links post), so it stays.
+MIN_PROSE_CHARS = 80
 TRACKER_SRC = re.compile(r"feeds\.feedburner\.com/~r/|feedsportal\.com|/~ff/|pixel|doubleclick|stats\.wordpress|pheedo\.com", re.IGNORECASE)
 
 
@@ -200,6 +191,37 @@ def remove_boilerplate(html: str) -> str:
     except (etree.LxmlError, ValueError):
         return html
     _drop_chrome(root)
+    return _serialise(root)
+
+
+def drop_blocks(html: str, drop: Callable[[str], bool]) -> str:
+    """Sanitized HTML without the text blocks (p, li, div, headings …) whose whole text `drop` selects."""
+    if not html or not html.strip():
+        return ""
+    try:
+        from lxml import etree
+        from lxml import html as lxml_html
+    except ImportError:  # lxml is optional; callers rebuild the markup from the text instead
+        return html
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.LxmlError, ValueError):
+        return html
+    for element in list(root.iter(*TEXT_BLOCKS)):
+        if element.getparent() is not None and drop(" ".join((element.text_content() or "").split())):
+            element.drop_tree()
+    return _serialise(root)
+
+
+def paragraphs_html(text: str) -> str:
+    """Plain text as escaped paragraphs, line breaks kept."""
+    return "".join("<p>" + "<br>".join(htmllib.escape(line) for line in paragraph.split("\n")) + "</p>"
+                   for paragraph in text.split("\n\n") if paragraph.strip())
+
+
+def _serialise(root: Any) -> str:
+    from lxml import html as lxml_html
+
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
     return (root.text and htmllib.escape(root.text, quote=False) or "") + inner
 
@@ -212,14 +234,36 @@ def _drop_chrome(root: Any) -> None:
         is_more_link = element.tag == "a" and TRAILING_MORE.fullmatch(" " + (element.text_content() or ""))
         if _is_chrome(element) or is_more_link:
             element.drop_tree()
-    for element in list(root.iter("p", "div")):
+    for element in list(root.iter("p", "div", "li", "figcaption")):
         if element.getparent() is not None and is_boilerplate(element.text_content() or ""):
             element.drop_tree()
+    _drop_link_lists(root)
+
+
+def _drop_link_lists(root: Any) -> None:
+    """List items that are nothing but a link are related-story lists, not prose — unless they ARE the item."""
+    link_only = [li for li in root.iter("li") if _is_link_only(li)]
+    if not link_only:
+        return
+    rest = len(" ".join((root.text_content() or "").split())) - sum(
+        len(" ".join((li.text_content() or "").split())) for li in link_only)
+    if rest >= MIN_PROSE_CHARS:
+        for li in link_only:
+            if li.getparent() is not None:
+                li.drop_tree()
+
+
+def _is_link_only(element: Any) -> bool:
+    text = " ".join((element.text_content() or "").split())
+    linked = " ".join(" ".join((a.text_content() or "").split()) for a in element.iter("a"))
+    return bool(text) and text == linked
 
 
 def _is_chrome(element: Any) -> bool:
     """Share bars by class, and 1×1 or known tracking images."""
     get = element.get
+    if element.tag in ("blockquote", "aside", "div") and PULL_QUOTE_CLASS.search(get("class", "") or ""):
+        return True   # a pull quote repeats a sentence the article already has
     if SHARE_CLASS.search(get("class", "") or "") and element.tag in ("div", "p", "ul", "span", "section"):
         # Share bars are a few words; a long block is content whose wrapper merely has such a class.
         return len(element.text_content() or "") < 200
@@ -231,10 +275,12 @@ def _is_chrome(element: Any) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Drop boilerplate paragraphs and trailing "read more" tails from plain text."""
+    """Drop boilerplate paragraphs and lines, and trailing "read more" tails, from plain text."""
     kept = []
     for paragraph in text.split("\n\n"):
         paragraph = TRAILING_MORE.sub("", paragraph).rstrip()
         if paragraph and not is_boilerplate(paragraph):
-            kept.append(paragraph)
+            lines = [line for line in paragraph.split("\n") if not is_boilerplate(line)]
+            if lines:
+                kept.append("\n".join(lines))
     return "\n\n".join(kept)

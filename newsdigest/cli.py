@@ -9,6 +9,8 @@ from newsdigest.config import ConfigError, load_config
 from newsdigest.progress import Reporter
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+# Subcommands live in newsdigest/commands/; a plain `build.py [options]` is the build, as it always was.
+COMMANDS = ("serve", "init", "feeds", "deploy")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -16,7 +18,9 @@ def parser() -> argparse.ArgumentParser:
         prog="build.py",
         description="Build the news digest site: read local articles and feeds, extract headlines, key points "
                     "and summaries, group stories and topics, and write a static site.",
-        epilog="Exit status: 0 built; 1 the build failed (or, with --strict, a feed failed); "
+        epilog="Commands: serve (preview with live reload), init DIR (new digest folder), "
+               "feeds import|list|remove, deploy cron|systemd|github — see `build.py COMMAND --help`. "
+               "Exit status: 0 built; 1 the build failed (or, with --strict, a feed failed); "
                "2 the config is invalid (nothing is changed).",
     )
     p.add_argument("--config", default="config.yaml", metavar="PATH",
@@ -34,6 +38,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in COMMANDS:
+        from newsdigest.commands import run_command
+
+        return run_command(argv)
     args = parser().parse_args(argv)
     try:
         settings = load_config(args.config)

@@ -7,9 +7,10 @@ line, the key path, what was expected, and the closest known key for a typo.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,11 +20,15 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newsdigest.settings import (
+    FILTER_FIELDS,
     ArchiveSettings,
     DigestSettings,
     EmailSettings,
     FeedSettings,
     FetchSettings,
+    FilterRule,
+    FilterSettings,
+    LimitSettings,
     Settings,
     SiteSettings,
     StorySettings,
@@ -63,6 +68,20 @@ class _Ctx:
 
 Reader = Callable[[_Ctx, Node, str], Any]
 
+# The tags PyYAML's safe loader gives plain YAML; anything else (`!!python/object`, `!custom`) is
+# refused outright rather than read as text, so no config can smuggle in a constructor.
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                       ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
+# Tab and newline are text; every other C0 control (NUL above all) breaks paths and pages.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 60
+# Schemes a feed URL may use; any other `word:` prefix is refused, so `ftp:`, `javascript:` and the
+# typo `htps:` are not read as relative paths. A single letter is a Windows drive (C:\feeds\a.xml).
+FEED_SCHEMES = ("http", "https", "file")
+# Every number has an upper bound as well: a typo like 1e30 is an error, not an overflow later.
+DEFAULT_MAX = 1_000_000_000
+
 
 def _scalar(ctx: _Ctx, node: Node, path: str, what: str) -> Any:
     if not isinstance(node, ScalarNode):
@@ -86,6 +105,10 @@ def read_str(ctx: _Ctx, node: Node, path: str) -> str | None:
     if isinstance(value, bool):
         ctx.error(node, path, f"expected text, got {str(value).lower()} (quote it if you mean the word)")
         return None
+    control = CONTROL_CHARS.search(str(value))
+    if control:
+        ctx.error(node, path, f"contains the control character U+{ord(control.group()):04X}; remove it")
+        return None
     text = str(value).strip()
     if not text:
         ctx.error(node, path, "expected text, got an empty value")
@@ -108,20 +131,26 @@ def read_bool(ctx: _Ctx, node: Node, path: str) -> bool | None:
     return value
 
 
-def _number(kind: type, minimum: float) -> Reader:
+def _number(kind: type, minimum: float, maximum: float = DEFAULT_MAX) -> Reader:
+    """A finite int or float between minimum and maximum (inclusive)."""
     def read(ctx: _Ctx, node: Node, path: str) -> Any:
-        value = _scalar(ctx, node, path, f"a number ≥ {minimum:g}")
-        wanted = "a whole number" if kind is int else "a number"
+        wanted = f"{'a whole number' if kind is int else 'a number'} from {_shown(minimum)} to {_shown(maximum)}"
+        value = _scalar(ctx, node, path, wanted)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and isinstance(value, float)):
             if isinstance(node, ScalarNode):
-                ctx.error(node, path, f"expected {wanted} ≥ {minimum:g}, got `{node.value}`")
+                ctx.error(node, path, f"expected {wanted}, got `{node.value}`")
             return None
-        if value < minimum:
-            ctx.error(node, path, f"expected {wanted} ≥ {minimum:g}, got {value}")
+        if not math.isfinite(value) or not minimum <= value <= maximum:
+            ctx.error(node, path, f"expected {wanted}, got `{node.value}`")
             return None
         return kind(value)
 
     return read
+
+
+def _shown(bound: float) -> str:
+    """1000000000 as 1,000,000,000 and 0.1 as 0.1 (the :g format would print 1e+09)."""
+    return f"{int(bound):,}" if float(bound).is_integer() else f"{bound:g}"
 
 
 def read_timezone(ctx: _Ctx, node: Node, path: str) -> str | None:
@@ -150,6 +179,50 @@ def read_base_url(ctx: _Ctx, node: Node, path: str) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def read_feed_url(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """An http(s) URL with a host, a file: URL, or a path; any other `scheme:` is an error."""
+    url = read_str(ctx, node, path)
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 — raises ValueError for a port that is not a number 0–65535
+    except ValueError:
+        ctx.error(node, path, f"`{url}` is not a well-formed URL; write it as https://host/path")
+        return None
+    scheme = parts.scheme.lower()
+    if not scheme and url.startswith("//"):     # scheme-relative: a web address, not a path
+        ctx.error(node, path, f"`{url}` has no scheme; write it as https:{url}")
+        return None
+    if not scheme or (len(scheme) == 1 and url[1:3] in (":\\", ":/")):
+        return url
+    if scheme not in FEED_SCHEMES:
+        close = difflib.get_close_matches(scheme, FEED_SCHEMES, n=1, cutoff=0.75)   # htps, htp, hhtp, httsp
+        hint = f" — did you mean `{close[0]}:`?" if close else ""
+        as_path = "" if "://" in url else f" (write ./{url} if it is a file name with a colon)"
+        ctx.error(node, path, f"unsupported URL scheme `{scheme}:` in `{url}`{hint}; a feed is an http:// or "
+                              f"https:// URL, a file: URL or a path{as_path}")
+        return None
+    if scheme in ("http", "https") and not parts.hostname:
+        ctx.error(node, path, f"`{url}` has no host name; write it as {scheme}://host/path")
+        return None
+    return url
+
+
+def read_slug(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """A topic slug as given: it becomes a folder name, so it is checked, never quietly rewritten."""
+    slug = read_str(ctx, node, path)
+    if slug is None:
+        return None
+    if not SLUG.match(slug) or len(slug) > MAX_SLUG:
+        suggestion = slugify(slug)
+        hint = f" — did you mean `{suggestion}`?" if suggestion and suggestion != slug else ""
+        ctx.error(node, path, f"expected a slug of lowercase letters, digits and single hyphens (at most {MAX_SLUG} "
+                              f"characters) such as `world-news`, got `{slug}`{hint}")
+        return None
+    return slug
+
+
 def read_str_list(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value:
         return (node.value.strip(),)        # a single word where a list was expected is a fine shorthand
@@ -170,7 +243,7 @@ def read_keywords(ctx: _Ctx, node: Node, path: str) -> tuple[tuple[str, float], 
         item_path = f"{path}[{i}]"
         if isinstance(item, MappingNode) and len(item.value) == 1:
             term = read_str(ctx, item.value[0][0], item_path)
-            weight = _number(float, 0.0)(ctx, item.value[0][1], f"{item_path}.{term}")
+            weight = _number(float, 0.0, 1000)(ctx, item.value[0][1], f"{item_path}.{term}")
             if term is not None and weight is not None:
                 result.append((term, weight))
         elif isinstance(item, ScalarNode):
@@ -180,6 +253,61 @@ def read_keywords(ctx: _Ctx, node: Node, path: str) -> tuple[tuple[str, float], 
         else:
             ctx.error(item, item_path, 'expected a word, a phrase or {"phrase": weight}')
     return tuple(result)
+
+
+def read_filter_rule(action: str) -> Reader:
+    """A rule is a word or phrase (shorthand), or {words: [...]} or {regex: "..."}, with optional `in: [fields]`."""
+    def read(ctx: _Ctx, node: Node, path: str) -> FilterRule | None:
+        if isinstance(node, ScalarNode):
+            word = read_str(ctx, node, path)
+            return FilterRule(action, words=(word,), label=word) if word else None
+        values = _read_mapping(ctx, node, path, FILTER_RULE)
+        if values is None:
+            return None
+        if ("words" in values) == ("regex" in values):
+            ctx.error(node, path, "give a rule either `words: [...]` or `regex: \"...\"`, not both or neither")
+            return None
+        fields_in = tuple(values.get("in", ("title", "text")))
+        words, regex = tuple(values.get("words", ())), values.get("regex", "")
+        label = f"regex {regex}" if regex else ", ".join(words)
+        if fields_in != ("title", "text"):
+            label += f" (in {', '.join(fields_in)})"
+        return FilterRule(action, words=words, regex=regex, fields=fields_in, label=label)
+
+    return read
+
+
+def read_regex(ctx: _Ctx, node: Node, path: str) -> str | None:
+    pattern = read_str(ctx, node, path)
+    if pattern is None:
+        return None
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        ctx.error(node, path, f"not a valid regular expression: {exc}; quote it in '...' and escape \\ once")
+        return None
+    return pattern
+
+
+def read_filter_fields(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
+    names = read_str_list(ctx, node, path)
+    if names is None:
+        return None
+    known = [n.lower() for n in names if n.lower() in FILTER_FIELDS]
+    for name in names:
+        if name.lower() not in FILTER_FIELDS:
+            close = difflib.get_close_matches(name.lower(), FILTER_FIELDS, n=1, cutoff=0.6)
+            hint = f" — did you mean `{close[0]}`?" if close else f" — use {', '.join(FILTER_FIELDS)}"
+            ctx.error(node, path, f"unknown field `{name}`{hint}")
+    return tuple(known) or None
+
+
+def read_filters(ctx: _Ctx, node: Node, path: str) -> FilterSettings | None:
+    values = _read_mapping(ctx, node, path, FILTERS)
+    if values is None:
+        return None
+    return FilterSettings(mute=tuple(rule for rule, _ in values.get("mute", [])),
+                          keep=tuple(rule for rule, _ in values.get("keep", [])))
 
 
 # --- mappings -------------------------------------------------------------------------------
@@ -240,17 +368,39 @@ def _list_of(item_reader: Reader) -> Reader:
 
 SITE: dict[str, Reader] = {"title": read_str, "description": read_optional_str, "base_url": read_base_url,
         "language": read_str, "timezone": read_timezone}
-FEED: dict[str, Reader] = {"name": read_str, "url": read_str, "topics": read_str_list, "full_text": read_bool, "category": read_str}
-TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_str, "description": read_optional_str, "keywords": read_keywords,
+FILTER_RULE: dict[str, Reader] = {"words": read_str_list, "regex": read_regex, "in": read_filter_fields}
+FILTERS: dict[str, Reader] = {"mute": _list_of(read_filter_rule("mute")), "keep": _list_of(read_filter_rule("keep"))}
+FEED: dict[str, Reader] = {"name": read_str, "url": read_feed_url, "topics": read_str_list, "full_text": read_bool,
+                           "category": read_str, "allow_private": read_bool, "filters": read_filters}
+TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_slug, "description": read_optional_str, "keywords": read_keywords,
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
-DIGEST: dict[str, Reader] = {"key_points": _number(int, 1), "summary_sentences": _number(int, 1), "per_page": _number(int, 1),
-          "front_page_days": _number(int, 1), "drop_sponsored": read_bool}
-FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1), "deadline": _number(float, 0.1), "max_bytes": _number(int, 1024),
-         "max_redirects": _number(int, 0), "retries": _number(int, 0), "concurrency": _number(int, 1),
-         "per_host": _number(int, 1)}
-ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0)}
-STORIES: dict[str, Reader] = {"window_hours": _number(float, 1), "threshold": _number(float, 0.0)}
-TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0), "max_topics": _number(int, 1)}
+DIGEST: dict[str, Reader] = {"key_points": _number(int, 1, 50), "summary_sentences": _number(int, 1, 50),
+                             "per_page": _number(int, 1, 1000), "front_page_days": _number(int, 1, 3650),
+                             "drop_sponsored": read_bool}
+FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1, 3600), "deadline": _number(float, 0.1, 3600),
+                            "max_bytes": _number(int, 1024, 1_000_000_000), "max_redirects": _number(int, 0, 30),
+                            "retries": _number(int, 0, 10), "concurrency": _number(int, 1, 256),
+                            "per_host": _number(int, 1, 64), "allow_private": read_bool}
+ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0, 36_500)}
+STORIES: dict[str, Reader] = {"window_hours": _number(float, 1, 8760), "threshold": _number(float, 0.0, 1.0)}
+
+
+def read_years(ctx: _Ctx, node: Node, path: str) -> tuple[int, int] | None:
+    """`[first, last]`: two whole years, first before last, inside 1..9999 (what a date can hold)."""
+    values = [_scalar(ctx, item, path, "a year") for item in node.value] if isinstance(node, SequenceNode) else []
+    if (len(values) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in values)
+            or not 1 <= values[0] < values[1] <= 9999):
+        ctx.error(node, path, "expected two years [first, last] such as [1970, 2100], first before last, "
+                              "both between 1 and 9999")
+        return None
+    return values[0], values[1]
+
+
+LIMITS: dict[str, Reader] = {"items_per_feed": _number(int, 1, 1_000_000), "new_articles": _number(int, 1, 10_000_000),
+                             "file_bytes": _number(int, 1024, 1_000_000_000), "years": read_years,
+                             "lock_timeout": _number(float, 0.1, 3600)}
+TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0, 1_000_000),
+                                  "max_topics": _number(int, 1, 100)}
 
 
 def read_address(ctx: _Ctx, node: Node, path: str) -> str | None:
@@ -276,14 +426,6 @@ def read_env_name(ctx: _Ctx, node: Node, path: str) -> str | None:
     return name
 
 
-def _port(ctx: _Ctx, node: Node, path: str) -> int | None:
-    value = _number(int, 1)(ctx, node, path)
-    if value is not None and value > 65535:
-        ctx.error(node, path, f"expected a port number 1–65535, got {value}")
-        return None
-    return value
-
-
 def _address_list(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
     if isinstance(node, ScalarNode) and node.value:
         single = read_address(ctx, node, path)
@@ -297,9 +439,9 @@ def _address_list(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
 
 _ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-EMAIL: dict[str, Reader] = {"host": read_str, "port": _port, "starttls": read_bool, "user": read_str,
+EMAIL: dict[str, Reader] = {"host": read_str, "port": _number(int, 1, 65535), "starttls": read_bool, "user": read_str,
                             "password_env": read_env_name, "from": read_address, "to": _address_list,
-                            "timeout": _number(float, 0.1)}
+                            "timeout": _number(float, 0.1, 3600)}
 TOP: dict[str, Reader] = {
     "site": _section(SITE),
     "content": _list_of(read_str),
@@ -311,9 +453,11 @@ TOP: dict[str, Reader] = {
     "archive": _section(ARCHIVE),
     "stories": _section(STORIES),
     "email": _section(EMAIL, required=("host", "from", "to")),
+    "limits": _section(LIMITS),
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
+    "filters": read_filters,
 }
 
 
@@ -336,19 +480,47 @@ def load_config(path: str | Path) -> Settings:
 def parse_config(text: str, config_path: Path, shown: str) -> Settings:
     """Validate YAML text (already read from `config_path`) into Settings."""
     ctx = _Ctx(shown, [])
+    control = CONTROL_CHARS.search(text)
+    if control:  # YAML refuses these too, but with a character offset instead of a line
+        line_no = text.count("\n", 0, control.start()) + 1
+        raise ConfigError([(f"{shown}:{line_no}: the file contains the control character U+{ord(control.group()):04X} "
+                           "(not allowed in YAML); remove it — is this really the config file?")])
     try:
         root_node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = f":{mark.line + 1}" if mark is not None else ""
         raise ConfigError([f"{shown}{line}: not valid YAML: {exc.problem}; check indentation and quoting"]) from None
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
+        raise ConfigError([f"{shown}: not valid YAML: {' '.join(str(exc).split())}"]) from None
     if root_node is None:
         raise ConfigError([f"{shown}: the config file is empty; see the README for a starting config"])
+    _check_tags(ctx, root_node)
+    if ctx.errors:
+        raise ConfigError(ctx.errors)
     raw = _read_mapping(ctx, root_node, "", TOP) or {}
     settings = _assemble(ctx, raw, config_path)
     if ctx.errors:
         raise ConfigError(ctx.errors)
     return settings
+
+
+def _check_tags(ctx: _Ctx, root: Node) -> None:
+    """Report every node carrying a tag other than plain YAML's (`!!python/object:…`, `!include`, …)."""
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:    # an alias is the same node: visit it once (`&a [*a]` loops, `*a` × 9⁷ explodes)
+            continue
+        seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            ctx.error(node, "", f"unsupported YAML tag `{tag}`; the config is plain YAML (text, numbers, true/false, "
+                                "lists and mappings) — remove the tag")
+        if isinstance(node, MappingNode):
+            pending.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
 
 
 def _build(cls: type, values: dict[str, Any]) -> Any:
@@ -377,9 +549,11 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         archive=_build(ArchiveSettings, archive_raw),
         stories=_build(StorySettings, raw.get("stories", {})),
         email=_email(raw.get("email", {})),
+        limits=_build(LimitSettings, raw.get("limits", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),
+        filters=raw.get("filters", FilterSettings()),
     )
 
 
@@ -405,7 +579,7 @@ def _topics(ctx: _Ctx, items: list[tuple[dict[str, Any], Node]]) -> tuple[TopicS
     for i, (values, node) in enumerate(items):
         if "name" not in values:
             continue
-        slug = slugify(values.get("slug") or values["name"])
+        slug = values.get("slug") or slugify(values["name"])
         if not slug:
             ctx.error(node, f"topics[{i}].slug", "expected letters or digits to build a URL slug from")
             continue
@@ -436,9 +610,16 @@ def _feeds(ctx: _Ctx, items: list[tuple[dict[str, Any], Node]], root: Path,
                 hint = f" — did you mean `{close[0]}`?" if close else " — add it under `topics`"
                 ctx.error(node, f"feeds[{i}].topics", f"unknown topic `{slug}`{hint}")
         values = {**values, "url": _feed_location(values["url"], root),
-                  "topics": tuple(slugify(s) for s in values.get("topics", ()))}
+                  "topics": tuple(slugify(s) for s in values.get("topics", ())),
+                  "filters": _owned_by(values.get("filters", FilterSettings()), values["name"])}
         feeds.append(_build(FeedSettings, values))
     return tuple(feeds)
+
+
+def _owned_by(filters: FilterSettings, feed: str) -> FilterSettings:
+    """Per-feed rules carry their feed's name, so the build applies them to that feed only."""
+    return FilterSettings(mute=tuple(replace(r, feed=feed) for r in filters.mute),
+                          keep=tuple(replace(r, feed=feed) for r in filters.keep))
 
 
 def _feed_location(url: str, root: Path) -> str:

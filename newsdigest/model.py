@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ class Extract:
     key_points_generated: bool = True
     summary_generated: bool = True
     reading_minutes: int = 1
+    # Provenance: for each generated key point, the position of the article sentence it was made from (the
+    # sentences of text.document.analyse(title, text)); empty when the author supplied the key points.
+    key_point_sources: tuple[int, ...] = ()
+    summary_sources: tuple[int, ...] = ()     # the same for the generated summary's sentences
 
 
 @dataclass(frozen=True)
@@ -153,3 +158,4 @@ class SiteData:
     feed_states: tuple[FeedState, ...] = ()
     build_time: datetime | None = None        # timezone-aware; from SOURCE_DATE_EPOCH when set
     not_news: tuple[NotNews, ...] = ()        # sponsored items found (removed from `analysed` when dropped)
+    filter_counts: tuple[Any, ...] = ()       # filters.RuleCount per `filters:` rule, for the sources page

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from newsdigest.analyse import analyse
 from newsdigest.archive import Archive
 from newsdigest.briefing.sponsored import screen
-from newsdigest.model import Article, FeedFailure, SiteData
+from newsdigest.filters import apply_filters
+from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
 from newsdigest.site import build_site
+from newsdigest.site.write import build_lock, output_lock_path, recover_output
 from newsdigest.sources.files import read_content
 from newsdigest.sources.ingest import ingest_feeds
 from newsdigest.stories import group_stories
+
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -48,34 +53,60 @@ def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ)
 
 def run_build(settings: Settings, *, output: Path | None = None, offline: bool = False,
               reporter: Reporter | None = None, build_time: datetime | None = None) -> BuildResult:
-    """Run every stage and write the site; raises only for failures that must stop the build."""
-    started = time.perf_counter()
-    report = reporter or Reporter(quiet=True)
+    """Run every stage and write the site; raises only for failures that must stop the build.
+
+    One build at a time per archive and per output folder: the second waits up to
+    `limits.lock_timeout` seconds, then raises BuildLocked with a clear message.
+    """
     settings = replace(settings, output=(output or settings.output).resolve())
+    locks = [settings.archive.path.with_name(settings.archive.path.name + ".lock"), output_lock_path(settings.output)]
+    with build_lock(locks, settings.limits.lock_timeout):
+        return _run_locked(settings, offline, reporter or Reporter(quiet=True), build_time)
+
+
+def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time: datetime | None) -> BuildResult:
+    started = time.perf_counter()
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        report.warn(message)
+
+    for message in recover_output(settings.output):     # what a killed build left behind goes first
+        warn(message)
     tz = ZoneInfo(settings.site.timezone)
     build_time = build_time or build_time_from_env()
     # A reproducible build (SOURCE_DATE_EPOCH) pretends it runs at the build time, so feed states
     # and first-seen dates written now do not make two builds of the same inputs differ.
     now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
+    limits = settings.limits
 
-    local = read_content(settings.content, settings.root, tz)
-    for warning in local.warnings:
-        report.warn(warning)
-    with Archive.open(settings.archive.path) as archive:
-        for warning in archive.warnings:
-            report.warn(warning)
+    for message in hosting_warnings(settings):
+        warn(message)
+    local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years)
+    for message in local.warnings:
+        warn(message)
+    with Archive.open(settings.archive.path, years=limits.years, lock_timeout=limits.lock_timeout) as archive:
         report.stage("reading feeds", len(settings.feeds))
         ingest = ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=tz, offline=offline,
-                              progress=report.feed_done)
-        for warning in ingest.warnings:
-            report.warn(warning)
+                              progress=report.feed_done, limits=limits)
+        for message in ingest.warnings:
+            warn(message)
         for failure in ingest.failures:
             report.warn(f"feed `{failure.name}` ({failure.url}) skipped: {failure.reason}")
         if settings.archive.retention_days:
             archive.prune(now - timedelta(days=settings.archive.retention_days))
         articles = merge_local_and_archived(date_local(local.articles, archive, now), archive.articles())
+        for message in archive.warnings:        # corrupt file moved aside, items not stored, records skipped
+            warn(message)
+        articles = renderable(articles, tz, warn)
+        # Filters hide, never delete: the archive keeps everything, so a changed rule shows at the next build.
+        filtered = apply_filters(articles, settings.filters, settings.feeds)
+        if filtered.hidden:
+            report.info(f"filters hid {filtered.hidden} of {len(articles)} articles")
+        articles = list(filtered.kept)
         report.stage("analysing", len(articles))
-        analysed = analyse(articles, settings, cache=archive, progress=report.step)
+        analysed = analyse_isolated(articles, settings, archive, report.step, warn)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
     screened = screen(analysed, drop=settings.digest.drop_sponsored)     # sponsored items: not news
     analysed = list(screened.news)
@@ -83,14 +114,14 @@ def run_build(settings: Settings, *, output: Path | None = None, offline: bool =
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")
     data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
-                    not_news=screened.not_news)
-    site = build_site(data, settings, settings.output)
-    for warning in site.warnings:       # e.g. the search index could not be built
-        report.warn(warning)
+                    not_news=screened.not_news, filter_counts=filtered.counts)
+    site = build_site(data, settings, settings.output, lock_held=True)
+    for message in site.warnings:       # e.g. the search index could not be built
+        warn(message)
     topics = {m.slug for item in analysed for m in item.topics}
     return BuildResult(
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
-        failures=ingest.failures, warnings=(*local.warnings, *ingest.warnings, *site.warnings),
+        failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
 
@@ -104,8 +135,92 @@ def date_local(local: Sequence[Article], archive: Archive, now: datetime) -> lis
     return [replace(a, first_seen=seen[a.id], published=a.published if a.dated else seen[a.id]) for a in local]
 
 
+def hosting_warnings(settings: Settings) -> list[str]:
+    """Sitemaps and feeds must carry absolute URLs (sitemaps.org, RFC 4287), which need a scheme and a host."""
+    parts = urlsplit(settings.site.base_url or "/")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return []
+    return [(f"site.base_url is `{settings.site.base_url}`: sitemap.xml and the Atom/RSS/JSON feeds need absolute "
+             "URLs; set it to the public address (e.g. https://example.org/news/) before you publish")]
+
+
 def merge_local_and_archived(local: Sequence[Article], archived: Sequence[Article]) -> list[Article]:
     """One record per id; a local file wins over a feed copy of the same URL (the user wrote it)."""
     by_id = {a.id: a for a in archived}
     by_id.update({a.id: a for a in local})
     return list(by_id.values())
+
+
+def renderable(articles: Sequence[Article], tz: tzinfo, warn: Warn) -> list[Article]:
+    """Articles every later stage can handle; any other one is skipped with a warning naming it.
+
+    Defensive on the way out (records stored by older versions): its date must convert to the
+    site's zone, and its text must be encodable (a lone surrogate cannot be written as UTF-8).
+    """
+    kept = []
+    for article in articles:
+        problem = _unrenderable(article, tz)
+        if problem:
+            warn(f"{_origin(article)}: item {_name(article)} skipped: {problem}")
+        else:
+            kept.append(article)
+    return kept
+
+
+def _unrenderable(article: Article, tz: tzinfo) -> str:
+    try:
+        article.published.astimezone(tz)
+        for value in (article.title, article.text, article.html, article.summary, article.url, *article.key_points):
+            value.encode("utf-8")
+    except (OverflowError, ValueError, UnicodeEncodeError, AttributeError, TypeError) as exc:
+        return f"{type(exc).__name__}: {str(exc)[:120]}"
+    return ""
+
+
+def analyse_isolated(articles: Sequence[Article], settings: Settings, cache: Archive,
+                     progress: Callable[[int], None], warn: Warn) -> list[Analysed]:
+    """analyse(), but an article whose analysis raises is skipped with a warning, not the build.
+
+    The whole batch runs at full speed; only when it fails is it halved until the failing
+    articles are found (about log2(n) extra runs per bad article, with the extraction cache).
+    When most articles fail, that is a bug rather than bad input: the build stops instead of
+    swapping in a site with no articles.
+    """
+    try:
+        return analyse(articles, settings, cache=cache, progress=progress)
+    except Exception:  # noqa: BLE001 — narrowed down below, then reported per article
+        failed: list[tuple[Article, Exception]] = []
+        kept = _bisect(list(articles), settings, cache, failed, limit=max(1, len(articles) // 2))
+    for article, exc in failed:
+        warn(f"{_origin(article)}: item {_name(article)} skipped: analysis failed "
+             f"({type(exc).__name__}: {str(exc)[:120]})")
+    return sorted(kept, key=lambda item: (item.article.published, item.article.id), reverse=True)
+
+
+def _bisect(articles: list[Article], settings: Settings, cache: Archive,
+            failed: list[tuple[Article, Exception]], limit: int) -> list[Analysed]:
+    try:
+        return analyse(articles, settings, cache=cache)
+    except Exception as exc:  # one article's failure is isolated; too many re-raise
+        if len(articles) > 1:
+            middle = len(articles) // 2
+            return [*_bisect(articles[:middle], settings, cache, failed, limit),
+                    *_bisect(articles[middle:], settings, cache, failed, limit)]
+        failed.append((articles[0], exc))
+        if len(failed) > limit:
+            raise RuntimeError(f"analysis failed for more than {limit} articles (first: {_name(failed[0][0])}: "
+                               f"{type(failed[0][1]).__name__}: {failed[0][1]}); this is a bug, not bad input"
+                               ) from exc
+        return []
+
+
+def _origin(article: Article) -> str:
+    """Where an article came from, for a warning: its feed or its file."""
+    if article.feed:
+        return f"feed {article.source or article.feed!r} ({article.feed})"
+    return article.path or "local file"
+
+
+def _name(article: Article) -> str:
+    name = article.title or article.url or article.id
+    return repr(name[:80] + ("…" if len(name) > 80 else ""))

@@ -14,6 +14,27 @@ class SiteSettings:
     timezone: str = "UTC"
 
 
+FILTER_FIELDS = ("title", "text", "author", "url")   # what a filter rule may look at
+
+
+@dataclass(frozen=True)
+class FilterRule:
+    """One mute or keep rule: words/phrases (whole words, any case) or one regular expression."""
+
+    action: str                    # "mute" hides what matches; "keep" hides what matches no keep rule
+    words: tuple[str, ...] = ()
+    regex: str = ""
+    fields: tuple[str, ...] = ("title", "text")
+    feed: str = ""                 # "" for a global rule, else the feed name it belongs to
+    label: str = ""                # how the sources page names the rule
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    mute: tuple[FilterRule, ...] = ()
+    keep: tuple[FilterRule, ...] = ()
+
+
 @dataclass(frozen=True)
 class FeedSettings:
     name: str
@@ -21,6 +42,8 @@ class FeedSettings:
     topics: tuple[str, ...] = ()   # topic slugs implied by this feed
     full_text: bool = False        # fetch each new article's page and extract its main text
     category: str = ""             # free label, lets topics say `feed_categories: [...]`
+    allow_private: bool | None = None  # may this feed's URL be on loopback/a private network? None: fetch.allow_private
+    filters: FilterSettings = field(default_factory=FilterSettings)   # rules for this feed's articles only
 
 
 @dataclass(frozen=True)
@@ -52,12 +75,24 @@ class FetchSettings:
     retries: int = 2
     concurrency: int = 8
     per_host: int = 2
+    allow_private: bool = False    # feed URLs (never article links) may be on loopback or a private network
 
 
 @dataclass(frozen=True)
 class ArchiveSettings:
     path: Path = Path(".cache/newsdigest.sqlite")
     retention_days: int = 0        # 0 keeps everything
+
+
+@dataclass(frozen=True)
+class LimitSettings:
+    """Bounds that keep one feed or file from costing the whole build (each hit is a warning)."""
+
+    items_per_feed: int = 300      # newest items kept from one feed per build
+    new_articles: int = 3000       # new articles stored per build, over all feeds
+    file_bytes: int = 5_000_000    # a local article file larger than this is skipped unread
+    years: tuple[int, int] = (1970, 2100)   # dates outside these years (both included) are unknown
+    lock_timeout: float = 30.0     # seconds to wait for another build or a process holding the archive
 
 
 @dataclass(frozen=True)
@@ -103,6 +138,8 @@ class Settings:
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     stories: StorySettings = field(default_factory=StorySettings)
     email: EmailSettings = field(default_factory=EmailSettings)
+    limits: LimitSettings = field(default_factory=LimitSettings)
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file
     search: bool = True
+    filters: FilterSettings = field(default_factory=FilterSettings)   # rules for every article

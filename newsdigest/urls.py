@@ -22,6 +22,8 @@ def canonical_url(url: str) -> str:
     if parts.scheme.lower() not in ("http", "https"):
         return url
     host = (parts.hostname or "").lower()
+    if ":" in host:         # an IPv6 literal keeps its brackets, or the URL would no longer parse
+        host = f"[{host}]"
     try:
         port = parts.port
     except ValueError:      # a garbled port ("host:80x") cannot be normalised; keep the link as given

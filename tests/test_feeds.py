@@ -112,7 +112,7 @@ def test_windows_1252_feeds_keep_accents_and_smart_quotes(name: str) -> None:
 
 def test_html_page_is_a_failure_with_a_reason() -> None:
     parsed = parse_path(FIXTURES / "not_a_feed.html")
-    assert parsed.failure == "not a feed: the server sent an HTML page"
+    assert parsed.failure == "not a feed (the response is HTML)"
     assert parsed.articles == ()
 
 

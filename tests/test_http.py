@@ -31,8 +31,8 @@ def server(tmp_path: Path):
 
 def test_second_fetch_sends_validators_and_gets_304(server: LocalServer) -> None:
     with Fetcher(FAST) as fetcher:
-        first = fetcher.fetch(server.url("/feed.xml"))
-        second = fetcher.fetch(server.url("/feed.xml"), etag=first.etag, last_modified=first.last_modified)
+        first = fetcher.fetch(server.url("/feed.xml"), allow_private=True)
+        second = fetcher.fetch(server.url("/feed.xml"), allow_private=True, etag=first.etag, last_modified=first.last_modified)
     assert first.status == 200 and first.data == FEED and first.etag.startswith('"')
     assert second.not_modified and second.data == b""
     sent = server.hits("/feed.xml")[1].headers
@@ -42,14 +42,14 @@ def test_second_fetch_sends_validators_and_gets_304(server: LocalServer) -> None
 
 def test_last_modified_alone_gives_304(server: LocalServer) -> None:
     with Fetcher(FAST) as fetcher:
-        first = fetcher.fetch(server.url("/feed.xml"))
-        second = fetcher.fetch(server.url("/feed.xml"), last_modified=first.last_modified)
+        first = fetcher.fetch(server.url("/feed.xml"), allow_private=True)
+        second = fetcher.fetch(server.url("/feed.xml"), allow_private=True, last_modified=first.last_modified)
     assert second.status == 304
 
 
 def test_user_agent_and_accept_encoding_are_sent(server: LocalServer) -> None:
     with Fetcher(FAST) as fetcher:
-        fetcher.fetch(server.url("/feed.xml"))
+        fetcher.fetch(server.url("/feed.xml"), allow_private=True)
     headers = server.hits("/feed.xml")[0].headers
     assert headers["user-agent"] == USER_AGENT
     assert "newsdigest" in headers["user-agent"]
@@ -59,7 +59,7 @@ def test_user_agent_and_accept_encoding_are_sent(server: LocalServer) -> None:
 def test_gzip_body_is_decompressed(server: LocalServer) -> None:
     server.routes["/gz"] = gzipped(FEED)
     with Fetcher(FAST) as fetcher:
-        result = fetcher.fetch(server.url("/gz"))
+        result = fetcher.fetch(server.url("/gz"), allow_private=True)
     assert result.data == FEED
 
 
@@ -67,7 +67,7 @@ def test_slow_server_hits_the_timeout_quickly(server: LocalServer) -> None:
     server.routes["/slow"] = slow(3.0, FEED)
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=0.3, deadline=1.0, retries=0)) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/slow"))
+        fetcher.fetch(server.url("/slow"), allow_private=True)
     assert "timed out" in str(err.value)
     assert time.monotonic() - started < 1.5
 
@@ -77,7 +77,7 @@ def test_trickling_body_hits_the_overall_deadline(server: LocalServer) -> None:
     server.routes["/trickle"] = trickle(FEED * 4, pause=0.05)
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=0.5, deadline=0.6, retries=0)) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/trickle"))
+        fetcher.fetch(server.url("/trickle"), allow_private=True)
     assert "deadline" in str(err.value)
     assert time.monotonic() - started < 1.5
 
@@ -85,7 +85,7 @@ def test_trickling_body_hits_the_overall_deadline(server: LocalServer) -> None:
 def test_500_then_200_is_retried(server: LocalServer) -> None:
     server.routes["/flaky"] = flaky(1, FEED, status=500)
     with Fetcher(FAST, backoff=0.05) as fetcher:
-        result = fetcher.fetch(server.url("/flaky"))
+        result = fetcher.fetch(server.url("/flaky"), allow_private=True)
     assert result.data == FEED and result.attempts == 2
     assert len(server.hits("/flaky")) == 2
 
@@ -93,7 +93,7 @@ def test_500_then_200_is_retried(server: LocalServer) -> None:
 def test_retries_give_up_with_the_last_status(server: LocalServer) -> None:
     server.routes["/down"] = flaky(99, FEED, status=503)
     with Fetcher(FAST, backoff=0.05) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/down"))
+        fetcher.fetch(server.url("/down"), allow_private=True)
     assert "HTTP 503" in str(err.value) and "3 attempts" in str(err.value)
     assert len(server.hits("/down")) == 3
 
@@ -102,7 +102,7 @@ def test_429_retry_after_is_honoured(server: LocalServer) -> None:
     server.routes["/busy"] = flaky(1, FEED, status=429, retry_after="1")
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=0.5, deadline=3.0, retries=1), backoff=0.01) as fetcher:
-        result = fetcher.fetch(server.url("/busy"))
+        result = fetcher.fetch(server.url("/busy"), allow_private=True)
     assert result.data == FEED
     assert 0.9 <= time.monotonic() - started < 2.5
 
@@ -111,14 +111,14 @@ def test_retry_after_beyond_the_deadline_fails_at_once(server: LocalServer) -> N
     server.routes["/later"] = flaky(1, FEED, status=429, retry_after="3600")
     started = time.monotonic()
     with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/later"))
+        fetcher.fetch(server.url("/later"), allow_private=True)
     assert "429" in str(err.value) and "deadline" in str(err.value)
     assert time.monotonic() - started < 1.0
 
 
 def test_client_errors_are_not_retried(server: LocalServer) -> None:
     with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/missing.xml"))
+        fetcher.fetch(server.url("/missing.xml"), allow_private=True)
     assert str(err.value) == "HTTP 404 Not Found"
     assert len(server.hits("/missing.xml")) == 1
 
@@ -127,7 +127,7 @@ def test_redirect_loop_is_detected(server: LocalServer) -> None:
     server.routes["/a"] = redirect("/b")
     server.routes["/b"] = redirect("/a")
     with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/a"))
+        fetcher.fetch(server.url("/a"), allow_private=True)
     assert "redirect loop" in str(err.value)
     assert len(server.hits("/a")) == 1 and len(server.hits("/b")) == 1
 
@@ -138,7 +138,7 @@ def test_redirect_chain_longer_than_the_limit_fails(server: LocalServer) -> None
     server.routes["/r6"] = body(FEED)
     with Fetcher(FetchSettings(timeout=0.5, deadline=2.0, max_redirects=3)) as fetcher, \
             pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/r0"))
+        fetcher.fetch(server.url("/r0"), allow_private=True)
     assert "too many redirects" in str(err.value)
     assert not server.hits("/r5")
 
@@ -146,7 +146,7 @@ def test_redirect_chain_longer_than_the_limit_fails(server: LocalServer) -> None
 def test_permanent_redirect_is_followed_and_reported(server: LocalServer) -> None:
     server.routes["/old"] = redirect("/feed.xml", status=301)
     with Fetcher(FAST) as fetcher:
-        result = fetcher.fetch(server.url("/old"))
+        result = fetcher.fetch(server.url("/old"), allow_private=True)
     assert result.data == FEED
     assert result.moved_to == server.url("/feed.xml")
     assert result.final_url == server.url("/feed.xml")
@@ -157,7 +157,7 @@ def test_50_mb_body_stops_at_the_cap_without_reading_it_all(server: LocalServer)
     server.routes["/huge"] = huge
     with Fetcher(FetchSettings(timeout=2.0, deadline=10.0, max_bytes=1_000_000)) as fetcher, \
             pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/huge"))
+        fetcher.fetch(server.url("/huge"), allow_private=True)
     assert "too large" in str(err.value)
     time.sleep(0.2)
     assert huge.sent < 20 * 1024 * 1024  # the client hung up long before 50 MB
@@ -168,7 +168,7 @@ def test_declared_oversize_body_is_refused_before_reading(server: LocalServer) -
     server.routes["/declared"] = huge
     with Fetcher(FetchSettings(timeout=2.0, deadline=10.0, max_bytes=1_000_000)) as fetcher, \
             pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/declared"))
+        fetcher.fetch(server.url("/declared"), allow_private=True)
     assert "52,428,800 bytes declared" in str(err.value)
 
 
@@ -177,7 +177,7 @@ def test_gzip_bomb_is_capped_on_decompressed_size(server: LocalServer) -> None:
     server.routes["/bomb"] = gzipped(bomb)
     assert len(gzip.compress(bomb)) < 100_000
     with Fetcher(FetchSettings(max_bytes=1_000_000)) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/bomb"))
+        fetcher.fetch(server.url("/bomb"), allow_private=True)
     assert "too large" in str(err.value)
 
 
@@ -186,7 +186,7 @@ def test_connection_refused_is_a_clear_failure() -> None:
         url = srv.url("/gone")
     with Fetcher(FetchSettings(timeout=0.5, deadline=2.0, retries=1), backoff=0.05) as fetcher, \
             pytest.raises(FetchError) as err:
-        fetcher.fetch(url)
+        fetcher.fetch(url, allow_private=True)
     assert "network error" in str(err.value)
 
 
@@ -226,7 +226,7 @@ def test_feeds_are_fetched_concurrently_but_politely_per_host(server: LocalServe
 
     for i in range(6):
         server.routes[f"/c{i}"] = counting
-    requests = [FetchRequest(server.url(f"/c{i}")) for i in range(6)]
+    requests = [FetchRequest(server.url(f"/c{i}"), allow_private=True) for i in range(6)]
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=2.0, deadline=5.0, concurrency=8, per_host=2)) as fetcher:
         outcomes = list(fetcher.fetch_many(requests))
@@ -239,14 +239,14 @@ def test_per_host_one_serialises_a_host(server: LocalServer) -> None:
     server.routes["/s"] = slow(0.2, FEED)
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=2.0, deadline=5.0, per_host=1)) as fetcher:
-        outcomes = list(fetcher.fetch_many([FetchRequest(server.url("/s"))] * 3))
+        outcomes = list(fetcher.fetch_many([FetchRequest(server.url("/s"), allow_private=True)] * 3))
     assert all(not isinstance(o, FetchError) for _, o in outcomes)
     assert time.monotonic() - started >= 0.6
 
 
 def test_one_failure_does_not_stop_fetch_many(server: LocalServer) -> None:
     server.routes["/slow"] = slow(2.0, FEED)
-    requests = [FetchRequest(server.url("/slow")), FetchRequest(server.url("/feed.xml")), FetchRequest("ftp://x/y")]
+    requests = [FetchRequest(server.url("/slow"), allow_private=True), FetchRequest(server.url("/feed.xml"), allow_private=True), FetchRequest("ftp://x/y")]
     with Fetcher(FetchSettings(timeout=0.3, deadline=1.0, retries=0)) as fetcher:
         outcomes = {r.url: o for r, o in fetcher.fetch_many(requests)}
     assert isinstance(outcomes[server.url("/slow")], FetchError)
@@ -257,7 +257,7 @@ def test_one_failure_does_not_stop_fetch_many(server: LocalServer) -> None:
 def test_deflate_body_is_decompressed(server: LocalServer) -> None:
     server.routes["/deflate"] = body(zlib.compress(FEED), headers={"Content-Encoding": "deflate"})
     with Fetcher(FAST) as fetcher:
-        assert fetcher.fetch(server.url("/deflate")).data == FEED
+        assert fetcher.fetch(server.url("/deflate"), allow_private=True).data == FEED
 
 
 def test_retry_after_as_http_date(server: LocalServer) -> None:
@@ -265,7 +265,7 @@ def test_retry_after_as_http_date(server: LocalServer) -> None:
     server.routes["/dated"] = flaky(1, FEED, status=503, retry_after=when)
     started = time.monotonic()
     with Fetcher(FetchSettings(timeout=0.5, deadline=5.0, retries=1), backoff=0.01) as fetcher:
-        assert fetcher.fetch(server.url("/dated")).data == FEED
+        assert fetcher.fetch(server.url("/dated"), allow_private=True).data == FEED
     assert 0.9 <= time.monotonic() - started < 3.5
 
 
@@ -274,5 +274,6 @@ def test_redirect_to_a_local_file_is_refused(server: LocalServer, tmp_path: Path
     secret.write_text("do not read")
     server.routes["/sneaky"] = redirect(secret.as_uri())
     with Fetcher(FAST) as fetcher, pytest.raises(FetchError) as err:
-        fetcher.fetch(server.url("/sneaky"))
-    assert "non-HTTP" in str(err.value)
+        fetcher.fetch(server.url("/sneaky"), allow_private=True)
+    assert str(err.value) == "redirect refused: not an http(s) URL"   # what the sources page may show
+    assert "non-HTTP" in err.value.detail and secret.as_uri() in err.value.detail and str(secret) not in str(err.value)

@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 from datetime import datetime, timedelta, timezone
+from ipaddress import ip_address
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,14 @@ from httpserver import Huge, LocalServer, body, flaky, gzipped, redirect, slow
 from newsdigest.archive import Archive
 from newsdigest.settings import FeedSettings, FetchSettings
 from newsdigest.sources import ingest as ingest_module
+from newsdigest.sources.addresses import AddressPolicy
 from newsdigest.sources.feeds import parse_feed
 from newsdigest.sources.ingest import ingest_feeds
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
-QUICK = FetchSettings(timeout=0.5, deadline=1.5, retries=1, max_bytes=2_000_000)
+# The test server is on 127.0.0.1, which a feed URL may reach only with allow_private (as in a config).
+QUICK = FetchSettings(timeout=0.5, deadline=1.5, retries=1, max_bytes=2_000_000, allow_private=True)
 FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Local</title><link>https://local.example/</link>
 <item><title>Harbour reopens after storm</title><link>https://local.example/harbour</link>
@@ -50,7 +53,7 @@ def test_real_feeds_over_http_then_304_without_parsing(shared_data: Path, tmp_pa
     counts = manifest_counts(shared_data)
     with LocalServer(static_dir=shared_data / "feeds") as server, open_archive(tmp_path) as archive:
         feeds = [FeedSettings(name=name, url=server.url(f"/{name}")) for name in sorted(counts)]
-        first = ingest_feeds(feeds, archive, FetchSettings(timeout=5, deadline=10), now=NOW, tz=timezone.utc)
+        first = ingest_feeds(feeds, archive, FetchSettings(timeout=5, deadline=10, allow_private=True), now=NOW, tz=timezone.utc)
         assert [(f.name, f.reason.split(" (")[0]) for f in first.failures] == [
             ("reuters_3.xml", "malformed or truncated feed, no items readable")]
         assert first.new_articles == sum(counts.values()) == archive.count()
@@ -59,7 +62,7 @@ def test_real_feeds_over_http_then_304_without_parsing(shared_data: Path, tmp_pa
         real_parse = ingest_module.parse_feed
         monkeypatch.setattr(ingest_module, "parse_feed",
                             lambda data, **kw: parsed_calls.append(kw["feed"].name) or real_parse(data, **kw))
-        second = ingest_feeds(feeds, archive, FetchSettings(timeout=5, deadline=10), now=NOW + timedelta(hours=1),
+        second = ingest_feeds(feeds, archive, FetchSettings(timeout=5, deadline=10, allow_private=True), now=NOW + timedelta(hours=1),
                               tz=timezone.utc)
     assert parsed_calls == ["reuters_3.xml"]          # only the failed feed is fetched in full again
     assert second.new_articles == 0
@@ -88,8 +91,11 @@ def test_misbehaving_servers_are_reported_and_the_run_goes_on(tmp_path: Path) ->
         assert reasons["slow"].startswith("timed out")
         assert reasons["loop-a"].startswith("redirect loop")
         assert reasons["huge"].startswith("response too large")
-        assert reasons["page"] == "not a feed: the server sent an HTML page"
-        assert reasons["missing"] == "HTTP 404 Not Found"
+        errors = {s.name: s.last_error for s in archive.feed_states()}   # what the sources page shows
+        assert errors["page"] == "not a feed (the response is HTML)"
+        assert errors["missing"] == "HTTP 404 Not Found"
+        assert reasons["page"].startswith("not a feed (the response is HTML); the response starts with '<")   # the log
+        assert reasons["missing"] == f"HTTP 404 Not Found from {server.url('/missing')}"
         # good, flaky (after one retry) and gz carry the same two articles: merged, three sources each.
         assert report.new_articles == 2 and archive.count() == 2
         assert {len(a.sources) for a in archive.articles()} == {3}
@@ -107,10 +113,11 @@ def test_failed_feed_keeps_its_archived_articles(tmp_path: Path) -> None:
         server.routes["/feed"] = flaky(99, FEED, status=500)
         later = NOW + timedelta(days=1)
         report = ingest_feeds([feed], archive, QUICK, now=later, tz=timezone.utc)
-        assert [f.reason for f in report.failures] == [
-            "HTTP 500 Internal Server Error (gave up after 2 attempts)"]
+        assert [f.reason for f in report.failures] == [   # the build log's line names the URL
+            f"HTTP 500 Internal Server Error from {server.url('/feed')} (gave up after 2 attempts)"]
         assert archive.count() == 2
         (failed,) = report.states
+        assert failed.last_error == "HTTP 500 Internal Server Error (gave up after 2 attempts)"   # the sources page
         assert failed.status == "failed" and failed.consecutive_failures == 1
         assert failed.last_success == NOW and failed.last_attempt == later
         server.routes["/feed"] = body(FEED)
@@ -208,7 +215,9 @@ def test_full_text_replaces_the_teaser_and_failures_only_warn(tmp_path: Path) ->
         server.routes.update({"/rss": body(feed_bytes),
                               "/harbour": body(ARTICLE_PAGE.encode(), "text/html; charset=utf-8")})
         feed = FeedSettings(name="Local", url=server.url("/rss"), full_text=True)
-        report = ingest_feeds([feed], archive, QUICK, now=NOW, tz=timezone.utc)
+        # Article links may never be private, so this server plays a public site (a test-only policy).
+        public = AddressPolicy(public_endpoints=frozenset({(ip_address("127.0.0.1"), int(server.base.rsplit(":")[-1]))}))
+        report = ingest_feeds([feed], archive, QUICK, now=NOW, tz=timezone.utc, policy=public)
         by_title = {a.title: a for a in archive.articles()}
         harbour = by_title["Harbour reopens after storm"]
         assert harbour.text.startswith("The harbour reopened on Thursday morning")
@@ -219,7 +228,7 @@ def test_full_text_replaces_the_teaser_and_failures_only_warn(tmp_path: Path) ->
         # Known articles are not fetched again on the next run.
         hits = len(server.hits("/harbour"))
         server.routes["/rss"] = body(feed_bytes + b" ")
-        ingest_feeds([feed], archive, QUICK, now=NOW + timedelta(hours=1), tz=timezone.utc)
+        ingest_feeds([feed], archive, QUICK, now=NOW + timedelta(hours=1), tz=timezone.utc, policy=public)
         assert len(server.hits("/harbour")) == hits
 
 
@@ -233,7 +242,7 @@ KILL_SCRIPT = textwrap.dedent("""
     urls = sys.argv[2:]
     with Archive.open(Path(sys.argv[1])) as archive:
         ingest_feeds([FeedSettings(name=u.rsplit("/", 1)[1], url=u) for u in urls], archive,
-                     FetchSettings(timeout=5, deadline=10, concurrency=2, per_host=2),
+                     FetchSettings(timeout=5, deadline=10, concurrency=2, per_host=2, allow_private=True),
                      now=datetime(2026, 11, 27, tzinfo=timezone.utc), tz=timezone.utc)
 """)
 
@@ -268,7 +277,7 @@ def test_killed_ingest_leaves_a_consistent_archive(shared_data: Path, tmp_path: 
             stored_feeds = {row[0] for row in archive.conn.execute("SELECT DISTINCT feed FROM articles")}
             assert stored_feeds == {s.url for s in states}
             report = ingest_feeds([FeedSettings(name=u.rsplit("/", 1)[1], url=u) for u in urls], archive,
-                                  FetchSettings(timeout=5, deadline=10), now=NOW, tz=timezone.utc)
+                                  FetchSettings(timeout=5, deadline=10, allow_private=True), now=NOW, tz=timezone.utc)
             assert report.failures == ()
             assert all(s.status in ("ok", "not modified") for s in archive.feed_states())
             assert archive.count() == sum(manifest_counts(shared_data)[p.name] for p in files)

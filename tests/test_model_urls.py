@@ -37,6 +37,12 @@ def test_canonical_url_drops_tracking_fragment_and_default_port(url: str, expect
     assert canonical_url(url) == expected
 
 
+def test_canonical_url_keeps_ipv6_brackets() -> None:
+    # Without them "http://[::1]:8080/a" became "http://::1:8080/a", which no client can parse.
+    assert canonical_url("http://[::FFFF:127.0.0.1]:8080/a#x") == "http://[::ffff:127.0.0.1]:8080/a"
+    assert canonical_url("https://[2606:4700::1111]:443/") == "https://[2606:4700::1111]/"
+
+
 def test_canonical_url_keeps_content_parameters_in_order() -> None:
     url = "https://news.example/story?id=42&utm_source=x&page=2&fbclid=y&q=harbour+pier&tag=a&tag=b&empty="
     assert canonical_url(url) == "https://news.example/story?id=42&page=2&q=harbour+pier&tag=a&tag=b&empty="

@@ -137,14 +137,16 @@ def test_interrupted_write_leaves_the_previous_site_untouched(tmp_path: Path) ->
     assert leftovers(tmp_path) == []
 
 
-def test_leftovers_of_a_killed_build_are_cleared_but_a_running_build_is_left_alone(tmp_path: Path) -> None:
-    killed = tmp_path / ".newsdigest-tmp-site-abc123"
-    running = tmp_path / ".newsdigest-tmp-site-def456"
-    for folder in (killed, running):
+def test_leftovers_of_killed_builds_are_cleared_at_the_next_start_whatever_their_age(tmp_path: Path) -> None:
+    """A build writing this output would hold its lock, so under the lock every leftover is a killed build's."""
+    old_killed = tmp_path / ".newsdigest-tmp-site-abc123"
+    new_killed = tmp_path / ".newsdigest-old-site-def456"
+    other_output = tmp_path / ".newsdigest-tmp-elsewhere-0a1b2c"
+    for folder in (old_killed, new_killed, other_output):
         (folder / "articles").mkdir(parents=True)
-    os.utime(killed, (OLD, OLD))
+    os.utime(old_killed, (OLD, OLD))
     build_site(sample_data(), sample_settings(tmp_path), tmp_path / "site")
-    assert leftovers(tmp_path) == [running.name]
+    assert leftovers(tmp_path) == [other_output.name]     # another output folder's are not ours to clear
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path: Path) -> None:

@@ -1,19 +1,25 @@
 """Key point compression rules on hand-made sentences, and the seed article against its author's bullets."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from newsdigest.text import extract
+from newsdigest.text.compress import shorten
 from newsdigest.text.document import analyse, content_words
-from newsdigest.text.keypoints import compress, key_points, reads_well
+from newsdigest.text.keypoints import key_points, leans_back, reads_well
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_81f73a34f04e5e43.txt"
 
 
 def _one(text: str) -> str:
-    return compress(analyse("", text).sentences[0])
+    return shorten(analyse("", text).sentences[0].text)
+
+
+def compress(sentence, term_counts=None) -> str:
+    return shorten(sentence.text)
 
 
 def test_leading_connective_is_dropped_because_a_bullet_continues_nothing() -> None:
@@ -41,12 +47,13 @@ def test_parenthesis_is_dropped() -> None:
         "Profits at the firm rose 8% to $1.1bn last year.")
 
 
-def test_long_sentence_is_cut_at_a_clause_break_and_ends_with_a_stop() -> None:
+def test_long_sentence_without_a_safe_cut_is_kept_whole() -> None:
+    """Faithful first (#10): the old engine cut at ", which critics said…", which turned the critics' claim away;
+    a long sentence no safe operation shortens stays whole."""
     text = ("The government announced a plan to build 300,000 new homes across the north of the country by 2030, "
             "which critics said would not be nearly enough to meet the soaring demand for homes in the big cities "
             "of the north.")
-    assert _one(text) == (
-        "The government announced a plan to build 300,000 new homes across the north of the country by 2030.")
+    assert _one(text) == text
 
 
 def test_sentence_of_thirty_words_or_fewer_is_not_cut_because_cutting_loses_facts() -> None:
@@ -116,8 +123,9 @@ def test_seed_generated_key_points_cover_the_author_bullets() -> None:
     assert {"constructive", "fruitful", "written", "agreed"} <= ours
 
 
-def test_trailing_clause_thin_in_the_story_words_is_cut() -> None:
-    """A tail whose words the article never repeats is detail; the head carries the story."""
+def test_trailing_clause_is_never_cut_for_being_thin_in_the_story_words() -> None:
+    """#10: "…leaving affected areas." was such a cut (the source went on "in dire need of…"). Cutting a clause
+    by word statistics is not on the safe list, so the sentence stays whole."""
     sentences = [
         ("The airline cancelled 300 flights after a computer failure, leaving thousands of families stranded "
          "for hours as a sunny holiday weekend began."),
@@ -125,7 +133,7 @@ def test_trailing_clause_thin_in_the_story_words_is_cut() -> None:
         "Flights resumed once the airline fixed the computer failure.",
     ]
     doc = analyse("", "\n".join(sentences))
-    assert compress(doc.sentences[0], doc.term_counts) == "The airline cancelled 300 flights after a computer failure."
+    assert key_points(doc, 1) == [sentences[0]]
 
 
 def test_infinitive_is_never_trimmed_as_a_phrase() -> None:
@@ -156,10 +164,15 @@ def test_leading_phrase_followed_by_a_relative_clause_is_kept() -> None:
     assert not point.startswith("Which")
 
 
-def test_scene_setting_phrase_before_the_subject_is_dropped() -> None:
-    point = _one("In a long interview with a local radio station on Monday, the harbour master said the port would "
-                 "reopen within a week.")
-    assert point.startswith("The harbour master said")
+def test_scene_setting_phrase_is_kept_because_only_time_and_place_phrases_are_safe_to_drop() -> None:
+    """ "In a long interview …, the harbour master said" is neither a time nor a place phrase: kept whole."""
+    text = ("In a long interview with a local radio station, the harbour master said the port would "
+            "reopen to ships by the end of the week.")
+    assert _one(text) == text
+    assert _one("On Monday, the harbour master said the port would reopen to ships by the end of the week.") == (
+        "The harbour master said the port would reopen to ships by the end of the week.")
+    assert _one("In Rotterdam, the harbour master said the port would reopen to ships by the end of the week.") == (
+        "The harbour master said the port would reopen to ships by the end of the week.")
 
 
 def test_trim_never_leaves_a_verb_without_its_phrase() -> None:
@@ -208,8 +221,11 @@ def test_quote_left_open_is_not_a_bullet() -> None:
 
 
 def test_contracted_pronoun_opener_dangles_too() -> None:
-    assert not reads_well("That’s what the lawyer thought about the case.")
-    assert reads_well("That’s what the lawyer thought about the case.", lead=True)  # nothing before the lead
+    assert leans_back("That’s what the lawyer thought about the case.")
+    assert leans_back("After that, the lawyer thought about the case again.")
+    assert leans_back("A few years later, she hit rock bottom in her career.")
+    assert leans_back(_one("A few years later, she hit rock bottom in her career."))  # "She…" once the phrase goes
+    assert leans_back("But the lawyer thought about the case again.")
 
 
 def test_dummy_it_does_not_dangle() -> None:
@@ -234,12 +250,14 @@ def test_thin_trailing_phrase_holding_the_verb_is_kept_because_the_rest_has_no_v
     assert compress(doc.sentences[0], doc.term_counts).endswith("struck a garbage truck.")
 
 
-def test_leading_phrase_is_kept_when_its_comma_closes_a_name_inside_it() -> None:
+def test_leading_subordinate_clause_is_kept_because_dropping_it_is_not_a_safe_cut() -> None:
+    """ "After …, the fight took a twist" and "As …, National Geographic …": a clause with its own verb, not a
+    time phrase; dropping it would change what the sentence says."""
     text = ("After both the president and the House speaker, Paul Ryan, made statements supporting the release, "
             "the fight took a twist.")
-    assert not _one(text).startswith("Paul Ryan")
-    assert _one("As the anniversary approaches, National Geographic, with the museum, is making a new series "
-                "about the attacks.").startswith("National Geographic")
+    assert _one(text) == text
+    text = "As the anniversary approaches, National Geographic, with the museum, is making a new series about the attacks."
+    assert _one(text) == text
 
 
 def test_head_opened_by_a_participle_is_not_cut_off_from_its_main_clause() -> None:
@@ -353,12 +371,10 @@ def test_thin_phrase_after_an_irregular_participle_is_kept_because_it_completes_
     assert "a modest dinner held at a hotel" in key_points(analyse(title, body))[0]
 
 
-def test_cut_drops_a_lone_participle_because_its_phrase_went_with_the_tail() -> None:
+def test_trailing_participle_clause_is_kept_because_no_cut_inside_a_sentence_is_safe() -> None:
     text = ("A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
             "to avoid a long trial, weeping as she accepted the agreement in a packed courtroom downtown.")
-    assert _one(text) == (
-        "A former city councillor accused of taking bribes from three local builders took a plea deal on Monday "
-        "to avoid a long trial.")
+    assert _one(text) == text
 
 
 def test_no_cut_inside_a_that_clause_before_its_verb() -> None:
@@ -432,3 +448,36 @@ def test_the_positional_fallback_skips_one_word_exclamations_because_they_state_
 def test_the_positional_fallback_keeps_short_lines_when_there_is_nothing_else() -> None:
     doc = analyse("", "Zeit!")
     assert key_points(doc, 3) == ["Zeit!"]
+
+
+def test_a_clause_ending_on_a_time_word_is_never_taken_for_a_leading_time_phrase() -> None:
+    """ "Three people died last week, and …" opens with a clause, not a time phrase: nothing is dropped."""
+    for text in ("Three people died last week, and the police are still looking for the driver of the car.",
+                 "He died on Monday, his family said in a statement released to the press."):
+        assert _one(text) == text
+    assert _one("In the past two weeks, the court ruled that the ban was lawful and could stay.") == (
+        "The court ruled that the ban was lawful and could stay.")
+
+
+def test_every_safe_operation_only_deletes_words() -> None:
+    """Provenance: a shortened sentence holds no word its source does not (up to case and punctuation)."""
+    sentences = [
+        ("WASHINGTON (Reuters) - However, on Tuesday, the agency, which is based in Virginia, said it would appeal "
+         "the ruling (made last month) against its contract with the state, officials said."),
+        ("In London, Smith, a lawyer from the city of Boston in Massachusetts who has argued many cases, told the "
+         "court that the evidence against his client was weak and the case should be dropped at once."),
+    ]
+    for text in sentences:
+        short = _one(text)
+        assert short != text
+        assert set(re.findall(r"\w+", short.lower())) <= set(re.findall(r"\w+", text.lower())), short
+
+
+def test_a_date_that_is_the_subject_is_not_dropped_as_a_time_phrase() -> None:
+    text = "September 11, 2001, will be remembered as one of the darkest days in American history."
+    assert _one(text) == text
+
+
+def test_attribution_after_a_single_quoted_phrase_stays_with_its_quote() -> None:
+    text = "The agency needs to change the way it works to avoid 'preparing for the last war', he added."
+    assert _one(text) == text

@@ -68,7 +68,7 @@ def test_other_language_falls_back_to_position() -> None:
 
 def test_quoted_phrase_in_reported_speech_is_an_informative_signal() -> None:
     """Quoted characterisations carry the story in its actors' words; bare direct speech does not count."""
-    from newsdigest.text.summary import signals
+    signals = lambda doc: doc.signals
 
     plain = "The mayor said the road plan was overdue and would help the city."
     quoted = "The mayor said the road plan was “long overdue” and would help the city."

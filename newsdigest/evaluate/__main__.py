@@ -16,6 +16,7 @@ TASKS = {
     "topics": "newsdigest.evaluate.topics_task",
     "stories": "newsdigest.evaluate.stories_task",
     "fulltext": "newsdigest.evaluate.fulltext_task",
+    "reading-set": "newsdigest.evaluate.reading_set",
 }
 
 

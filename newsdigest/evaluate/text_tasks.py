@@ -1,7 +1,9 @@
 """Evaluation of the extraction engine: keypoints, summary, headline (ROUGE) and sentences (golden rules).
 
-`python -m newsdigest.evaluate TASK DATA.jsonl [--json] [--limit N]`. Ours and the lead
-baseline go through the same scorer in the same run; only extraction is timed.
+`python -m newsdigest.evaluate TASK DATA.jsonl [--json] [--limit N] [--folds K]`. Ours and the lead
+baseline go through the same scorer in the same run; only extraction is timed. With `--folds K` the rows
+are cut into K contiguous folds (row order) and each fold is scored on its own, so that a figure carried by
+a few articles shows up as a weak fold.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def main(argv: list[str]) -> int:
     if args.task == "sentences":
         result = evaluate_sentences(rows)
     else:
-        result = evaluate_rouge(args.task, rows, args.count)
+        result = evaluate_rouge(args.task, rows, args.count, args.folds)
     print(json.dumps(result) if args.json else _table(result))
     return 0
 
@@ -40,6 +42,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N rows")
     parser.add_argument("--count", type=int, default=3, help="key points / summary sentences to generate")
+    parser.add_argument("--folds", type=int, default=0, help="also score K contiguous folds (row order) apart")
     return parser.parse_args(argv)
 
 
@@ -87,16 +90,38 @@ def references(task: str, rows: list[dict[str, Any]]) -> list[list[str]]:
 
 def rouge(predicted: list[list[str]], reference: list[list[str]]) -> dict[str, float]:
     """Mean ROUGE F1 × 100 (stemmer on, sentences joined by newlines for summary-level rougeLsum)."""
+    return mean_scores(row_scores(predicted, reference))
+
+
+def row_scores(predicted: list[list[str]], reference: list[list[str]]) -> list[dict[str, float]]:
+    """ROUGE F1 × 100 of each row (so that folds can be averaged without scoring twice)."""
     from rouge_score import rouge_scorer  # type: ignore[import-untyped]  # evaluation-only, never in a build
 
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    totals = dict.fromkeys(ROUGE_TYPES, 0.0)
+    rows = []
     for ours, ref in zip(predicted, reference):
         scores = scorer.score("\n".join(ref), "\n".join(ours))
-        for name in ROUGE_TYPES:
-            totals[name] += scores[name].fmeasure
-    count = max(1, len(predicted))
-    return {name: round(100 * total / count, 2) for name, total in totals.items()}
+        rows.append({name: 100 * scores[name].fmeasure for name in ROUGE_TYPES})
+    return rows
+
+
+def mean_scores(rows: list[dict[str, float]]) -> dict[str, float]:
+    """The mean of per-row scores, rounded to two decimals."""
+    count = max(1, len(rows))
+    return {name: round(sum(row[name] for row in rows) / count, 2) for name in ROUGE_TYPES}
+
+
+def fold_report(ours: list[dict[str, float]], lead: list[dict[str, float]], folds: int) -> dict[str, Any]:
+    """Ours and LEAD per contiguous fold, with the mean and the worst margin (ours − lead) of each ROUGE type."""
+    size = len(ours) / folds
+    bounds = [(round(k * size), round((k + 1) * size)) for k in range(folds)]
+    scored = [(mean_scores(ours[start:end]), mean_scores(lead[start:end])) for start, end in bounds]
+    per_fold = [{"rows": [start, end], "ours": mine, "lead3": theirs}
+                for (start, end), (mine, theirs) in zip(bounds, scored)]
+    margins = {name: [mine[name] - theirs[name] for mine, theirs in scored] for name in ROUGE_TYPES}
+    return {"folds": per_fold,
+            "mean_margin": {name: round(sum(values) / folds, 2) for name, values in margins.items()},
+            "worst_margin": {name: round(min(values), 2) for name, values in margins.items()}}
 
 
 def sentence_precision(predicted: list[list[str]], reference: list[list[str]]) -> float:
@@ -109,12 +134,16 @@ def sentence_precision(predicted: list[list[str]], reference: list[list[str]]) -
     return round(hits / picked, 4) if picked else 0.0
 
 
-def evaluate_rouge(task: str, rows: list[dict[str, Any]], count: int = 3) -> dict[str, Any]:
-    """Score ours and the lead baseline on `rows` for keypoints, summary or headline."""
+def evaluate_rouge(task: str, rows: list[dict[str, Any]], count: int = 3, folds: int = 0) -> dict[str, Any]:
+    """Score ours and the lead baseline on `rows` for keypoints, summary or headline (and per fold with `folds`)."""
     ours, elapsed = predictions(task, rows, count)
     lead = lead_baseline(task, rows)
     refs = references(task, rows)
-    result: dict[str, Any] = {"task": task, "n": len(rows), "ours": rouge(ours, refs), "lead3": rouge(lead, refs)}
+    ours_rows, lead_rows = row_scores(ours, refs), row_scores(lead, refs)
+    result: dict[str, Any] = {"task": task, "n": len(rows), "ours": mean_scores(ours_rows),
+                              "lead3": mean_scores(lead_rows)}
+    if folds > 1:
+        result.update(fold_report(ours_rows, lead_rows, folds))
     if task == "summary":
         result["sentence_precision"] = sentence_precision(ours, refs)
         result["lead3_sentence_precision"] = sentence_precision(lead, refs)
@@ -168,11 +197,27 @@ def _table(result: dict[str, Any]) -> str:
     for name in ("ours", "lead3"):
         scores = result[name]
         lines.append(f"{name:10}{scores['rouge1']:9.2f}{scores['rouge2']:9.2f}{scores['rougeLsum']:11.2f}")
+    lines.extend(_fold_lines(result))
     if "sentence_precision" in result:
         lines.append(f"sentence precision: ours {result['sentence_precision']:.3f}, "
                      f"lead3 {result['lead3_sentence_precision']:.3f}")
     lines.append(f"speed: {result['articles_per_second']:.0f} articles/s (whole extraction incl. headline)")
     return "\n".join(lines)
+
+
+def _fold_lines(result: dict[str, Any]) -> list[str]:
+    """One line per fold (ours vs lead, R1/R2/RLsum) and the mean and worst margins."""
+    if "folds" not in result:
+        return []
+    lines = []
+    for number, fold in enumerate(result["folds"], start=1):
+        ours, lead = fold["ours"], fold["lead3"]
+        pairs = "  ".join(f"{name} {ours[name]:.2f}/{lead[name]:.2f}" for name in ROUGE_TYPES)
+        lines.append(f"fold {number} rows {fold['rows'][0]}-{fold['rows'][1]}: ours/lead3 {pairs}")
+    for label in ("mean_margin", "worst_margin"):
+        margins = "  ".join(f"{name} {result[label][name]:+.2f}" for name in ROUGE_TYPES)
+        lines.append(f"{label.replace('_', ' ')} (ours - lead3): {margins}")
+    return lines
 
 
 if __name__ == "__main__":

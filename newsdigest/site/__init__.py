@@ -26,28 +26,36 @@ BRIEFING_FEEDS = [
     {"type": "application/rss+xml", "title": "Daily briefing (RSS)", "path": "briefing.rss"},
     {"type": "application/feed+json", "title": "Daily briefing (JSON Feed)", "path": "briefing.json"},
 ]
+EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after the theme's stylesheet
 
 
-def build_site(data: SiteData, settings: Settings, output: Path) -> SiteReport:
-    """Render every page, feed and asset in memory, then write them into `output` in one swap."""
+def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
+    """Render every page, feed and asset in memory, then write them into `output` in one swap.
+
+    `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
+    """
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
     related = related_finder(data)
     pages = plan_pages(data, settings, model, related)
     outputs = Outputs()
     env = make_environment(settings, build_time)
-    common = base_context(settings, model)
+    common = {**base_context(settings, model), "filter_rules": data.filter_counts}
     for page in pages:
         outputs.add(page.path, render(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
     for asset in sorted(theme_assets(settings)):
         outputs.add(asset, read_asset(settings, asset), "theme asset")
+    loose_extra = user_extra_css(settings)
+    if loose_extra is not None and EXTRA_STYLESHEET not in theme_assets(settings):
+        outputs.add(EXTRA_STYLESHEET, loose_extra.read_bytes(), "extra.css from templates_dir")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
     briefings = day_briefings(pages)
     outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
     if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
         for briefing, more in briefings:
             outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
-    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings))
+    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings),
+                        lock_held=lock_held, lock_timeout=settings.limits.lock_timeout)
     return report
 
 
@@ -61,6 +69,7 @@ def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
         "site_feeds": feed_links("") + BRIEFING_FEEDS,
         "topic_feeds": [],
         "stylesheet": STYLESHEET,
+        "extra_stylesheet": EXTRA_STYLESHEET if has_extra_css(settings) else "",
         "paths": {"home": "", "editions": paths.EDITIONS_INDEX, "sources": paths.SOURCES_PAGE,
                   "search": paths.SEARCH_PAGE},
     }
@@ -71,6 +80,18 @@ def page_context(page: Page, common: dict[str, Any], settings: Settings) -> dict
     canonical = "" if page.kind == "404" else absolute_url(settings.site.base_url, folder)
     return {**common, **page.context, "page_path": page.path, "page_title": page.title,
             "page_kind": page.kind, "canonical": canonical}
+
+
+def user_extra_css(settings: Settings) -> Path | None:
+    """`extra.css` at the top of templates_dir (the documented place), if the user wrote one."""
+    if settings.templates_dir and (Path(settings.templates_dir) / "extra.css").is_file():
+        return Path(settings.templates_dir) / "extra.css"
+    return None
+
+
+def has_extra_css(settings: Settings) -> bool:
+    """The hook: the user's extra.css, loose in templates_dir or under its assets/, is linked after style.css."""
+    return user_extra_css(settings) is not None or EXTRA_STYLESHEET in theme_assets(settings)
 
 
 def related_finder(data: SiteData) -> RelatedFn:

@@ -11,14 +11,17 @@ from datetime import date
 from newsdigest.model import Article, Story
 from newsdigest.urls import slugify
 
+ID_DIGITS = 16   # the whole 64-bit id: 8 hex digits collide by chance (a pair is found by brute force in 0.1 s)
+
 
 def article_path(article: Article, headline: str = "") -> str:
-    """`articles/<title-slug>-<id8>/`: readable, and unique through the id.
+    """`articles/<title-slug>-<id>/`: readable, and unique because the id is (one record per id).
 
-    Articles without a title (the seed format) pass their generated headline.
+    Articles without a title (the seed format) pass their generated headline. An id is
+    hex from `newsdigest.urls.article_id`; anything else is reduced to a slug, never used raw.
     """
     slug = slugify(article.title or headline, 50) or "article"
-    return f"articles/{slug}-{article.id[:8]}/"
+    return f"articles/{slug}-{slugify(article.id, ID_DIGITS) or 'x'}/"
 
 
 def story_path(story: Story) -> str:

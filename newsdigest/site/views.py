@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from newsdigest.model import Analysed, Source, Story, TopicMatch
 from newsdigest.settings import Settings
 from newsdigest.site import paths
+from newsdigest.site.article_text import ArticleText, article_text
 from newsdigest.text.document import content_words
 from newsdigest.urls import slugify
 
@@ -61,6 +62,7 @@ class ArticleView:
     credit: str = ""
     author: str = ""
     story_path: str = ""       # the story page when the article belongs to a multi-source story
+    page_text: ArticleText | None = None   # key points with provenance links, summary and text, each shown once
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ def article_view(item: Analysed, topic_pages: Mapping[str, str], story_path: str
         credit=art.credit,
         author=art.author,
         story_path=story_path,
+        page_text=article_text(art, ext),
     )
 
 

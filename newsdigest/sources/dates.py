@@ -1,4 +1,9 @@
-"""Feed date strings → timezone-aware datetimes, keeping "no zone given" apart from "UTC"."""
+"""Feed date strings → timezone-aware datetimes, keeping "no zone given" apart from "UTC".
+
+A date outside the plausible range (DEFAULT_YEARS, or the configured `limits.years`) is
+treated as unknown: year 1 or 9999 cannot be shown in a zone west or east of UTC without
+overflowing, and no news item is from before 1970 or after 2100.
+"""
 from __future__ import annotations
 
 import re
@@ -18,32 +23,53 @@ LOCAL_DATE = re.compile(
     r"^(?:[^\d,]+,\s*)?(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$", re.UNICODE
 )
 ZONE = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+DEFAULT_YEARS = (1970, 2100)   # first and last year accepted, both included
 
 
-def parse_date(raw: str, tz: tzinfo, fallback: time.struct_time | None = None) -> datetime | None:
-    """Aware datetime from an RFC 822 / ISO 8601 / localised feed date; naive dates are read in tz."""
+def parse_date(raw: str, tz: tzinfo, fallback: time.struct_time | None = None,
+               years: tuple[int, int] = DEFAULT_YEARS) -> datetime | None:
+    """Aware datetime from an RFC 822 / ISO 8601 / localised feed date; naive dates are read in tz.
+
+    None when there is no date, it cannot be read, or it falls outside `years`.
+    """
     raw = (raw or "").strip()
-    if not raw:
-        return _from_struct(fallback)
-    parsed = _rfc822(raw) or _iso(raw) or _localised(raw)
+    parsed = (_rfc822(raw) or _iso(raw) or _localised(raw)) if raw else None
     if parsed is None:
-        return _from_struct(fallback)
+        return within_years(_from_struct(fallback), years)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
-    return parsed
+    return within_years(parsed, years)
+
+
+def within_years(value: datetime | None, years: tuple[int, int] = DEFAULT_YEARS) -> datetime | None:
+    """`value` when it is aware and its UTC year is inside `years` (both ends included), else None.
+
+    The check converts to UTC, which is exactly the step that overflows for year 1 west of UTC
+    or year 9999 east of it; such a date is unknown, never an exception later in the build.
+    """
+    if value is None or value.tzinfo is None:
+        return None
+    try:
+        offset = value.utcoffset()
+        year = value.astimezone(timezone.utc).year
+    except (OverflowError, ValueError):
+        return None
+    if offset is None or not years[0] <= year <= years[1]:
+        return None
+    return value
 
 
 def _rfc822(raw: str) -> datetime | None:
     try:
         return parsedate_to_datetime(raw)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
 def _iso(raw: str) -> datetime | None:
     try:
         return datetime.fromisoformat(raw.replace("z", "Z"))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -64,6 +90,8 @@ def _localised(raw: str) -> datetime | None:
     if zone_match:
         sign, hours, minutes = zone_match.groups()
         offset = (int(hours) * 60 + int(minutes)) * (1 if sign == "+" else -1)
+        if abs(offset) >= 24 * 60:      # "+9900" is no zone on Earth; the date has no usable offset
+            return None
         return naive.replace(tzinfo=timezone(timedelta(minutes=offset)))
     if zone.strip().upper() in ("GMT", "UTC", "UT", "Z"):
         return naive.replace(tzinfo=timezone.utc)
@@ -76,5 +104,5 @@ def _from_struct(value: time.struct_time | None) -> datetime | None:
         return None
     try:
         return datetime(*value[:6], tzinfo=timezone.utc)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None

@@ -11,6 +11,9 @@ UTF8_NAMES = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})
 CONTINUATION = "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 MOJIBAKE = re.compile("[\u00c2-\u00f4]" + CONTINUATION)
 MOJIBAKE_RUN = re.compile("(?:[\u00c2-\u00f4]" + CONTINUATION + "{1,3})+")
+# Numeric character references; those naming no XML character (a surrogate such as &#xD800;, a value
+# past U+10FFFF, a C0 control) make feedparser raise on the whole document, so each becomes U+FFFD.
+CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 
 
 def declared_encoding(data: bytes, content_type: str = "") -> str:
@@ -50,11 +53,37 @@ def _wide_encoding(data: bytes) -> str:
 
 
 def normalise_encoding(data: bytes, content_type: str = "") -> tuple[bytes, str, str]:
-    """(bytes, content_type, warning): undeclared or falsely-UTF-8 bytes transcoded to UTF-8.
+    """(bytes, content_type, warning): undeclared or falsely-UTF-8 bytes transcoded to UTF-8,
+    and character references that name no XML character replaced by U+FFFD."""
+    fixed, content_type, warning = _transcode(data, content_type)
+    return replace_invalid_char_refs(fixed), content_type, warning
 
-    feedparser falls back to windows-1252 for any non-UTF-8 bytes, which garbles Cyrillic;
-    a declared non-UTF-8 encoding is trusted and left to feedparser.
-    """
+
+def replace_invalid_char_refs(data: bytes) -> bytes:
+    """`&#xD800;`, `&#x110000;`, `&#0;` → `&#xFFFD;`: one bad reference must not cost the whole feed."""
+    if b"&#" not in data:
+        return data
+    return CHAR_REF.sub(_char_ref, data)
+
+
+def _char_ref(match: re.Match[bytes]) -> bytes:
+    hex_digits, decimal = match.groups()
+    digits = hex_digits or decimal
+    if len(digits) > 8:                 # far past U+10FFFF; also keeps int() cheap
+        return b"&#xFFFD;"
+    code = int(digits, 16 if hex_digits else 10)
+    return match.group(0) if _is_xml_char(code) else b"&#xFFFD;"
+
+
+def _is_xml_char(code: int) -> bool:
+    """XML 1.0 `Char` production."""
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+def _transcode(data: bytes, content_type: str) -> tuple[bytes, str, str]:
+    """feedparser falls back to windows-1252 for any non-UTF-8 bytes, which garbles Cyrillic;
+    a declared non-UTF-8 encoding is trusted and left to feedparser."""
     wide = _wide_encoding(data)
     if wide:
         text = data.decode(wide, errors="replace").lstrip("\ufeff")

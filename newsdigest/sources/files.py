@@ -18,6 +18,7 @@ import yaml
 
 from newsdigest.clean import html_to_text, sanitize_html
 from newsdigest.model import Article, Source
+from newsdigest.sources.dates import DEFAULT_YEARS, within_years
 from newsdigest.urls import article_id, canonical_url
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -29,6 +30,8 @@ _CREDIT = re.compile(r"^(?:[A-Z][A-Za-z&.\-]{0,20}(?:\s+[A-Z][A-Za-z&.\-]{0,20})
 _PUNCTUATION_ONLY = re.compile(r"^[\W_]+$")
 _KEY_POINTS_HEADER = re.compile(r"^\s*(?:key\s*points|highlights|in\s+brief)\s*:\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*\S)\s*$")
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+DEFAULT_MAX_BYTES = 5_000_000
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
 
@@ -38,18 +41,25 @@ class ReadResult:
     warnings: tuple[str, ...]
 
 
-def read_content(folders: Sequence[Path], root: Path, tz: tzinfo) -> ReadResult:
-    """Read every article file below the given folders, sorted by path for determinism."""
+def read_content(folders: Sequence[Path], root: Path, tz: tzinfo, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 years: tuple[int, int] = DEFAULT_YEARS) -> ReadResult:
+    """Read every article file below the given folders, sorted by path for determinism.
+
+    Each file is read on its own: any failure in one (bad YAML, an impossible date, a file over
+    `max_bytes`) becomes one warning naming the file, and the others are still read.
+    """
     articles: list[Article] = []
     warnings: list[str] = []
     for path in _article_files(folders):
         shown = _display_path(path, root)
         try:
-            articles.append(read_article_file(path, shown, tz))
+            articles.append(read_article_file(path, shown, tz, max_bytes=max_bytes, years=years))
         except ArticleFileError as exc:
             warnings.append(str(exc))
         except (OSError, UnicodeDecodeError) as exc:
             warnings.append(f"{shown}: cannot read this file ({exc}); skipped")
+        except Exception as exc:  # noqa: BLE001 — a user's file must never stop the build; say which one
+            warnings.append(f"{shown}: cannot be read ({type(exc).__name__}: {exc}); skipped")
     return ReadResult(tuple(articles), tuple(warnings))
 
 
@@ -57,13 +67,31 @@ class ArticleFileError(ValueError):
     """A local article file is malformed; the message names the file and line."""
 
 
-def read_article_file(path: Path, shown: str, tz: tzinfo) -> Article:
-    """Read one local article file according to its suffix."""
+def read_article_file(path: Path, shown: str, tz: tzinfo, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                      years: tuple[int, int] = DEFAULT_YEARS) -> Article:
+    """Read one local article file according to its suffix; a file over `max_bytes` is refused unread."""
+    size = path.stat().st_size
+    if size > max_bytes:    # checked before reading: a 200 MB file must cost neither time nor memory
+        raise ArticleFileError(f"{shown}: the file is {size:,} bytes, over the limit of {max_bytes:,} "
+                               "(limits.file_bytes); skipped — split it or raise the limit")
     text = path.read_text(encoding="utf-8-sig")
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, tz)
+    _refuse_control_characters(text, shown)
+    mtime = within_years(datetime.fromtimestamp(path.stat().st_mtime, tz), years)
+    if mtime is None:
+        raise ArticleFileError(f"{shown}: the file's modification time is outside the years {years[0]}–{years[1]} "
+                               "and it has no usable date; skipped — add `date:` front matter")
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        return parse_markdown(text, shown, mtime, tz)
+        return parse_markdown(text, shown, mtime, tz, years=years)
     return parse_plain_text(text, shown, mtime)
+
+
+def _refuse_control_characters(text: str, shown: str) -> None:
+    """NUL, BEL and the other C0 controls (tab and line ends aside) are never article text."""
+    found = CONTROL_CHARACTER.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise ArticleFileError(f"{shown}:{line}: the file contains the control character U+{ord(found.group()):04X}, "
+                               "which no article text uses; skipped — remove it (the file may be binary)")
 
 
 def _article_files(folders: Sequence[Path]) -> Iterable[Path]:
@@ -148,7 +176,8 @@ FRONT_MATTER_KEYS = {"title", "date", "source", "url", "topics", "summary", "key
                      "image", "language", "credit", "categories"}
 
 
-def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo) -> Article:
+def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo,
+                   years: tuple[int, int] = DEFAULT_YEARS) -> Article:
     """Markdown body with optional YAML front matter (title, date, source, url, topics, summary, key_points)."""
     meta, body = _split_front_matter(text, shown)
     title = _text_field(meta, "title", shown)
@@ -156,7 +185,7 @@ def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo) -> Articl
         title, body = _lift_heading(body)
     body_html = sanitize_html(markdown.markdown(body, extensions=["extra", "sane_lists"]))
     url = canonical_url(_text_field(meta, "url", shown))
-    dated = _parse_date(meta.get("date"), shown, tz)
+    dated = _parse_date(meta.get("date"), shown, tz, years)
     published = dated or mtime             # undated: a placeholder until the archive's first sighting
     source = _text_field(meta, "source", shown) or LOCAL_SOURCE
     return Article(
@@ -191,6 +220,10 @@ def _split_front_matter(text: str, shown: str) -> tuple[dict[str, Any], str]:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
         raise ArticleFileError(f"{shown}:{line}: front matter is not valid YAML ({exc.problem}); "
                                "fix it or remove the --- block") from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # `date: 2023-02-30` is a YAML timestamp that no calendar has: the loader raises ValueError.
+        raise ArticleFileError(f"{shown}: front matter cannot be read ({exc}); "
+                               "skipped — fix the value (dates as 2026-11-27 or 2026-11-27T09:30:00+00:00)") from None
     if not isinstance(meta, dict):
         raise ArticleFileError(f"{shown}:2: front matter must be `key: value` lines between --- markers")
     unknown = sorted(set(map(str, meta)) - FRONT_MATTER_KEYS)
@@ -220,10 +253,15 @@ def _list_field(meta: dict[str, Any], key: str, shown: str) -> tuple[str, ...]:
     return tuple(str(item).strip() for item in value if str(item).strip())
 
 
-def _parse_date(value: Any, shown: str, tz: tzinfo) -> datetime | None:
-    """Front matter dates: YAML timestamps, dates, or ISO strings; naive ones are in the site time zone."""
+def _parse_date(value: Any, shown: str, tz: tzinfo, years: tuple[int, int] = DEFAULT_YEARS) -> datetime | None:
+    """Front matter dates: YAML timestamps, dates, or ISO strings; naive ones are in the site time zone.
+
+    A date the author wrote but that cannot be right (2023-02-30, offset +99:00, year 9999)
+    skips the file with a warning rather than silently dating it by its mtime.
+    """
     if value is None or value == "":
         return None
+    hint = "use ISO form such as 2026-11-27 or 2026-11-27T09:30:00+00:00"
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
@@ -231,10 +269,13 @@ def _parse_date(value: Any, shown: str, tz: tzinfo) -> datetime | None:
     else:
         try:
             parsed = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise ArticleFileError(f"{shown}: front matter `date: {value}` is not a date; "
-                                   "use ISO form such as 2026-11-27 or 2026-11-27T09:30:00+00:00") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        except (ValueError, OverflowError):
+            raise ArticleFileError(f"{shown}: front matter `date: {value}` is not a date; skipped — {hint}") from None
+    aware = within_years(parsed if parsed.tzinfo else parsed.replace(tzinfo=tz), years)
+    if aware is None:
+        raise ArticleFileError(f"{shown}: front matter `date: {value}` is outside the years {years[0]}–{years[1]} "
+                               f"(limits.years); skipped — {hint}")
+    return aware
 
 
 def _lift_heading(body: str) -> tuple[str, str]:

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from newsdigest.model import Article, Extract
 from newsdigest.text.document import analyse
 from newsdigest.text.headline import make_headline
-from newsdigest.text.keypoints import key_points as make_key_points
+from newsdigest.text.keypoints import points as make_key_points
 from newsdigest.text.keywords import keywords as make_keywords
-from newsdigest.text.summary import summarize
+from newsdigest.text.summary import summary_sentences as pick_summary
 
 # Bump whenever output changes: the build caches extracts keyed by this version.
-ENGINE_VERSION = "28"
+ENGINE_VERSION = "29"
 _WORDS_PER_MINUTE = 230
 
 
@@ -28,6 +28,8 @@ class Parts:
     key_points: tuple[str, ...]
     summary: tuple[str, ...]
     keywords: tuple[str, ...]
+    key_point_sources: tuple[int, ...] = ()   # the sentence position each key point was made from
+    summary_sources: tuple[int, ...] = ()     # the sentence position of each summary sentence
 
 
 def generate(title: str, text: str, key_points: int = 3, summary_sentences: int = 3,
@@ -40,11 +42,15 @@ def generate(title: str, text: str, key_points: int = 3, summary_sentences: int 
     doc = analyse(title, text)
     keywords = make_keywords(doc)
     made = make_headline(doc, keywords) if always_headline or not title else ""
+    points = make_key_points(doc, key_points)
+    summary = pick_summary(doc, summary_sentences)
     return Parts(
         headline=title or made,
-        key_points=tuple(make_key_points(doc, key_points)),
-        summary=tuple(summarize(doc, summary_sentences)),
+        key_points=tuple(point.text for point in points),
+        summary=tuple(sentence.text for sentence in summary),
         keywords=keywords,
+        key_point_sources=tuple(point.source for point in points),
+        summary_sources=tuple(sentence.position for sentence in summary),
     )
 
 
@@ -61,4 +67,6 @@ def extract(article: Article, key_points: int = 3, summary_sentences: int = 3) -
         key_points_generated=not article.key_points,
         summary_generated=not article.summary,
         reading_minutes=max(1, round(words / _WORDS_PER_MINUTE)),
+        key_point_sources=() if article.key_points else parts.key_point_sources,
+        summary_sources=() if article.summary else parts.summary_sources,
     )

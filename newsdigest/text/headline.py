@@ -14,11 +14,23 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsdigest.text.compress import density, shorten, shortened, trim_thin_phrases
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import ADJUNCT_STARTS, compress, density, trim_thin_phrases
-from newsdigest.text.wordlists import IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
+from newsdigest.text.keypoints import has_verb, leans_back, stands_alone
+from newsdigest.text.wordlists import ADJUNCT_STARTS, IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
 MAX_WORDS = 9       # the lead clause: every word past this dilutes a headline more than it informs
+CLAUSE_WORDS = 14   # a teaser's headline: its lead clause up to this many words ...
+CLAUSE_MIN_WORDS = 4  # ... cut no shorter than this
+CLAUSE_TARGET = 10  # and preferably no longer than this (real headlines run five to nine words)
+CLAUSE_LONGEST = 40   # past this, a sentence with no place to cut is cut at CLAUSE_WORDS with an ellipsis
+CLAUSE_MAX_WORDS = 24  # a clause with no place to cut is kept whole up to this length: whole beats a fragment
+_KICKER_MENTIONS = 2  # a name leads as a kicker only when the article names it this often (once is a caption's)
+_LEAD_LEANERS = frozenset({"which", "whose", "who", "but", "and", "or", "so", "also", "then", "yet"})
+_TRAILING_CLAUSE = re.compile(r",\s+(?:while|whereas|as|after|before|because|although|though|when|since|until|"
+                              r"despite|amid)\s[^\"“”]*$")
+_RULE_MIN_WORDS = 3  # a rule-made headline shorter than this is no clause
+TEASER_SENTENCES = 3  # an item this short is a teaser: too little evidence for headline grammar
 KICKER_WORDS = 12   # a headline with a kicker ("Yukos: …") in words, kicker included (the issue's limit)
 _TERM_KICKER_COUNT = 5  # a common noun leads as a kicker ("Oil: …") only when the story repeats it this often
 _CALENDAR = TIME_WORDS | {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -57,6 +69,15 @@ _NAME_MODIFIERS = ("'s", "’s", "'", "’", "an", "ish", "ese")
 _PHRASE_STARTS = _HEADLINE_PHRASES | _COORDINATORS | {"to", "by", "that", "which", "who", "but", "under", "near",
                                                       "between", "before", "until", "through", "across", "without"}
 _RELATIVES = frozenset({"which", "who", "whose", "whom", "that", "where", "when"})
+# Prepositions and subordinators that open a phrase before a sentence's subject (beyond _CLAUSE_STARTS).
+_OPENING_WORDS = frozenset({"from", "although", "though", "unlike", "like", "upon", "throughout", "once",
+                            "whether", "if", "unless", "beyond", "against", "among", "under", "across"})
+# Subordinators that open a clause after a complete head ("…ads | as they are…"), and the prepositions that open
+# a phrase (a weaker place to cut; "to", "and", "of" never: they continue the phrase). A relative without a comma
+# before it is restrictive ("levels | that exceed thresholds"): cutting it changes the meaning, so it is no place.
+_CLAUSE_OPENERS_STRONG = _CUT_CLAUSE_OPENERS | {"but", "amid", "despite", "following", "including"}
+_PHRASE_OPENERS = frozenset({"with", "without", "in", "at", "on", "for", "from", "over", "into", "during"})
+_CLAUSE_STARTS = _CLAUSE_OPENERS_STRONG | _PHRASE_OPENERS
 _SAYING = SAY_VERBS | {"say", "says", "admits", "admitted", "believes", "believed", "thinks", "thought", "feels",
                        "felt", "hopes", "hoped", "fears", "feared"}
 # A capitalised first word ending like this is a common plural ("Demonstrations"), not a name ("Collins").
@@ -163,11 +184,13 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
     lead = _lead_sentence(doc)
     if lead is None:
         return ""
-    if not doc.english:
-        return " ".join(lead.text.split()[:MAX_WORDS])
+    if not doc.english or len(doc.sentences) <= TEASER_SENTENCES:
+        # Headline grammar (tense, short names, kickers) reads evidence from a whole article; a teaser or a
+        # language without word lists gives too little, so its headline is the lead's own clause.
+        return lead_clause(_teaser_lead(doc, lead).text, doc.english)
     # The leading phrase and appositive go before compression, whose length rules would otherwise cut the verb off.
-    clause = _lead_clause(lead.text)
-    words = [w for w in _clause_text(compress(lead._replace(text=clause), doc.term_counts)).split()
+    clause = _without_trailing_clause(shorten(_lead_clause(lead.text), long_words=0))
+    words = [w for w in _clause_text(clause).split()
              if w.lower() not in _ARTICLES]
     if words and words[-1][-1:] in ".!" and words[-1][:-1].isalpha():
         words[-1] = words[-1][:-1]  # "…output fell.": the stop would hide the verb from the tense rules
@@ -207,7 +230,123 @@ def make_headline(doc: Document, keywords: Sequence[str] = ()) -> str:
         speaker = _trailing_speaker(lead.text, doc.body)
         if speaker:
             keywords = (speaker, *keywords)  # "…, Charles Kennedy has said." → "Kennedy: …"
-    return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts)
+    last = headline.rsplit(None, 1)[-1].lower() if headline else ""
+    if len(headline.split()) < _RULE_MIN_WORDS or last in STOPWORDS and last not in _PARTICLES:
+        return lead_clause(lead.text)  # "Gay Men Over": the rules left too little to be a clause
+    return _with_kicker(headline[:1].upper() + headline[1:], keywords, doc.term_counts, doc.body)
+
+
+def lead_clause(text: str, english: bool = True) -> str:
+    """The lead's main clause as it stands, cut at a phrase boundary when long: never a fragment, never empty.
+
+    Safe deletions first (labels, brackets, time phrase, attribution) and, in English, an opening phrase;
+    then the whole clause when it fits in CLAUSE_WORDS. A longer one is cut where a clause ends — at a
+    comma, dash, semicolon or colon, or before a relative or subordinate clause — preferring a head of at
+    most CLAUSE_TARGET words; a sentence of up to CLAUSE_MAX_WORDS with no such place stays whole, and only
+    then is it cut before a preposition, or at last at CLAUSE_WORDS with an ellipsis.
+    """
+    if english:
+        text = _lead_clause(shorten(text), asides=False)
+    words = _TRAIL.sub("", text).split()
+    if english:
+        words = _without_opening_phrase(words)
+    if len(words) <= CLAUSE_WORDS:
+        return _finish_clause(words)
+    reach = range(CLAUSE_MIN_WORDS, min(len(words), CLAUSE_MAX_WORDS))
+    strong = [at for at in reach if _clause_end(words, at, english, _CLAUSE_OPENERS_STRONG)]
+    short = [at for at in strong if at <= CLAUSE_TARGET]
+    if short or strong:
+        return _finish_clause(words[:(short or strong)[-1]])
+    if len(words) <= CLAUSE_MAX_WORDS:
+        return _finish_clause(words)
+    weak = [at for at in reach if _clause_end(words, at, english, _PHRASE_OPENERS)]
+    if weak:
+        return _finish_clause(words[:weak[-1]])
+    if len(words) <= CLAUSE_LONGEST:
+        return _finish_clause(words)  # a long whole sentence is still a clause; a cut here would be a fragment
+    return _finish_clause(words[:CLAUSE_WORDS]) + "…"
+
+
+def _without_opening_phrase(words: list[str]) -> list[str]:
+    """ "From churches to cafes, …, Sydney enjoyed…" → "Sydney enjoyed…": a phrase before the subject is no clause.
+
+    An opening phrase starts with a preposition or subordinator, a participle ("Fueled by…") or an adjective
+    with its infinitive ("Desperate to…"); it ends at the comma before the subject, when five words or more follow.
+    """
+    if len(words) < 2:
+        return words
+    first = words[0].lower()
+    if first == "at" and words[1].lower() in ("least", "most"):
+        return words  # "At least 15 women, men and children were…": a quantity, not a phrase before the subject
+    opens = (first in _CLAUSE_STARTS or first in _OPENING_WORDS or first.endswith(("ed", "ing"))
+             or words[1].lower() == "to")
+    if not opens:
+        return words
+    # The comma before the subject: a capitalised word or a determiner follows it ("…, bookshops and" is a list).
+    comma = next((at for at, word in enumerate(words[:20]) if word.endswith(",") and at + 1 < len(words)
+                  and (words[at + 1][:1].isupper() or words[at + 1].lower() in _DETERMINERS)
+                  and not _list_goes_on(words, at + 1)), -1)
+    if comma < 0:  # "Desperate to protect the trees, fire officials have…": the first comma, unless a list goes on
+        comma = next((at for at, word in enumerate(words[:20]) if word.endswith(",")), -1)
+        if comma >= 0 and (any(word.endswith(",") for word in words[comma + 1:comma + 4])
+                           or _list_goes_on(words, comma + 1)):
+            comma = -1
+    return words[comma + 1:] if comma >= 0 and len(words) - comma - 1 >= 5 else words
+
+
+def _without_trailing_clause(text: str) -> str:
+    """ "…rally around its leader, while a weak opposition looked on." → "…rally around its leader.": headline grammar
+    has no trailing subordinate clause (cut only where five words or more stay before it)."""
+    match = _TRAILING_CLAUSE.search(text)
+    return text[:match.start()] + "." if match and len(text[:match.start()].split()) >= 5 else text
+
+
+def _leans_back_as_lead(doc: Document, sentence: Sentence) -> bool:
+    """Whether a sentence cannot open the story: it leans on one before it. The first sentence's pronoun points
+    forward ("He was…" opens many a profile); only a relative or connective ("Which was filmed…") leans back."""
+    text = shortened(doc, sentence)
+    if sentence.position == 0:
+        return (text.split(None, 1) or [""])[0].lower().strip(",") in _LEAD_LEANERS
+    return leans_back(text)
+
+
+def _list_goes_on(words: list[str], at: int) -> bool:
+    """True when the words from `at` continue a list the comma before them separated ("…, drains and water")."""
+    return any(word in ("and", "or") for word in words[at:at + 3])
+
+
+def _teaser_lead(doc: Document, lead: Sentence) -> Sentence:
+    """The first sentence that states something on its own (as a key point must), else `lead`."""
+    for sentence in doc.sentences[:3]:
+        if stands_alone(sentence) and not _leans_back_as_lead(doc, sentence):
+            return sentence
+    return lead
+
+
+def _clause_end(words: list[str], at: int, english: bool, openers: frozenset[str]) -> bool:
+    """True when the words before `at` can end a headline: a clause mark, or an opener after a content word."""
+    last = words[at - 1]
+    if at >= 2 and words[at - 2].endswith(","):
+        return False  # "…for No. 4 Oklahoma, throwing": one word after a comma is a clause cut off
+    if last.rstrip("\"”’")[-1:] in ",;:" or words[at] in ("—", "–", "-"):
+        if last.endswith(",") and _list_goes_on(words, at):
+            return False  # "…turned up soil, drains and groundwater…": a list goes on, the clause has not ended
+        # "Joyce Beatty, a Democratic representative from Ohio,": a head without a verb is a noun phrase, no clause
+        return _quotes_closed(" ".join(words[:at])) and (not english or has_verb(words[:at]))
+    if not english or words[at].lower() not in openers:
+        return False
+    bare = last.lower().strip(_EDGE)
+    return bare not in STOPWORDS and last[-1:].isalnum() and _quotes_closed(" ".join(words[:at]))
+
+
+def _quotes_closed(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”") and text.count("‘") <= text.count("’")
+
+
+def _finish_clause(words: list[str]) -> str:
+    """Join, trim trailing marks (a quote the cut left open loses its mark), capitalise the first letter."""
+    headline = _close_quotes(_TRAIL.sub("", " ".join(words)))
+    return headline[:1].upper() + headline[1:]
 
 
 def _named_speaker(subject: list[str], body: str) -> bool:
@@ -233,7 +372,7 @@ def _trailing_speaker(text: str, body: str) -> str:
     return surname
 
 
-def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[str, int]) -> str:
+def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[str, int], body: str = "") -> str:
     """Put the article's top keyword in front ("Yukos: …") when no word of it is in the headline.
 
     The story's most repeated name or term is what a reader scans for; the rest shrinks so the
@@ -244,6 +383,8 @@ def _with_kicker(headline: str, keywords: Sequence[str], term_counts: Mapping[st
     subject = keywords[0]
     if subject.lower() in _CALENDAR or (not subject[:1].isupper() and term_counts.get(subject, 0) < _TERM_KICKER_COUNT):
         return headline  # "December: …" is a date, not a subject
+    if body and body.count(subject) < _KICKER_MENTIONS:
+        return headline  # a name the article gives once (a caption's, a byline's) is not what it is about
     lowered = headline.lower()
     parts = [part for part in subject.lower().split() if part in lowered]
     # A part not even a substring is absent: the word set is built only when some part might be a headline word.
@@ -363,21 +504,27 @@ def _close_quotes(headline: str) -> str:
 
 
 def _lead_sentence(doc: Document) -> Sentence | None:
-    """The first real sentence: terminated prose of at least six words."""
-    for sentence in doc.sentences[:5]:
-        if sentence.terminated and len(sentence.words) >= 6:
-            return sentence
-    return doc.sentences[0] if doc.sentences else None
+    """The first real sentence: terminated prose of at least six words that stands on its own (no question,
+    bare quote or first-person aside, no opener that needs a sentence before it); else the first prose."""
+    prose = [sentence for sentence in doc.sentences[:5] if sentence.terminated and len(sentence.words) >= 6]
+    alone = next((s for s in prose if stands_alone(s) and not _leans_back_as_lead(doc, s)), None)
+    return alone or (prose[0] if prose else doc.sentences[0] if doc.sentences else None)
 
 
-def _lead_clause(text: str) -> str:
-    """The lead without a leading time clause or an appositive, when enough of it is left to be a sentence."""
+def _lead_clause(text: str, asides: bool = True) -> str:
+    """The lead without a leading time clause or (with `asides`) an appositive, when enough is left to be a sentence.
+
+    The lead-clause headline keeps its asides: its cuts are the safe ones only ("…every meow, purr and hiss is
+    crucial, experts say" loses its verb when the span between two commas is taken for an aside).
+    """
     # Each opening ends at a colon or comma near the start: most leads have none there, and no pattern is tried.
     if ":" in text[:40]:
         text = _after_opening(_LEADING_LABEL, text)
     if "," in text[:130]:
         for pattern in (_LEADING_TIME, _LEADING_PHRASE, _LEADING_TIME_CLAUSE):
             text = _after_opening(pattern, text)
+    if not asides:
+        return text
     text = _DASHED_ASIDE.sub(" ", text, count=1)
     without = _without_aside(text)
     return without if without is not text else _APPOSITIVE.sub(r"\1 ", text, count=1)

@@ -5,17 +5,11 @@ as in sumy: the key points reuse the same ranking with their own selection.
 """
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from newsdigest.text.document import FIXED_LOG, LOG_SCALE, Document, Sentence
+from newsdigest.text.document import Document, Sentence, Signals, sentence_signals
 from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS
-
-_DIGITS = "0123456789"
-_CAPITALISED = re.compile(r" [A-Z][a-z]")   # a capitalised word inside the sentence: a name
 
 
 @dataclass(frozen=True)
@@ -31,68 +25,18 @@ class Weights:
     long_words: int = 45        # more words than this reads as a run-on
 
 
-class Signals(NamedTuple):
-    """Raw per-sentence evidence, computed once per article and weighted differently per use."""
-
-    usable: bool          # terminated prose with content words
-    position: float       # 1 / sqrt(1 + index)
-    central: float        # mean log-frequency of the sentence's words in the article
-    title: float          # share of the title's content words the sentence contains
-    informative: float    # numbers and capitalised names, capped at 1
-    quote: float          # 1 when reported speech carries a quoted phrase
-    size: int             # words
-
-
-# tuple.__new__ builds the record in C (the NamedTuple constructor is a Python function, run per sentence).
-_new_signals = tuple.__new__
-_FIXED_LOG_OF = FIXED_LOG.__getitem__
-_POSITION = [1.0 / math.sqrt(1.0 + index) for index in range(64)]  # lead bias by sentence index, looked up
-_cache: list[tuple[Document, list[Signals]]] = []
-
-
-def signals(doc: Document) -> list[Signals]:
-    """Signals for every sentence of `doc` (the last article's are reused: summary and key points share them)."""
-    if _cache and _cache[0][0] is doc:
-        return _cache[0][1]
-    result = [_signals(sentence, doc.term_counts, doc.title_words) for sentence in doc.sentences]
-    _cache[:] = [(doc, result)]
-    return result
-
-
-def _signals(sentence: Sentence, counts: Mapping[str, int], title_words: frozenset[str]) -> Signals:
-    content = sentence.content
-    if not sentence.terminated or not content:
-        return Signals(False, 0.0, 0.0, 0.0, 0.0, 0.0, len(sentence.words))
-    # Every content word is counted, so the lookups cannot miss; map keeps the loop in C. Fixed-point logs: the
-    # sum runs over a set, in an order that changes between runs, and an integer sum is the same in any order.
-    central = sum(map(_FIXED_LOG_OF, map(counts.__getitem__, content))) / ((len(content) + 4) * LOG_SCALE)
-    text = sentence.text
-    # any(map(text.__contains__, digits)): ten substring scans in C, faster than a regex search per sentence.
-    informative = 0.4 * any(map(text.__contains__, _DIGITS)) + 0.15 * len(_CAPITALISED.findall(text))
-    return _new_signals(Signals, (
-        True,
-        _POSITION[sentence.position] if sentence.position < len(_POSITION) else 1.0 / math.sqrt(1.0 + sentence.position),
-        central,
-        len(content & title_words) / len(title_words) if title_words else 0.0,
-        informative if informative < 1.0 else 1.0,  # noqa: FURB136 - a comparison costs less than a min() call
-        # A quoted phrase inside reported speech ("called the talks “fruitful”") carries the story's characterisation.
-        1.0 if text[0] not in "\"“'‘" and ('"' in text or "“" in text) else 0.0,
-        len(sentence.words),
-    ))
-
-
 def rank(doc: Document, weights: Weights = Weights()) -> list[float]:
     """Score every sentence of `doc`; higher is more worth showing, -1 for what is not prose."""
-    return _scores(signals(doc), weights)
+    return _scores(doc.signals, weights)
 
 
 def score_unterminated(doc: Document, sentence: Sentence, weights: Weights = Weights()) -> float:
     """The score `sentence` would have as terminated prose (for a standfirst, which web copy leaves without a stop)."""
-    signal = _signals(sentence._replace(terminated=True), doc.term_counts, doc.title_words)
+    signal = sentence_signals(sentence._replace(terminated=True), doc.term_counts, doc.title_words)
     return _scores([signal], weights)[0]
 
 
-def _scores(evidence: list[Signals], weights: Weights) -> list[float]:
+def _scores(evidence: Sequence[Signals], weights: Weights) -> list[float]:
     """Combine position, centrality, title overlap, informative tokens and length into one score per sentence.
 
     Subheads and captions without a final stop are not prose: -1. One comprehension with the weights
@@ -154,8 +98,18 @@ def overlap(first: Sentence, second: Sentence) -> float:
     return len(first.content & second.content) / min(len(first.content), len(second.content))
 
 
-def summarize(doc: Document, count: int = 3) -> list[str]:
-    """The `count` best sentences of the article, in the order it tells them."""
+TEASER_SENTENCES = 2  # an item this short is a teaser: its key point says it all, a summary would repeat it
+
+
+def summary_sentences(doc: Document, count: int = 3) -> list[Sentence]:
+    """The `count` best sentences of the article, in the order it tells them (none for a teaser)."""
+    if len(doc.sentences) <= TEASER_SENTENCES:
+        return []
     if not doc.english:
-        return [s.text for s in doc.sentences[:count]]  # positional fallback without word lists
-    return [s.text for s in select(doc, rank(doc), count)]
+        return list(doc.sentences[:count])  # positional fallback without word lists
+    return select(doc, rank(doc), count)
+
+
+def summarize(doc: Document, count: int = 3) -> list[str]:
+    """The texts of summary_sentences()."""
+    return [sentence.text for sentence in summary_sentences(doc, count)]

@@ -1,5 +1,7 @@
 // The only script on the site: static search with Pagefind, so no server is needed.
 // Results are built with DOM nodes, never innerHTML, because indexed text comes from feeds.
+// This script runs only when the site is served, so the "needs to be served" note can go.
+document.getElementById("search-needs-server")?.remove();
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
 const statusLine = document.getElementById("search-status");
