@@ -1,8 +1,8 @@
 """The briefing: the day's five most important stories, one line each, no two about the same thing.
 
-A line is the story's best key point — the first one of at most LINE_WORDS words that ends as a
-sentence ends (a key point is never cut: a cut mid-clause can say the opposite of the report) —
-else its headline. Stories are taken in importance order; one is skipped when its headline and
+A line is the story's best key point (see `briefing_line`): a whole sentence of at most LINE_WORDS
+words (a key point is never cut: a cut mid-clause can say the opposite of the report) that names
+the event and stands alone — else its headline. Stories are taken in importance order; one is skipped when its headline and
 line share most of their content words with a line already chosen (the same event from another
 angle, or the same thing said twice), measured as the overlap coefficient |A ∩ B| / min(|A|, |B|).
 """
@@ -20,7 +20,7 @@ BRIEFING_LINES = 5
 LINE_WORDS = 25            # one line a reader takes in at a glance
 MIN_LINE_WORDS = 5         # shorter "key points" are fragments ("Watch live.")
 SAME_EVENT = 0.5           # overlap coefficient of content words at which two lines are about one thing
-NAMED_WORDS = 2           # words a line shares with the story's headlines, so it names the event
+NAMED_WORDS = 2            # words a line shares with the story's headlines, so it names the event
 MIN_SHARED = 2             # ...and at least this many shared words: two short lines share one word by chance
 # Nouns news uses to refer back to a subject it named before ("The company said…", "The star…"): a line
 # opening with one does not say who. From general knowledge of news style.
