@@ -19,7 +19,7 @@ from newsdigest.model import Article, FeedState, Source
 from newsdigest.sources.dates import DEFAULT_YEARS, within_years
 from newsdigest.urls import article_id
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Migration N turns a version N-1 database into version N. Append; never edit a shipped step.
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -50,6 +50,19 @@ MIGRATIONS: dict[int, str] = {
         CREATE TABLE extracts (
             key TEXT PRIMARY KEY,
             data TEXT NOT NULL
+        );
+    """,
+    # 2: when each local file was first seen (its date when it names none), and which editions' briefings
+    # were e-mailed (each is sent once).
+    2: """
+        CREATE TABLE local_seen (
+            id TEXT PRIMARY KEY,
+            first_seen TEXT NOT NULL          -- UTC ISO 8601
+        );
+        CREATE TABLE sent_editions (
+            day TEXT PRIMARY KEY,             -- the edition's date, YYYY-MM-DD
+            sent_at TEXT NOT NULL,
+            recipients INTEGER NOT NULL
         );
     """,
 }
@@ -295,6 +308,31 @@ class Archive:
         self.conn.execute(f"INSERT OR REPLACE INTO feeds ({', '.join(FEED_COLUMNS)}) VALUES ({placeholders})", values)
 
     # --- extraction cache -----------------------------------------------------------------------
+
+    # --- local files and sent briefings (additive, schema 2) ------------------------------------------
+
+    def first_seen_local(self, ids: Sequence[str], now: datetime) -> dict[str, datetime]:
+        """When each local file was first seen; ids never seen before are recorded as seen `now`."""
+        stamp = _utc_iso(now)
+        with self._transaction():
+            self.conn.executemany("INSERT OR IGNORE INTO local_seen (id, first_seen) VALUES (?, ?)",
+                                  [(i, stamp) for i in ids])
+        seen: dict[str, datetime] = {}
+        for start in range(0, len(ids), 500):
+            batch = list(ids[start:start + 500])
+            marks = ", ".join("?" for _ in batch)
+            rows = self.conn.execute(f"SELECT id, first_seen FROM local_seen WHERE id IN ({marks})", batch)
+            seen.update((row[0], datetime.fromisoformat(row[1])) for row in rows)
+        return seen
+
+    def sent_days(self) -> set[str]:
+        """Editions (YYYY-MM-DD) whose briefing was already e-mailed."""
+        return {row[0] for row in self.conn.execute("SELECT day FROM sent_editions")}
+
+    def mark_sent(self, day: str, recipients: int, now: datetime) -> None:
+        with self._transaction():
+            self.conn.execute("INSERT OR REPLACE INTO sent_editions (day, sent_at, recipients) VALUES (?, ?, ?)",
+                              (day, _utc_iso(now), recipients))
 
     def get_extracts(self, keys: list[str]) -> dict[str, dict]:
         """Cached extraction results for the keys that have one."""

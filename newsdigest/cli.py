@@ -29,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--offline", action="store_true",
                    help="fetch nothing over the network: build from local files and the archive")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any feed failed")
+    p.add_argument("--send-briefing", action="store_true",
+                   help="after the build, e-mail each new edition's briefing once (settings under `email:`)")
     volume = p.add_mutually_exclusive_group()
     volume.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
     volume.add_argument("--verbose", "-v", action="store_true", help="print each stage and feed")
@@ -61,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             raise
         return EXIT_FAILED
+    if args.send_briefing:
+        from newsdigest.send import send_step  # only a build asked to send pays for smtplib
+
+        if not send_step(settings, result.output, quiet=args.quiet):
+            return EXIT_FAILED
     failed = len(result.failures)
     if not args.quiet:
         print(f"Built {result.articles} articles, {result.topics} topics, {result.pages} pages; "

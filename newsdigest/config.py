@@ -23,6 +23,7 @@ from newsdigest.settings import (
     FILTER_FIELDS,
     ArchiveSettings,
     DigestSettings,
+    EmailSettings,
     FeedSettings,
     FetchSettings,
     FilterRule,
@@ -374,7 +375,8 @@ FEED: dict[str, Reader] = {"name": read_str, "url": read_feed_url, "topics": rea
 TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_slug, "description": read_optional_str, "keywords": read_keywords,
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
 DIGEST: dict[str, Reader] = {"key_points": _number(int, 1, 50), "summary_sentences": _number(int, 1, 50),
-                             "per_page": _number(int, 1, 1000), "front_page_days": _number(int, 1, 3650)}
+                             "per_page": _number(int, 1, 1000), "front_page_days": _number(int, 1, 3650),
+                             "drop_sponsored": read_bool}
 FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1, 3600), "deadline": _number(float, 0.1, 3600),
                             "max_bytes": _number(int, 1024, 1_000_000_000), "max_redirects": _number(int, 0, 30),
                             "retries": _number(int, 0, 10), "concurrency": _number(int, 1, 256),
@@ -399,6 +401,47 @@ LIMITS: dict[str, Reader] = {"items_per_feed": _number(int, 1, 1_000_000), "new_
                              "lock_timeout": _number(float, 0.1, 3600)}
 TOPIC_RULES: dict[str, Reader] = {"fallback": read_str, "threshold": _number(float, 0.0, 1_000_000),
                                   "max_topics": _number(int, 1, 100)}
+
+
+def read_address(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """One e-mail address (`name@host`); no display names, no commas: it goes into SMTP envelopes."""
+    address = read_str(ctx, node, path)
+    if address is None:
+        return None
+    if not _ADDRESS.match(address):
+        ctx.error(node, path, f"expected an e-mail address such as digest@example.org, got `{address}`")
+        return None
+    return address
+
+
+def read_env_name(ctx: _Ctx, node: Node, path: str) -> str | None:
+    """The NAME of an environment variable: the password itself never belongs in a config file."""
+    name = read_str(ctx, node, path)
+    if name is None:
+        return None
+    if not _ENV_NAME.match(name):
+        ctx.error(node, path, f"expected the name of an environment variable such as DIGEST_SMTP_PASSWORD, "
+                              f"got `{name}` (put the password in that variable, not in the config)")
+        return None
+    return name
+
+
+def _address_list(ctx: _Ctx, node: Node, path: str) -> tuple[str, ...] | None:
+    if isinstance(node, ScalarNode) and node.value:
+        single = read_address(ctx, node, path)
+        return (single,) if single else None
+    if not isinstance(node, SequenceNode) or not node.value:
+        ctx.error(node, path, "expected a list of e-mail addresses, e.g. [you@example.org]")
+        return None
+    items = [read_address(ctx, item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+    return tuple(item for item in items if item is not None)
+
+
+_ADDRESS = re.compile(r"^[^@\s,;<>\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+EMAIL: dict[str, Reader] = {"host": read_str, "port": _number(int, 1, 65535), "starttls": read_bool, "user": read_str,
+                            "password_env": read_env_name, "from": read_address, "to": _address_list,
+                            "timeout": _number(float, 0.1, 3600)}
 TOP: dict[str, Reader] = {
     "site": _section(SITE),
     "content": _list_of(read_str),
@@ -409,6 +452,7 @@ TOP: dict[str, Reader] = {
     "fetch": _section(FETCH),
     "archive": _section(ARCHIVE),
     "stories": _section(STORIES),
+    "email": _section(EMAIL, required=("host", "from", "to")),
     "limits": _section(LIMITS),
     "output": read_str,
     "templates_dir": read_str,
@@ -504,12 +548,18 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         fetch=_build(FetchSettings, raw.get("fetch", {})),
         archive=_build(ArchiveSettings, archive_raw),
         stories=_build(StorySettings, raw.get("stories", {})),
+        email=_email(raw.get("email", {})),
         limits=_build(LimitSettings, raw.get("limits", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),
         filters=raw.get("filters", FilterSettings()),
     )
+
+
+def _email(values: dict[str, Any]) -> EmailSettings:
+    """`from` is a Python keyword, so the field is `sender`."""
+    return _build(EmailSettings, {**{k: v for k, v in values.items() if k != "from"}, "sender": values.get("from", "")})
 
 
 def _content(ctx: _Ctx, folders: list[tuple[str, Node]], root: Path) -> tuple[Path, ...]:

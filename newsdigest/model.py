@@ -47,6 +47,7 @@ class Article:
     feed: str = ""               # feed URL/path it came from ("" for local files)
     sources: tuple[Source, ...] = ()   # every outlet carrying it (merged duplicates)
     first_seen: datetime | None = None
+    dated: bool = True           # False: the source gave no date; `published` is when it was first seen
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,17 @@ class IngestReport:
 
 
 @dataclass(frozen=True)
+class NotNews:
+    """An item kept out of the news (sponsored or promotional), with the reason shown on the sources page."""
+
+    article_id: str
+    feed: str              # feed URL or path ("" for local files)
+    source: str            # the feed's name
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything the render stage needs, gathered before anything is written."""
 
@@ -145,4 +157,5 @@ class SiteData:
     stories: tuple[Story, ...]                # ranked, best first
     feed_states: tuple[FeedState, ...] = ()
     build_time: datetime | None = None        # timezone-aware; from SOURCE_DATE_EPOCH when set
+    not_news: tuple[NotNews, ...] = ()        # sponsored items found (removed from `analysed` when dropped)
     filter_counts: tuple[Any, ...] = ()       # filters.RuleCount per `filters:` rule, for the sources page

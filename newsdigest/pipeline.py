@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from newsdigest.analyse import analyse
 from newsdigest.archive import Archive
+from newsdigest.briefing.sponsored import screen
 from newsdigest.filters import apply_filters
 from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
@@ -95,7 +96,7 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
             report.warn(f"feed `{failure.name}` ({failure.url}) skipped: {failure.reason}")
         if settings.archive.retention_days:
             archive.prune(now - timedelta(days=settings.archive.retention_days))
-        articles = merge_local_and_archived(local.articles, archive.articles())
+        articles = merge_local_and_archived(date_local(local.articles, archive, now), archive.articles())
         for message in archive.warnings:        # corrupt file moved aside, items not stored, records skipped
             warn(message)
         articles = renderable(articles, tz, warn)
@@ -107,11 +108,13 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         report.stage("analysing", len(articles))
         analysed = analyse_isolated(articles, settings, archive, report.step, warn)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
+    screened = screen(analysed, drop=settings.digest.drop_sponsored)     # sponsored items: not news
+    analysed = list(screened.news)
     report.stage("grouping stories")
     stories = group_stories(analysed, settings.stories, now=build_time)
     report.stage("writing site")
     data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
-                    filter_counts=filtered.counts)
+                    not_news=screened.not_news, filter_counts=filtered.counts)
     site = build_site(data, settings, settings.output, lock_held=True)
     for message in site.warnings:       # e.g. the search index could not be built
         warn(message)
@@ -121,6 +124,15 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
     )
+
+
+def date_local(local: Sequence[Article], archive: Archive, now: datetime) -> list[Article]:
+    """Local files remember when the archive first saw them; one naming no date is dated by that sighting.
+
+    A file's modification time is the time of the last clone or copy, not of the news in it.
+    """
+    seen = archive.first_seen_local([a.id for a in local], now)
+    return [replace(a, first_seen=seen[a.id], published=a.published if a.dated else seen[a.id]) for a in local]
 
 
 def hosting_warnings(settings: Settings) -> list[str]:

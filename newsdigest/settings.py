@@ -63,6 +63,7 @@ class DigestSettings:
     summary_sentences: int = 3
     per_page: int = 20
     front_page_days: int = 2
+    drop_sponsored: bool = True    # sponsored/promotional items are shown nowhere (else: kept out of the top only)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,20 @@ class StorySettings:
 
 
 @dataclass(frozen=True)
+class EmailSettings:
+    """Where `build.py --send-briefing` sends each new edition's briefing (SMTP)."""
+
+    host: str = ""
+    port: int = 587
+    starttls: bool = True
+    user: str = ""
+    password_env: str = ""         # name of the environment variable holding the password (never the password)
+    sender: str = ""               # `from:` in the config
+    to: tuple[str, ...] = ()
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
 class TopicRules:
     fallback: str = "General"      # name of the topic for articles below the threshold
     threshold: float = 1.0
@@ -122,6 +137,7 @@ class Settings:
     fetch: FetchSettings = field(default_factory=FetchSettings)
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file

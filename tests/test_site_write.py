@@ -73,7 +73,7 @@ def test_removed_pages_disappear_and_are_counted(tmp_path: Path) -> None:
     report = build_site(fewer, sample_settings(tmp_path), out)
     assert not list((out / "articles").glob("old-story-from-last-month-*"))
     assert not (out / "editions" / "2026-10-28").exists()
-    assert report.files_removed == 3          # its article page, its edition, technology's page 2
+    assert report.files_removed == 5          # its article page, its edition and its 2 e-mail files, technology's page 2
 
 
 def test_two_outputs_on_one_path_is_an_error(tmp_path: Path) -> None:

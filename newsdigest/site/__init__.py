@@ -9,7 +9,8 @@ from typing import Any
 from newsdigest.model import SiteData
 from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
-from newsdigest.site.feeds_out import render_feeds
+from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
+from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
 from newsdigest.site.search import index_site
@@ -19,6 +20,12 @@ from newsdigest.stories import RelatedIndex
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
 STYLESHEET = "assets/style.css"
+# Readers can subscribe to the daily briefing alone (written by feeds_out.briefing_feeds).
+BRIEFING_FEEDS = [
+    {"type": "application/atom+xml", "title": "Daily briefing (Atom)", "path": "briefing.xml"},
+    {"type": "application/rss+xml", "title": "Daily briefing (RSS)", "path": "briefing.rss"},
+    {"type": "application/feed+json", "title": "Daily briefing (JSON Feed)", "path": "briefing.json"},
+]
 EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after the theme's stylesheet
 
 
@@ -42,6 +49,11 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     if loose_extra is not None and EXTRA_STYLESHEET not in theme_assets(settings):
         outputs.add(EXTRA_STYLESHEET, loose_extra.read_bytes(), "extra.css from templates_dir")
     outputs.update(feed_outputs(data, settings, model, pages), "feeds")
+    briefings = day_briefings(pages)
+    outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
+    if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
+        for briefing, more in briefings:
+            outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
     report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings),
                         lock_held=lock_held, lock_timeout=settings.limits.lock_timeout)
     return report
@@ -54,7 +66,7 @@ def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
         "nav_topics": model.topics,
         "build_time": model.build_time,
         "search_enabled": settings.search,
-        "site_feeds": feed_links(""),
+        "site_feeds": feed_links("") + BRIEFING_FEEDS,
         "topic_feeds": [],
         "stylesheet": STYLESHEET,
         "extra_stylesheet": EXTRA_STYLESHEET if has_extra_css(settings) else "",
@@ -86,6 +98,21 @@ def related_finder(data: SiteData) -> RelatedFn:
     """Related articles from the stories stage's index (ids only; pages look them up)."""
     index = RelatedIndex(data.analysed, data.stories)
     return lambda article_id: index.related(article_id, limit=5)
+
+
+def day_briefings(pages: Sequence[Page]) -> list[tuple[DayBriefing, list[MoreStory]]]:
+    """Each edition's briefing (from its page) with the edition's other stories, for the feeds and e-mails."""
+    found = []
+    for page in pages:
+        if page.kind != "edition":
+            continue
+        raw = page.context["briefing"]
+        lines = tuple(BriefingLine(line["text"], line["story"].path, line["story"].outlets, line["story"].reports)
+                      for line in raw["lines"])
+        shown = {line["story"].id for line in raw["lines"]}
+        more = [MoreStory(s.headline, s.path) for s in page.context["stories"] if s.id not in shown and not s.not_news]
+        found.append((DayBriefing(raw["day"], raw["moment"], raw["path"], lines), more))
+    return found
 
 
 def theme_assets(settings: Settings) -> set[str]:

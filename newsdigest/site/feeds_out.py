@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 
@@ -335,3 +335,116 @@ def opml(settings: Settings, updated: datetime) -> bytes:
             attrs["category"] = _clean(feed.category)
         ET.SubElement(body, "outline", attrs)
     return _xml_bytes(root)
+
+
+# ---------------------------------------------------------------- the briefing feeds (one entry per day)
+
+@dataclass(frozen=True)
+class BriefingLine:
+    text: str
+    path: str                       # the story's page, relative to the site root
+    outlets: int
+    reports: int
+
+
+@dataclass(frozen=True)
+class DayBriefing:
+    """One edition's briefing as the feeds and the e-mail show it."""
+
+    day: date
+    updated: datetime               # the edition's moment: the end of its day, or the build time for today
+    path: str                       # the edition page, relative to the site root
+    lines: tuple[BriefingLine, ...]
+
+
+BRIEFING_FEED_DAYS = 30             # a month of briefings: a reader who subscribes gets the recent ones
+
+
+def briefing_title(settings: Settings, day: date) -> str:
+    return f"{_clean(settings.site.title) or 'News Digest'} — briefing for {day.strftime('%A %-d %B %Y')}"
+
+
+def briefing_feeds(briefings: Sequence[DayBriefing], settings: Settings, updated: datetime) -> dict[str, bytes]:
+    """briefing.xml (Atom), briefing.rss (RSS 2.0) and briefing.json (JSON Feed): one entry per day."""
+    base = _base(settings.site.base_url)
+    days = sorted((b for b in briefings if b.lines), key=lambda b: b.day, reverse=True)[:BRIEFING_FEED_DAYS]
+    return {
+        "briefing.xml": _briefing_atom(days, settings, base, updated),
+        "briefing.rss": _briefing_rss(days, settings, base, updated),
+        "briefing.json": _briefing_json(days, settings, base),
+    }
+
+
+def briefing_html(briefing: DayBriefing, base: str) -> str:
+    """The day's lines as an ordered list of links, every piece of feed text escaped."""
+    items = "".join(
+        f'<li><a href="{html.escape(base + line.path)}">{html.escape(_clean(line.text))}</a> '
+        f"({line.outlets} outlet{'s' if line.outlets != 1 else ''})</li>"
+        for line in briefing.lines
+    )
+    edition = html.escape(base + briefing.path)
+    return f'<ol>{items}</ol><p><a href="{edition}">The whole edition</a></p>'
+
+
+def _briefing_id(briefing: DayBriefing, base: str) -> str:
+    return base + briefing.path if _is_absolute(base) else f"urn:newsdigest:briefing:{briefing.day.isoformat()}"
+
+
+def _briefing_atom(days: Sequence[DayBriefing], settings: Settings, base: str, updated: datetime) -> bytes:
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: settings.site.language or "en"})
+    _text(feed, "id", base + "briefing.xml" if _is_absolute(base) else "urn:newsdigest:feed:briefing")
+    _text(feed, "title", f"{_clean(settings.site.title)} — the daily briefing")
+    _text(feed, "subtitle", "The five most important stories of each day, one line each.")
+    _text(feed, "updated", _rfc3339(updated))
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": f"{base}briefing.xml"})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": base})
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", _clean(settings.site.title) or "News Digest")
+    for briefing in days:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", _briefing_id(briefing, base))
+        _text(entry, "title", briefing_title(settings, briefing.day), type="text")
+        _text(entry, "updated", _rfc3339(briefing.updated))
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": base + briefing.path})
+        _text(entry, "content", briefing_html(briefing, base), type="html")
+    return _xml_bytes(feed)
+
+
+def _briefing_rss(days: Sequence[DayBriefing], settings: Settings, base: str, updated: datetime) -> bytes:
+    rss = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(rss, "channel")
+    _text(channel, "title", f"{_clean(settings.site.title)} — the daily briefing")
+    _text(channel, "link", base)
+    _text(channel, "description", "The five most important stories of each day, one line each.")
+    _text(channel, "language", settings.site.language or "en")
+    _text(channel, "lastBuildDate", format_datetime(updated, usegmt=True))
+    ET.SubElement(channel, f"{{{ATOM_NS}}}link", {"href": f"{base}briefing.rss", "rel": "self",
+                                                   "type": "application/rss+xml"})
+    for briefing in days:
+        node = ET.SubElement(channel, "item")
+        _text(node, "title", briefing_title(settings, briefing.day))
+        _text(node, "link", base + briefing.path)
+        _text(node, "guid", _briefing_id(briefing, base), isPermaLink="true" if _is_absolute(base) else "false")
+        _text(node, "pubDate", format_datetime(_utc(briefing.updated), usegmt=True))
+        _text(node, "description", briefing_html(briefing, base))
+    return _xml_bytes(rss)
+
+
+def _briefing_json(days: Sequence[DayBriefing], settings: Settings, base: str) -> bytes:
+    feed = {
+        "version": JSON_FEED_VERSION,
+        "title": f"{_clean(settings.site.title)} — the daily briefing",
+        "home_page_url": base,
+        "feed_url": f"{base}briefing.json",
+        "description": "The five most important stories of each day, one line each.",
+        "language": settings.site.language or "en",
+        "items": [{
+            "id": _briefing_id(b, base),
+            "url": base + b.path,
+            "title": briefing_title(settings, b.day),
+            "content_html": briefing_html(b, base),
+            "content_text": "\n".join(f"{n}. {_clean(line.text)}" for n, line in enumerate(b.lines, 1)),
+            "date_published": _rfc3339(b.updated),
+        } for b in days],
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

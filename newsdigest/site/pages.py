@@ -9,7 +9,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsdigest.model import FeedState, SiteData
+from newsdigest.briefing.outlets import outlet_map
+from newsdigest.briefing.rank import Importance, rank_stories
+from newsdigest.briefing.select import choose_briefing
+from newsdigest.model import Analysed, FeedState, NotNews, SiteData, Story
 from newsdigest.settings import Settings
 from newsdigest.site import paths
 from newsdigest.site.chart import daily_chart
@@ -25,7 +28,7 @@ from newsdigest.site.views import (
     topics_to_render,
 )
 
-TOP_STORIES = 8            # stories in the home page's lead section
+TOP_STORIES = 6            # stories in the home page's lead section: two full rows of three on a desktop
 TOPIC_SECTION_STORIES = 4  # newest stories per topic section on the home page
 RELATED_LIMIT = 5
 
@@ -51,7 +54,11 @@ class SiteModel:
     zone: ZoneInfo
     topics: tuple[TopicView, ...]
     articles: Mapping[str, ArticleView]
-    stories: tuple[StoryView, ...]          # ranking order
+    stories: tuple[StoryView, ...]          # the stories stage's order (pages re-rank by importance)
+    records: Mapping[str, Story] = field(default_factory=dict)       # story id → Story
+    items: Mapping[str, Analysed] = field(default_factory=dict)      # article id → Analysed
+    outlets: Mapping[str, frozenset[str]] = field(default_factory=dict)   # article id → outlets carrying it
+    not_news: tuple[NotNews, ...] = ()
 
 
 def page_file(folder: str) -> str:
@@ -70,7 +77,12 @@ def build_model(data: SiteData, settings: Settings, build_time: datetime) -> Sit
         if story_view.multi:
             story_of.update({m.id: story_view.path for m in story_view.members})
     articles = {a.id: article_view(a, topic_pages, story_of.get(a.id, "")) for a in data.analysed}
-    return SiteModel(build_time, site_zone(settings), topics, articles, story_views(stories, articles))
+    items = {a.id: a for a in data.analysed}
+    outlets = outlet_map([a.article for a in data.analysed])
+    flagged = frozenset(d.article_id for d in data.not_news)
+    views = story_views(stories, articles, items, outlets, flagged)
+    return SiteModel(build_time, site_zone(settings), topics, articles, views, {s.id: s for s in stories}, items,
+                     outlets, data.not_news)
 
 
 def plan_pages(data: SiteData, settings: Settings, model: SiteModel, related: RelatedFn) -> list[Page]:
@@ -92,19 +104,80 @@ def day_of(when: datetime, zone: ZoneInfo) -> date:
     return local(when, zone).date()
 
 
+def top_count(available: int) -> int:
+    """Six cards fill two rows of three (or three of two); with four or five, three fill one row: no
+    lone card beside an empty column. Fewer than three stretch across (the grid collapses empty tracks)."""
+    return TOP_STORIES if available >= TOP_STORIES else min(available, 3)
+
+
+def ranked(model: SiteModel, stories: Sequence[StoryView], edition_time: datetime) -> list[tuple[StoryView, Importance]]:
+    """Stories by importance (briefing/rank.py) as of `edition_time`, most important first."""
+    by_id = {s.id: s for s in stories}
+    order = rank_stories([model.records[s.id] for s in stories], model.items, model.outlets, edition_time, model.zone)
+    return [(by_id[story.id], rank) for story, rank in order]
+
+
+def news_only(pairs: Sequence[tuple[StoryView, Importance]]) -> list[tuple[StoryView, Importance]]:
+    """Sponsored and promotional stories never reach the top or the briefing."""
+    return [(s, r) for s, r in pairs if not s.not_news]
+
+
+def stories_by_report_day(model: SiteModel) -> dict[date, list[StoryView]]:
+    """Day → the stories with a report that day (one pass: a year of editions stays one scan)."""
+    found: dict[date, list[StoryView]] = defaultdict(list)
+    for story in model.stories:
+        for day in sorted({day_of(m.published, model.zone) for m in story.members}):
+            found[day].append(story)
+    return found
+
+
+def briefing_for(model: SiteModel, stories: Sequence[StoryView], day: date, edition_time: datetime) -> dict[str, Any]:
+    """The day's briefing (briefing/select.py) from the stories with a report that day: five lines, each
+    with its story's link and outlet count."""
+    order = news_only(ranked(model, stories, edition_time))
+    by_id = {s.id: s for s, _ in order}
+    lines = choose_briefing(((model.records[s.id], r) for s, r in order), model.items,
+                            headline=lambda story: by_id[story.id].headline)
+    return {
+        "day": day,
+        "moment": edition_time,
+        "path": paths.edition_path(day),
+        "lines": [{"text": line.text, "story": by_id[line.story_id], "rank": line.importance,
+                   "from_headline": line.from_headline} for line in lines],
+    }
+
+
+def edition_time_of(day: date, model: SiteModel) -> datetime:
+    """An edition's moment: the end of its day, or the build time for today's."""
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), model.zone) - timedelta(seconds=1)
+    return min(end, model.build_time)
+
+
+def briefing_day(model: SiteModel, by_day: Mapping[date, Sequence[StoryView]]) -> date:
+    """Today, or the newest day with reports when nothing came in today (an old archive)."""
+    today = day_of(model.build_time, model.zone)
+    days = [d for d in by_day if d <= today]
+    return today if today in by_day or not days else max(days)
+
+
 def home_page(settings: Settings, model: SiteModel) -> Page:
-    """Today's edition: the best recent stories across topics, then each topic's newest."""
+    """Today's edition: the briefing, the most important recent stories, then each topic's newest."""
     since = model.build_time - timedelta(days=max(1, settings.digest.front_page_days))
     recent = [s for s in model.stories if s.updated >= since]
     # Old archives still get a front page: fall back to the best stories overall.
-    top = (recent or list(model.stories))[:TOP_STORIES]
+    order = news_only(ranked(model, recent or list(model.stories), model.build_time))
+    top = [s for s, _ in order[:top_count(len(order))]]
+    ranks = {s.id: r for s, r in order}
+    by_day = stories_by_report_day(model)
+    day = briefing_day(model, by_day)
     # Each topic's latest stories, even when one is also a top story: readers scan by topic.
     sections = []
     for topic in model.topics:
         in_topic = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
         if in_topic:
             sections.append({"topic": topic, "stories": in_topic[:TOPIC_SECTION_STORIES], "total": len(in_topic)})
-    context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone)}
+    context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone),
+               "briefing": briefing_for(model, by_day.get(day, []), day, edition_time_of(day, model)), "ranks": ranks}
     return Page("index.html", "index.html", settings.site.title, "home", context)
 
 
@@ -192,14 +265,18 @@ def edition_pages(model: SiteModel) -> list[Page]:
     for story in model.stories:
         by_day[day_of(story.first_published, model.zone)].append(story)
     days = sorted(by_day, reverse=True)
+    reported = stories_by_report_day(model)
     pages = []
     for index, day in enumerate(days):
-        # Within a day, the events most outlets covered come first; the score's recency decay means
-        # nothing on a past day's page.
-        stories = sorted(by_day[day], key=lambda s: (-len({m.source for m in s.members}), s.first_published, s.id))
+        # Within a day, the events most outlets covered come first (the importance rule, as of that day).
+        moment = edition_time_of(day, model)
+        order = ranked(model, by_day[day], moment)
+        stories = [s for s, _ in order]
         context = {
             "day": day,
             "stories": stories,
+            "ranks": {s.id: r for s, r in order},
+            "briefing": briefing_for(model, reported.get(day, []), day, moment),
             "article_count": sum(len(s.members) for s in stories),
             "newer": paths.edition_path(days[index - 1]) if index > 0 else "",
             "older": paths.edition_path(days[index + 1]) if index + 1 < len(days) else "",
@@ -228,7 +305,16 @@ def sources_page(states: Sequence[FeedState], settings: Settings, model: SiteMod
     rows += [feed_health(s, model.build_time) for s in states if s.url not in configured]
     rows.sort(key=lambda r: (r["name"].casefold(), r["url"]))
     failing = sum(1 for r in rows if r["level"] == "bad")
-    context = {"feeds": rows, "failing": failing}
+    by_feed: dict[str, list[NotNews]] = defaultdict(list)
+    for decision in model.not_news:
+        by_feed[decision.feed].append(decision)
+    for row in rows:
+        row["not_news"] = len(by_feed.get(row["url"], ()))
+    not_news = [{"name": items[0].source or feed or "Local files", "count": len(items),
+                 "decisions": [{"title": d.title or "(untitled)", "reason": d.reason} for d in items]}
+                for feed, items in sorted(by_feed.items(), key=lambda pair: (pair[1][0].source.casefold(), pair[0]))]
+    context = {"feeds": rows, "failing": failing, "not_news": not_news,
+               "not_news_dropped": settings.digest.drop_sponsored}
     return Page(page_file(paths.SOURCES_PAGE), "sources.html", "Sources", "sources", context)
 
 

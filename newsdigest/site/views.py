@@ -78,10 +78,22 @@ class StoryView:
     first_published: datetime
     updated: datetime                  # newest member
     topic_slugs: tuple[str, ...]
+    outlets: int = 1                   # distinct outlets (one outlet's many reports count once)
+    dated: bool = True                 # False when no report carried its own date (shown as "first seen")
+    not_news: bool = False             # a report was found sponsored/promotional (kept only when not dropped)
 
     @property
     def multi(self) -> bool:
         return len(self.members) > 1
+
+    @property
+    def reports(self) -> int:
+        return len(self.members)
+
+    @property
+    def points_beside_summary(self) -> tuple[str, ...]:
+        """The key points to print above the summary: those it does not already say."""
+        return distinct_points(self.key_points, self.summary) if self.summary_adds else self.key_points
 
     @property
     def summary_adds(self) -> bool:
@@ -96,6 +108,32 @@ class StoryView:
             for source in member.sources:
                 links.setdefault((source.name, source.url), SourceLink(source.name, source.url, member.path))
         return tuple(links.values())
+
+
+# A key point whose content words are nearly all in the summary, or in a point kept before it, says the
+# same thing again (teasers give one sentence to both; merged points of one story restate each other).
+_REPEAT_SHARE = 0.8
+
+
+def distinct_points(points: Sequence[str], summary: str = "") -> tuple[str, ...]:
+    """Key points that each say something new: repeats of an earlier point are dropped; given a summary,
+    so are the points it already says (used where the summary is shown beside them)."""
+    kept: list[str] = []
+    kept_words: list[frozenset[str]] = []
+    for point in points:
+        words = content_words(point)
+        if not words or any(_contained(words, other) or _contained(other, words) for other in kept_words):
+            continue
+        kept.append(point)
+        kept_words.append(words)
+    summary_words = content_words(summary)
+    if summary_words:
+        kept = [p for p, w in zip(kept, kept_words) if not _contained(w, summary_words)]
+    return tuple(kept)
+
+
+def _contained(words: frozenset[str], other: frozenset[str]) -> bool:
+    return len(words & other) >= _REPEAT_SHARE * len(words)
 
 
 # A summary whose words are nearly all in the key points repeats them: short articles give the same
@@ -205,10 +243,18 @@ def story_topic_slugs(lead: ArticleView, members: Sequence[ArticleView]) -> tupl
     return (*lead.topic_slugs, *sorted(shared, key=lambda s: (-counts[s], s)))
 
 
-def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -> tuple[StoryView, ...]:
-    """One view per story, in ranking order; story pages exist only for multi-member stories."""
+def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView],
+                items: Mapping[str, Analysed] | None = None, outlets: Mapping[str, frozenset[str]] | None = None,
+                not_news: frozenset[str] = frozenset()) -> tuple[StoryView, ...]:
+    """One view per story, in ranking order; story pages exist only for multi-member stories.
+
+    `outlets` maps article id → outlets carrying it (briefing.outlets.outlet_map); without it each
+    source name counts as an outlet.
+    """
     views = []
     for story in stories:
+        records = [items[m].article for m in story.members if items and m in items]
+        carried = [outlets[m] for m in story.members if outlets and m in outlets]
         members = tuple(sorted((articles[m] for m in story.members), key=lambda a: (a.published, a.id)))
         lead = articles[story.lead]
         multi = len(members) > 1
@@ -217,7 +263,7 @@ def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -
             id=story.id,
             path=paths.story_path(story) if multi else lead.path,
             headline=lead.headline,
-            key_points=tuple(story.key_points) or lead.key_points,
+            key_points=distinct_points(tuple(story.key_points) or lead.key_points),
             summary=lead.summary,
             lead=lead,
             members=members,
@@ -225,6 +271,9 @@ def story_views(stories: Sequence[Story], articles: Mapping[str, ArticleView]) -
             first_published=members[0].published,
             updated=members[-1].published,
             topic_slugs=slugs,
+            outlets=len(frozenset().union(*carried)) if carried else len({m.source for m in members}),
+            dated=any(r.dated for r in records) if records else True,
+            not_news=any(m in not_news for m in story.members),
         ))
     return tuple(views)
 

@@ -220,12 +220,14 @@ def _article(
         return None
     html = sanitize_html(repair_text(remove_boilerplate(raw_html)), base_url=url or base)
     text = clean_text(html_to_text(html))
+    published = _published(entry, fetched_at, tz)
     return Article(
         id=_article_id(url, guid, feed.url, title),
         title=title,
         text=text,
         html=html,
-        published=_published(entry, fetched_at, tz),
+        published=published or fetched_at,     # undated: first seen now (the archive keeps the earliest)
+        dated=published is not None,
         source=feed.name,
         url=url,
         guid=guid,
@@ -334,13 +336,13 @@ def _as_html(value: str, content_type: str) -> str:
     return "".join(f"<p>{htmllib.escape(p)}</p>" for p in paragraphs)
 
 
-def _published(entry: Any, fetched_at: datetime, tz: tzinfo) -> datetime:
-    """Published (or updated) date, aware; missing → fetched_at; in the future → clamped to fetched_at."""
+def _published(entry: Any, fetched_at: datetime, tz: tzinfo) -> datetime | None:
+    """Published (or updated) date, aware; missing → None; in the future → clamped to fetched_at."""
     for key in ("published", "updated", "created"):
         value = parse_date(entry.get(key, ""), tz, entry.get(f"{key}_parsed"))
         if value is not None:
             return min(value, fetched_at)
-    return fetched_at
+    return None
 
 
 def _language(value: str | None) -> str:

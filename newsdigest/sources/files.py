@@ -133,13 +133,13 @@ def parse_plain_text(text: str, shown: str, mtime: datetime) -> Article:
         title="",
         text="\n\n".join(p for p in paragraphs if not _is_subheading(p)),
         html=body_html,
-        published=mtime,
+        published=mtime,                   # a placeholder: the pipeline dates it by the archive's first sighting
+        dated=False,
         source=credit or LOCAL_SOURCE,     # the wire credit ("AP") is the best outlet name we have
         credit=credit,
         key_points=tuple(key_points),
         path=shown,
         sources=(Source(credit or LOCAL_SOURCE),),
-        first_seen=mtime,
     )
 
 
@@ -185,7 +185,8 @@ def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo,
         title, body = _lift_heading(body)
     body_html = sanitize_html(markdown.markdown(body, extensions=["extra", "sane_lists"]))
     url = canonical_url(_text_field(meta, "url", shown))
-    published = _parse_date(meta.get("date"), shown, tz, years) or mtime
+    dated = _parse_date(meta.get("date"), shown, tz, years)
+    published = dated or mtime             # undated: a placeholder until the archive's first sighting
     source = _text_field(meta, "source", shown) or LOCAL_SOURCE
     return Article(
         id=article_id(url or "file:" + shown),
@@ -205,7 +206,7 @@ def parse_markdown(text: str, shown: str, mtime: datetime, tz: tzinfo,
         language=_text_field(meta, "language", shown),
         path=shown,
         sources=(Source(source, url),),
-        first_seen=mtime,
+        dated=dated is not None,
     )
 
 
