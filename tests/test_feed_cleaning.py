@@ -90,6 +90,15 @@ def test_media_captions_are_read_from_the_document_with_cdata_and_entities() -> 
     assert media_captions(data) == {text_key("Boats & crews in port at dawn")}
 
 
+def test_a_latin1_caption_is_recognised_in_its_own_encoding() -> None:
+    caption = "Os pescadores regressam ao porto de Peniche na terça-feira à tarde."
+    teaser = "O porto reabriu depois de uma semana de tempestades."
+    data = rss(item(1, teaser, f"<media:description>{caption}</media:description>")).replace(
+        b'encoding="utf-8"', b'encoding="iso-8859-1"').decode("utf-8").encode("iso-8859-1")
+    parsed = parse_feed(data, feed=FeedSettings(name="x", url="x.xml"), fetched_at=NOW, tz=timezone.utc)
+    assert parsed.articles[0].text == teaser
+
+
 # ---------------------------------------------------------------- chrome lines
 
 PROSE = "Fishing crews said the week cost them most of the month's catch, and asked readers to sign up for help."

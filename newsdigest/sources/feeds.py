@@ -73,7 +73,7 @@ def parse_feed(
     channel = parsed.get("feed", {})
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
     language = _language(channel.get("language"))
-    articles, skipped = _articles(parsed.entries, feed, base, language, fetched_at, tz, media_captions(data))
+    articles, skipped = _articles(parsed.entries, feed, base, language, fetched_at, tz, media_captions(data, parsed.get("encoding") or "utf-8"))
     if skipped:
         warnings.append(f"{skipped} item(s) skipped as unreadable")
     articles = remove_template(articles)
@@ -272,11 +272,15 @@ def restates_title(text: str, title: str) -> bool:
     return bool(title) and (text == title or (len(text) >= MIN_CAPTION_KEY and text in title))
 
 
-def media_captions(data: bytes) -> frozenset[str]:
+def media_captions(data: bytes, encoding: str = "utf-8") -> frozenset[str]:
     """Keys of every <media:description> text in a feed document (captions of photos and videos)."""
+    try:
+        "".encode(encoding)
+    except LookupError:   # an encoding name Python does not know: read as UTF-8
+        encoding = "utf-8"
     keys = set()
     for raw in MEDIA_DESCRIPTION.findall(data):
-        value = CDATA.sub(lambda m: htmllib.escape(m.group(1)), raw.decode("utf-8", "replace"))
+        value = CDATA.sub(lambda m: htmllib.escape(m.group(1)), raw.decode(encoding, "replace"))
         key = text_key(html_to_text(htmllib.unescape(value)))
         if len(key) >= MIN_CAPTION_KEY:
             keys.add(key)
