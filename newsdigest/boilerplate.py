@@ -58,8 +58,12 @@ CAPTIONS = (
     # "Name Name/Outlet" or "OUTLET / Name Name": three to eight capitalised words around one slash
     r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})",
     r"(?-i:[A-Z][\w.'’-]* ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){1,3})",
-    (r".{10,600}\((?:photos?(?: by)?:? )?(?-i:[A-Z][\w.'’ -]{1,60})/(?:getty images|ap|afp|reuters|epa|"
-     r"[\w.'’ -]{1,40} via getty images|(?-i:[A-Z][\w.'’ -]{1,40}))\)"),
+    # ... a caption's sentence(s), then a parenthesised credit of capitalised names joined by "/", "via",
+    # "of", commas — "(Alex Lupul/The Canadian Press)", "(Courtesy of X/Facebook)", "(PA)". A credit has no
+    # lower-case words, so "(corrects paragraph 3)" stays; a sentence's own "(DEA)." ends after the bracket.
+    # One word is a credit only when it is an agency, so "(Updated)" stays.
+    (r".{10,600}[.!?][\"”’]?\s*\((?-i:AP|AFP|PA|EPA|Reuters|Xinhua|Shutterstock|iStock|Getty"
+     r"|(?:[A-Z][\w.'’&-]*|of|via|for|the|and|by)(?:[ /,]{1,3}(?:[A-Z][\w.'’&-]*|of|via|for|the|and|by)){1,11})\)"),
     r".{10,600}\(photo by .{1,80}\)",
 )
 

@@ -118,6 +118,8 @@ PROSE = "Fishing crews said the week cost them most of the month's catch, and as
     "Jane Doe/Coast News",
     "Image 3 of 7",
     "A fisherman mends a net on the quay on Jan. 8, 2023. (Jane Doe/Getty Images)",
+    "A crew unloads crates at the harbour on Jan. 8, 2023. (Courtesy of the Harbour Trust)",
+    "A crew unloads crates at the harbour on Jan. 8, 2023. (PA)",
     "See at Best Buy",
     "To read this article in full, please click here",
 ])
@@ -125,6 +127,21 @@ def test_feed_chrome_is_removed_and_prose_around_it_kept(tmp_path: Path, chrome:
     text = stored(tmp_path, rss(item(1, f"<p>{PROSE}</p><p>{chrome}</p>")))["https://news.example/1"].text
     assert text == PROSE
     assert is_boilerplate(chrome) and not is_boilerplate(PROSE)
+
+
+@pytest.mark.parametrize("prose", [
+    "The band closed the night with Highway to Hell (AC/DC)",
+    "Flooding hit the area (New York/New Jersey).",
+    "Officials said the harbour road would reopen on Monday. (Updated)",
+    "The pills were seized, officials said. (corrects paragraph 3)",
+    "Sign up was slow at first, the organisers said, but 300 crews registered by Friday.",
+    "Photo booths and a brass band drew crowds to the quay.",
+    "Live music returns to the harbour on Saturday.",
+    "Related research: crews who fish in winter earn less, a study found.",
+])
+def test_prose_that_looks_like_chrome_is_kept(prose: str) -> None:
+    assert not is_boilerplate(prose)
+    assert clean_text(f"{PROSE}\n\n{prose}") == f"{PROSE}\n\n{prose}"
 
 
 def test_related_link_lists_go_but_a_post_that_is_only_links_stays(tmp_path: Path) -> None:
