@@ -1,6 +1,7 @@
 """Key point compression rules on hand-made sentences, and the seed article against its author's bullets."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -447,3 +448,36 @@ def test_the_positional_fallback_skips_one_word_exclamations_because_they_state_
 def test_the_positional_fallback_keeps_short_lines_when_there_is_nothing_else() -> None:
     doc = analyse("", "Zeit!")
     assert key_points(doc, 3) == ["Zeit!"]
+
+
+def test_a_clause_ending_on_a_time_word_is_never_taken_for_a_leading_time_phrase() -> None:
+    """ "Three people died last week, and …" opens with a clause, not a time phrase: nothing is dropped."""
+    for text in ("Three people died last week, and the police are still looking for the driver of the car.",
+                 "He died on Monday, his family said in a statement released to the press."):
+        assert _one(text) == text
+    assert _one("In the past two weeks, the court ruled that the ban was lawful and could stay.") == (
+        "The court ruled that the ban was lawful and could stay.")
+
+
+def test_every_safe_operation_only_deletes_words() -> None:
+    """Provenance: a shortened sentence holds no word its source does not (up to case and punctuation)."""
+    sentences = [
+        ("WASHINGTON (Reuters) - However, on Tuesday, the agency, which is based in Virginia, said it would appeal "
+         "the ruling (made last month) against its contract with the state, officials said."),
+        ("In London, Smith, a lawyer from the city of Boston in Massachusetts who has argued many cases, told the "
+         "court that the evidence against his client was weak and the case should be dropped at once."),
+    ]
+    for text in sentences:
+        short = _one(text)
+        assert short != text
+        assert set(re.findall(r"\w+", short.lower())) <= set(re.findall(r"\w+", text.lower())), short
+
+
+def test_a_date_that_is_the_subject_is_not_dropped_as_a_time_phrase() -> None:
+    text = "September 11, 2001, will be remembered as one of the darkest days in American history."
+    assert _one(text) == text
+
+
+def test_attribution_after_a_single_quoted_phrase_stays_with_its_quote() -> None:
+    text = "The agency needs to change the way it works to avoid 'preparing for the last war', he added."
+    assert _one(text) == text

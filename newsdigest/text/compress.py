@@ -64,9 +64,14 @@ _LEADING_STAMP = re.compile(
 _LEADING_CONNECTIVE = re.compile(r"^(\w+)\s*,\s+(?=\S)")
 # 3. "On Tuesday, …", "Earlier this month, …", "Last year, …", "In 2019, …": a time phrase of at most six words.
 _TIME = "|".join(sorted(TIME_NOUNS)) + r"|(?:19|20)\d\d"
+# The words between the preposition and the time noun are a time phrase's own ("the past two", "late last"): a
+# free word there could be a subject and a verb ("Three people died last week, …" is a clause, not a phrase).
+_TIME_FILLER = (r"the|a|an|this|that|last|next|past|previous|same|early|late|earlier|later|recent|coming|following|"
+                r"first|second|third|final|few|several|couple|of|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"twelve|mid|each|every|\d{1,4}(?:st|nd|rd|th)?")
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:on|in|by|since|until|earlier|later|last|this|next|late|early|over|during|at|for)\s+)?"
-    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_TIME})\b(?:\s+(?:\d{{1,2}}|(?:19|20)\d\d|ago|later|earlier))?\s*,\s+"
+    rf"^(?:(?:on|in|by|since|until|over|during|at|for|from|within)\s+)?(?:(?:{_TIME_FILLER})[\s-]+){{0,4}}"
+    rf"(?:{_TIME})\b(?:\s+(?:\d{{1,2}}|(?:19|20)\d\d|ago|later|earlier))?\s*,\s+"
     rf"|^(?:yesterday|today|tonight|earlier|later|recently|currently|now|previously),\s+",
     re.IGNORECASE,
 )
@@ -83,6 +88,11 @@ _TRAILING_ATTRIBUTION = re.compile(
     rf"|according\sto\s[^,.;\"“”]{{1,60}}?)"
     rf"(?:\s+(?:on|last|this|in|at|during)\s[^,.;\"“”]{{1,30}}?)?\s*[.!]?$"
 )
+# A quotation in straight single quotes ("…to avoid 'preparing for the last war', he added"), told from an apostrophe.
+_SINGLE_QUOTE = re.compile(r"(?:^|\s)'\w|\w[.,!?]?'(?:\s|$)")
+# What an adjunct's removal must not leave at the front: a number and a comma or a verb ("September 11, | 2001,
+# will be…": the date was the subject), i.e. the rest must open its own clause.
+_SUBJECT_CUT = re.compile(r"\d[\d,.]*,\s|(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
 # 6. A bracketed aside, with the space before it.
 _BRACKETS = re.compile(r"\s*\([^()]{0,80}\)|\s*\[[^\[\]]{0,80}\]")
 # 7. ", who …," / ", which …," between commas, before a lower-case word that continues the clause; or an appositive
@@ -136,12 +146,14 @@ def _drop(pattern: re.Pattern[str], text: str, accept: object = None) -> str:
     if not match or (callable(accept) and not accept(match)):
         return text
     rest = text[match.end():]
-    return rest if len(rest.split()) >= MIN_REST and _quotes_balanced(rest) else text
+    if len(rest.split()) < MIN_REST or not _quotes_balanced(rest) or _SUBJECT_CUT.match(rest):
+        return text
+    return rest
 
 
 def drop_attribution(text: str) -> str:
     """Operation 5: ", police said." off the end of a sentence that quotes nobody."""
-    if any(mark in text for mark in "\"“”‘") or ", " not in text:
+    if any(mark in text for mark in "\"“”‘") or ", " not in text or _SINGLE_QUOTE.search(text):
         return text
     match = _TRAILING_ATTRIBUTION.search(text, text.rfind(", ", 0, len(text) - 4) if text.count(", ") > 3 else 0)
     if not match:

@@ -24,7 +24,7 @@ _DATELINE = re.compile(r"^\s*(?:\((?:[A-Z][\w.&' ]{0,24})\)\s*(?:[-—–:]+\s*)
                        r"|[A-Z][\w.,' ]{0,40}?\s*\((?:[A-Z][\w.&' ]{0,24})\)\s*[-—–:]+\s*)")
 _BOILERPLATE = re.compile(
     r"^(?:by\b.{0,60}$|by \.|published:|updated:|last updated|share this|share on|read more|click here|"
-    r"follow (?:us|him|her|@)|sign up|subscribe|image (?:source|copyright|caption)|photo(?:graph)?:|"
+    r"follow (?:us|him|her|@|our)|get our|download our|sign up|subscribe|image (?:source|copyright|caption)|photo(?:graph)?:|"
     r"picture:|copyright|all rights reserved|advertisement|related:|see also|watch:|listen:|"
     r"this (?:story|article) (?:was|has been)|(?:scroll|video) )",
     re.IGNORECASE,
@@ -138,7 +138,8 @@ def analyse(title: str, text: str) -> Document:
         meaningful = list(filterfalse(is_stopword, words))
         content = frozenset(meaningful)
         if len(sentences) < _LANGUAGE_SAMPLE:
-            stop_hits += len(words) - len(meaningful)
+            # One-letter words ("w", "z", "a", "i" in Polish) are function words in many languages: not evidence.
+            stop_hits += len(words) - len(meaningful) - sum(1 for word in words if len(word) == 1)
             total += len(words)
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL

@@ -16,13 +16,14 @@ from collections.abc import Mapping, Sequence
 
 from newsdigest.text.compress import density, shorten, shortened, trim_thin_phrases
 from newsdigest.text.document import Document, Sentence
-from newsdigest.text.keypoints import leans_back, stands_alone
+from newsdigest.text.keypoints import has_verb, leans_back, stands_alone
 from newsdigest.text.wordlists import ADJUNCT_STARTS, IRREGULAR_PRESENT, SAY_VERBS, STOPWORDS, TIME_WORDS, TITLES
 
 MAX_WORDS = 9       # the lead clause: every word past this dilutes a headline more than it informs
 CLAUSE_WORDS = 14   # a teaser's headline: its lead clause up to this many words ...
 CLAUSE_MIN_WORDS = 4  # ... cut no shorter than this
 CLAUSE_TARGET = 10  # and preferably no longer than this (real headlines run five to nine words)
+CLAUSE_LONGEST = 40   # past this, a sentence with no place to cut is cut at CLAUSE_WORDS with an ellipsis
 CLAUSE_MAX_WORDS = 24  # a clause with no place to cut is kept whole up to this length: whole beats a fragment
 _KICKER_MENTIONS = 2  # a name leads as a kicker only when the article names it this often (once is a caption's)
 _LEAD_LEANERS = frozenset({"which", "whose", "who", "but", "and", "or", "so", "also", "then", "yet"})
@@ -245,7 +246,7 @@ def lead_clause(text: str, english: bool = True) -> str:
     then is it cut before a preposition, or at last at CLAUSE_WORDS with an ellipsis.
     """
     if english:
-        text = _lead_clause(shorten(text))
+        text = _lead_clause(shorten(text), asides=False)
     words = _TRAIL.sub("", text).split()
     if english:
         words = _without_opening_phrase(words)
@@ -258,9 +259,11 @@ def lead_clause(text: str, english: bool = True) -> str:
         return _finish_clause(words[:(short or strong)[-1]])
     if len(words) <= CLAUSE_MAX_WORDS:
         return _finish_clause(words)
-    weak = [at for at in reach if at <= CLAUSE_WORDS and _clause_end(words, at, english, _PHRASE_OPENERS)]
+    weak = [at for at in reach if _clause_end(words, at, english, _PHRASE_OPENERS)]
     if weak:
         return _finish_clause(words[:weak[-1]])
+    if len(words) <= CLAUSE_LONGEST:
+        return _finish_clause(words)  # a long whole sentence is still a clause; a cut here would be a fragment
     return _finish_clause(words[:CLAUSE_WORDS]) + "…"
 
 
@@ -273,16 +276,20 @@ def _without_opening_phrase(words: list[str]) -> list[str]:
     if len(words) < 2:
         return words
     first = words[0].lower()
+    if first == "at" and words[1].lower() in ("least", "most"):
+        return words  # "At least 15 women, men and children were…": a quantity, not a phrase before the subject
     opens = (first in _CLAUSE_STARTS or first in _OPENING_WORDS or first.endswith(("ed", "ing"))
              or words[1].lower() == "to")
     if not opens:
         return words
     # The comma before the subject: a capitalised word or a determiner follows it ("…, bookshops and" is a list).
     comma = next((at for at, word in enumerate(words[:20]) if word.endswith(",") and at + 1 < len(words)
-                  and (words[at + 1][:1].isupper() or words[at + 1].lower() in _DETERMINERS)), -1)
+                  and (words[at + 1][:1].isupper() or words[at + 1].lower() in _DETERMINERS)
+                  and not _list_goes_on(words, at + 1)), -1)
     if comma < 0:  # "Desperate to protect the trees, fire officials have…": the first comma, unless a list goes on
         comma = next((at for at, word in enumerate(words[:20]) if word.endswith(",")), -1)
-        if comma >= 0 and any(word.endswith(",") for word in words[comma + 1:comma + 4]):
+        if comma >= 0 and (any(word.endswith(",") for word in words[comma + 1:comma + 4])
+                           or _list_goes_on(words, comma + 1)):
             comma = -1
     return words[comma + 1:] if comma >= 0 and len(words) - comma - 1 >= 5 else words
 
@@ -303,6 +310,11 @@ def _leans_back_as_lead(doc: Document, sentence: Sentence) -> bool:
     return leans_back(text)
 
 
+def _list_goes_on(words: list[str], at: int) -> bool:
+    """True when the words from `at` continue a list the comma before them separated ("…, drains and water")."""
+    return any(word in ("and", "or") for word in words[at:at + 3])
+
+
 def _teaser_lead(doc: Document, lead: Sentence) -> Sentence:
     """The first sentence that states something on its own (as a key point must), else `lead`."""
     for sentence in doc.sentences[:3]:
@@ -317,9 +329,10 @@ def _clause_end(words: list[str], at: int, english: bool, openers: frozenset[str
     if at >= 2 and words[at - 2].endswith(","):
         return False  # "…for No. 4 Oklahoma, throwing": one word after a comma is a clause cut off
     if last.rstrip("\"”’")[-1:] in ",;:" or words[at] in ("—", "–", "-"):
-        if last.endswith(",") and any(word in ("and", "or") for word in words[at:at + 3]):
+        if last.endswith(",") and _list_goes_on(words, at):
             return False  # "…turned up soil, drains and groundwater…": a list goes on, the clause has not ended
-        return _quotes_closed(" ".join(words[:at]))
+        # "Joyce Beatty, a Democratic representative from Ohio,": a head without a verb is a noun phrase, no clause
+        return _quotes_closed(" ".join(words[:at])) and (not english or has_verb(words[:at]))
     if not english or words[at].lower() not in openers:
         return False
     bare = last.lower().strip(_EDGE)
@@ -498,14 +511,20 @@ def _lead_sentence(doc: Document) -> Sentence | None:
     return alone or (prose[0] if prose else doc.sentences[0] if doc.sentences else None)
 
 
-def _lead_clause(text: str) -> str:
-    """The lead without a leading time clause or an appositive, when enough of it is left to be a sentence."""
+def _lead_clause(text: str, asides: bool = True) -> str:
+    """The lead without a leading time clause or (with `asides`) an appositive, when enough is left to be a sentence.
+
+    The lead-clause headline keeps its asides: its cuts are the safe ones only ("…every meow, purr and hiss is
+    crucial, experts say" loses its verb when the span between two commas is taken for an aside).
+    """
     # Each opening ends at a colon or comma near the start: most leads have none there, and no pattern is tried.
     if ":" in text[:40]:
         text = _after_opening(_LEADING_LABEL, text)
     if "," in text[:130]:
         for pattern in (_LEADING_TIME, _LEADING_PHRASE, _LEADING_TIME_CLAUSE):
             text = _after_opening(pattern, text)
+    if not asides:
+        return text
     text = _DASHED_ASIDE.sub(" ", text, count=1)
     without = _without_aside(text)
     return without if without is not text else _APPOSITIVE.sub(r"\1 ", text, count=1)

@@ -16,7 +16,17 @@ from typing import NamedTuple
 from newsdigest.text.compress import shortened
 from newsdigest.text.document import Document, Sentence
 from newsdigest.text.summary import TEASER_SENTENCES, Weights, overlap, rank, score_unterminated
-from newsdigest.text.wordlists import CONNECTIVES, DANGLING_OPENERS, DANGLING_PHRASES, FIRST_PERSON, SAY_VERBS
+from newsdigest.text.wordlists import (
+    CONNECTIVES,
+    DANGLING_OPENERS,
+    DANGLING_PHRASES,
+    EVALUATIVE_OPENERS,
+    FINITE_VERB_MARKS,
+    FIRST_PERSON,
+    IRREGULAR_PRESENT,
+    NUMBER_WORDS,
+    SAY_VERBS,
+)
 
 
 class KeyPoint(NamedTuple):
@@ -33,7 +43,20 @@ _FALLBACK_MIN_WORDS = 3   # without word lists: a line of one or two words ("Zei
 _MAX_OVERLAP = 0.5        # a sentence sharing more of its words with a picked one repeats it
 _RESTATES_TITLE = 0.75    # share of a sentence's content words in the title above which it only restates it
 _STANDFIRST_LINES, _STANDFIRST_WORDS = 2, 8
+_EDGE = ",.;:'\"“”‘’()!?"
+_BASE_VERBS = frozenset({"say", "says", "do", "does", "go", "goes", "get", "gets", "make", "makes", "take", "takes",
+                         "want", "need", "know", "think", "see", "come", "give"})
+_NOT_BEFORE_VERB = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                              "my", "your", "of", "in", "on", "at", "for", "from", "with", "by", "to", "and", "or"})
+_NOT_VERB_S = ("ss", "'s", "’s", "us", "is", "ics")
+_BARE_QUANTITY_NEXT = frozenset({"were", "are", "was", "is", "have", "had", "will", "would", "could", "remain",
+                                 "died", "of"})
+# A web address, an e-mail or a phone number: a listing or an instruction ("go to www…"), not a statement.
+_CONTACT = re.compile(r"www\.|https?://|\b[\w.-]+@[\w-]+\.\w|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\w+\.(?:com|org|net)\b")
 _SAY = "|".join(sorted(SAY_VERBS))
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+# A person's name: a title and a capitalised word, or two capitalised words after the sentence's first word.
+_PERSON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s[A-Z]|(?<=\s)[A-Z][a-z]+\s[A-Z][a-z]+(?:,|\s[a-z])")
 # Reported speech with a quoted phrase and a named speaker ("Mr Lavrov called the talks “fruitful”") is how news
 # gives each actor's position (measured flat from ×1.25 to ×1.6 on cnndm/bbc/xsum in engine 28, so ×1.4).
 _NAMED_QUOTE_BONUS = 1.4
@@ -72,8 +95,11 @@ def points(doc: Document, count: int = 3) -> list[KeyPoint]:
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
-    """Without word lists: the first whole sentences, skipping headings in capitals and one- or two-word labels."""
-    lines = [s for s in doc.sentences if not s.text.isupper() and len(s.words) >= _FALLBACK_MIN_WORDS]
+    """Without word lists: the first whole sentences, skipping headings in capitals, one- or two-word labels and
+    continuations."""
+    # A line opening in lower case or with a dash continues the one before ("— poinformował PKN Orlen.").
+    lines = [s for s in doc.sentences if not s.text.isupper() and len(s.words) >= _FALLBACK_MIN_WORDS
+             and not s.text[0].islower() and s.text[0] not in "-—–"]
     return [KeyPoint(s.position, s.text) for s in (lines or list(doc.sentences))[:count]]
 
 
@@ -117,6 +143,8 @@ def stands_alone(sentence: Sentence) -> bool:
         return False  # a question or a fragment ("Capra?") states nothing
     if not _quotes_balanced(text) or text[0] in "\"“'‘" and not _speaker_named(text):
         return False  # a piece of a quotation, or a bare quote: its speaker is named elsewhere, if at all
+    if ("." in text[:-1] or "@" in text) and _CONTACT.search(text):
+        return False  # "For meeting times, go to www…", "…, 301-475-6019.": a listing, not a statement
     # "I" or "we" outside a quotation is the writer's own aside (a columnist), not a point of the story.
     if FIRST_PERSON.isdisjoint(sentence.words):
         return True  # the common case, told from the tokens already made
@@ -127,7 +155,7 @@ def stands_alone(sentence: Sentence) -> bool:
 def _speaker_named(text: str) -> bool:
     """True for '"…," Ellen Stofan said.': a quote whose speaker the same sentence names (not "he said")."""
     after = text[max(text.rfind("”"), text.rfind('"')) + 1:].split()
-    return (0 < len(after) <= 14 and any(word.strip(",.") in SAY_VERBS for word in after)
+    return (0 < len(after) <= 20 and any(word.strip(",.") in SAY_VERBS for word in after)
             and any(word[:1].isupper() for word in after) and after[0].lower().strip(",") not in DANGLING_OPENERS)
 
 
@@ -135,25 +163,33 @@ def _follows(text: str, index: int, chosen: dict[int, Sentence]) -> bool:
     """Whether a sentence that leans back may follow the bullet before it.
 
     A bare "But"/"And" relates to the sentence right before it: fine when that sentence is the bullet before.
-    A pronoun ("He was back home…") only right after the lead's bullet: later, its antecedent may be any
-    sentence before it. "We"/"you" openers are quotes without their marks and never follow.
+    A pronoun ("He was back home…") right after the lead's bullet; later, "he"/"she" only when the bullet right
+    before names a person (its antecedent is there); "it"/"they"/"this" may point to any sentence before. "We"/"you" openers are quotes without their marks and never follow.
     """
     first = _APOSTROPHE.split((text.split(None, 1) or [""])[0].lower().strip(",;:"), maxsplit=1)[0]
     if first in CONNECTIVES:
         return index - 1 in chosen
-    return index == 1 and 0 in chosen and first not in ("we", "our", "you", "i", "my")
+    if first in _PERSONAL and index - 1 in chosen:
+        return _PERSON_NAME.search(chosen[index - 1].text) is not None  # "He said…" after a bullet naming a person
+    # Only a pronoun reads on from the lead ("First, …", "Nine were…" need more than the sentence before).
+    return index == 1 and 0 in chosen and first in DANGLING_OPENERS and first not in ("we", "our", "you", "i", "my")
 
 
 def leans_back(text: str) -> bool:
     """True when the text opens with a word or phrase that needs the sentence before it."""
     lowered = text.lower()
-    if not lowered.strip():
+    words = [_APOSTROPHE.split(word.strip(",;:"), maxsplit=1)[0] for word in lowered.split(None, 2)[:2]]
+    if not words:
         return False
-    first = _APOSTROPHE.split(lowered.split(None, 1)[0].strip(",;:"), maxsplit=1)[0]
-    if first in CONNECTIVES:
-        return True  # a bare "But", "And", "So" continues the sentence before
+    first = words[0]
+    if first in CONNECTIVES or first in EVALUATIVE_OPENERS:
+        return True  # a bare "But", "And", "So", a "First," or "Fortunately," continues the sentence before
     if first in DANGLING_OPENERS:
         return not _EXPLETIVE_IT.match(text)
+    if len(words) > 1 and first in _SUBORDINATE_START and words[1] in DANGLING_OPENERS:
+        return True  # "While this is concerning, …": the subordinate clause points back
+    if len(words) > 1 and (first in NUMBER_WORDS or first.isdigit()) and words[1] in _BARE_QUANTITY_NEXT:
+        return True  # "Nine were included…": a bare number counts a set named before
     return lowered.startswith(DANGLING_PHRASES)
 
 
@@ -164,8 +200,26 @@ def reads_well(point: str) -> bool:
         return False  # a fragment, a question, an exclamation ("Welcome to the Rocket Report!") is no point
     if point.isupper() or not _quotes_balanced(point):
         return False  # "HIGHEST SCORES IN SCIENCE STREAM." is a shouting subhead; "…gallery.”" a piece of a quote
+    if not has_verb(words):
+        return False  # "Weight-loss support groups with weekly weigh-ins.": a listing's label states nothing
     # "Daniels said, refusing to answer." is the tail of a quotation split off by the segmenter: no point left.
     return not any(word.rstrip(",") in SAY_VERBS and word.endswith(",") for word in words[1:3])
+
+
+def has_verb(words: list[str]) -> bool:
+    """True when the words hold a likely finite verb: an auxiliary, a verb of saying, an irregular past, a regular
+    past in -ed or a present in -s after a noun (no tagger, so this errs on the side of finding one)."""
+    previous = ""
+    for position, word in enumerate(words):
+        bare = word.lower().strip(_EDGE)
+        known = bare in FINITE_VERB_MARKS or bare in SAY_VERBS or bare in IRREGULAR_PRESENT or bare in _BASE_VERBS
+        if known and (position == 0 or word[:1].islower()):
+            return True  # "May" in "in May 2023" is a month, not the modal
+        if (position and word.islower() and len(bare) > 3 and previous not in _NOT_BEFORE_VERB
+                and (bare.endswith("ed") or bare.endswith("s") and not bare.endswith(_NOT_VERB_S))):
+            return True
+        previous = bare
+    return False
 
 
 def _restates_title(doc: Document, sentence: Sentence) -> bool:

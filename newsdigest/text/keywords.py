@@ -9,6 +9,7 @@ import re
 from collections.abc import Container, Iterable
 
 from newsdigest.text.document import Document
+from newsdigest.text.stem import stem
 from newsdigest.text.wordlists import GENERIC_TERMS, STOPWORDS
 
 MIN_KEYWORDS, MAX_KEYWORDS = 5, 8
@@ -134,10 +135,7 @@ def _demonym_roots(name: str) -> tuple[str, ...]:
 
 
 def _stem(key: str) -> str:
-    """Fold possessives and plural -s so that variants of one term compare equal."""
-    if "'" in key or "’" in key:  # the regex only when there can be a possessive: this runs per candidate
-        key = _POSSESSIVE.sub("", key)
+    """Fold possessives and plurals so that variants of one term compare equal (the shared text.stem)."""
     if " " not in key:
-        return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
-    return " ".join([word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-                     for word in key.split()])
+        return stem(key)
+    return " ".join([stem(word) for word in key.split()])

@@ -67,6 +67,18 @@ DANGLING_OPENERS = frozenset([
     "both", "i", "we", "my", "our", "you", "several", "another", "later", "then", "which", "whose",
 ])
 
+# Grammar: ordinal and evaluative sentence adverbs ("First,", "Fortunately,"): they place the sentence in a list
+# or judge what the sentence before told, so they lean on it (and, unlike CONNECTIVES, are not dropped: "First, a
+# domestic economy that is slowing" has no verb without its list).
+EVALUATIVE_OPENERS = frozenset(["first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly",
+                                "fortunately", "unfortunately", "luckily", "sadly", "happily", "thankfully",
+                                "ironically", "surprisingly", "predictably", "naturally", "worse", "better"])
+
+# Grammar: English cardinal number words (a bare one as subject, "Nine were included", counts a set named before).
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                          "twelve", "dozens", "hundreds", "thousands", "millions", "some", "many", "most", "all",
+                          "none", "few", "both", "half"])
+
 # Opening phrases that point back to an event told before (grammar: anaphoric time and reference phrases).
 DANGLING_PHRASES = (
     "after that", "since then", "by then", "until then", "at that time", "at the time", "a few years later",
@@ -74,7 +86,8 @@ DANGLING_PHRASES = (
     "the two", "the other", "the latter", "the move", "the decision", "the incident", "the comments",
     "the remarks", "the news", "in response", "as a result", "in addition", "even so", "not only that",
     "on the other hand", "in turn", "one of them", "some of them", "many of them", "all of them", "none of them",
-    "most of them",
+    "most of them", "earlier that", "later that", "that day", "that night", "that morning", "that week",
+    "that year", "that same", "the following day", "the next morning", "the day before", "the night before",
 )
 
 # Grammar: first-person singular pronouns. Outside a quotation they mark the writer's own aside (a columnist's
@@ -94,7 +107,7 @@ TIME_NOUNS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks",
     "month", "months", "year", "years", "morning", "afternoon", "evening", "night", "weekend", "yesterday", "today",
-    "decade", "decades", "hours", "days", "spring", "summer", "autumn", "fall", "winter",
+    "decade", "decades", "hour", "hours", "day", "days", "spring", "summer", "autumn", "fall", "winter",
 ])
 
 # Grammar: auxiliaries, modals, and common irregular pasts and participles — words that mark a finite verb
