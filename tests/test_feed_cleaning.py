@@ -106,7 +106,7 @@ PROSE = "Fishing crews said the week cost them most of the month's catch, and as
 
 @pytest.mark.parametrize("chrome", [
     "Sign up to our morning briefing newsletter",
-    "Get our morning and afternoon news emails, free app or daily news podcast",
+    "Get our evening harbour emails, free app or weekly podcast",
     "Related: Ferry timetable changes for the winter",
     "Continue reading...",
     "The post Harbour reopens appeared first on Coast News.",
