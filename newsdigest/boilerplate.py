@@ -36,15 +36,15 @@ RELATED_LINKS = (
     r"more on this (?:story|topic)\W{0,3}",
 )
 
-# Newsletter, podcast and app promotions (Guardian "Sign up to … / Get our morning and afternoon
-# news emails …", Engadget "Follow @… and subscribe to the … newsletter", The Hill's report lines).
+# Newsletter, podcast and app promotions (Guardian "Sign up to …" / "Get our … emails" lines, Engadget
+# "Follow @… and subscribe to the … newsletter" and "… isn't just a newsletter" lines, The Hill's report lines).
 NEWSLETTER = (
     r"sign up (?:to|for)\b.{1,250}",
     r"get our .{1,120}(?:emails?|newsletters?|podcasts?|app)\b.{0,150}",
     r"(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,80}newsletter.{0,150}",
     r"follow @\S+ on twitter and subscribe to .{0,150}",
     r"to (?:receive|get) .{1,100} in your inbox.{0,200}",
-    r"the morning after isn[’']t just a newsletter.{0,200}",
+    r".{1,60} isn[’']t just a newsletter.{0,200}",
 )
 
 # Photo and video captions and credits left in the text: "Photo by X / Outlet", "Photograph: X",
@@ -58,8 +58,12 @@ CAPTIONS = (
     # "Name Name/Outlet" or "OUTLET / Name Name": three to eight capitalised words around one slash
     r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})",
     r"(?-i:[A-Z][\w.'’-]* ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){1,3})",
-    (r".{10,600}\((?:photos?(?: by)?:? )?(?-i:[A-Z][\w.'’ -]{1,60})/(?:getty images|ap|afp|reuters|epa|"
-     r"[\w.'’ -]{1,40} via getty images|(?-i:[A-Z][\w.'’ -]{1,40}))\)"),
+    # ... a caption's sentence(s), then a parenthesised credit of capitalised names joined by "/", "via",
+    # "of", commas — "(Jane Doe/The Agency)", "(Courtesy of X/Y)", "(PA)". A credit has no
+    # lower-case words, so "(corrects paragraph 3)" stays; a sentence's own "(DEA)." ends after the bracket.
+    # One word is a credit only when it is an agency, so "(Updated)" stays.
+    (r".{10,600}[.!?][\"”’]?\s*\((?-i:AP|AFP|PA|EPA|Reuters|Xinhua|Shutterstock|iStock|Getty"
+     r"|(?:[A-Z][\w.'’&-]*|of|via|for|the|and|by)(?:[ /,]{1,3}(?:[A-Z][\w.'’&-]*|of|via|for|the|and|by)){1,11})\)"),
     r".{10,600}\(photo by .{1,80}\)",
 )
 

@@ -90,6 +90,15 @@ def test_media_captions_are_read_from_the_document_with_cdata_and_entities() -> 
     assert media_captions(data) == {text_key("Boats & crews in port at dawn")}
 
 
+def test_a_latin1_caption_is_recognised_in_its_own_encoding() -> None:
+    caption = "Os pescadores regressam ao porto de Peniche na terça-feira à tarde."
+    teaser = "O porto reabriu depois de uma semana de tempestades."
+    data = rss(item(1, teaser, f"<media:description>{caption}</media:description>")).replace(
+        b'encoding="utf-8"', b'encoding="iso-8859-1"').decode("utf-8").encode("iso-8859-1")
+    parsed = parse_feed(data, feed=FeedSettings(name="x", url="x.xml"), fetched_at=NOW, tz=timezone.utc)
+    assert parsed.articles[0].text == teaser
+
+
 # ---------------------------------------------------------------- chrome lines
 
 PROSE = "Fishing crews said the week cost them most of the month's catch, and asked readers to sign up for help."
@@ -97,7 +106,7 @@ PROSE = "Fishing crews said the week cost them most of the month's catch, and as
 
 @pytest.mark.parametrize("chrome", [
     "Sign up to our morning briefing newsletter",
-    "Get our morning and afternoon news emails, free app or daily news podcast",
+    "Get our evening harbour emails, free app or weekly podcast",
     "Related: Ferry timetable changes for the winter",
     "Continue reading...",
     "The post Harbour reopens appeared first on Coast News.",
@@ -109,6 +118,8 @@ PROSE = "Fishing crews said the week cost them most of the month's catch, and as
     "Jane Doe/Coast News",
     "Image 3 of 7",
     "A fisherman mends a net on the quay on Jan. 8, 2023. (Jane Doe/Getty Images)",
+    "A crew unloads crates at the harbour on Jan. 8, 2023. (Courtesy of the Harbour Trust)",
+    "A crew unloads crates at the harbour on Jan. 8, 2023. (PA)",
     "See at Best Buy",
     "To read this article in full, please click here",
 ])
@@ -116,6 +127,21 @@ def test_feed_chrome_is_removed_and_prose_around_it_kept(tmp_path: Path, chrome:
     text = stored(tmp_path, rss(item(1, f"<p>{PROSE}</p><p>{chrome}</p>")))["https://news.example/1"].text
     assert text == PROSE
     assert is_boilerplate(chrome) and not is_boilerplate(PROSE)
+
+
+@pytest.mark.parametrize("prose", [
+    "The band closed the night with Highway to Hell (AC/DC)",
+    "Flooding hit the area (New York/New Jersey).",
+    "Officials said the harbour road would reopen on Monday. (Updated)",
+    "The pills were seized, officials said. (corrects paragraph 3)",
+    "Sign up was slow at first, the organisers said, but 300 crews registered by Friday.",
+    "Photo booths and a brass band drew crowds to the quay.",
+    "Live music returns to the harbour on Saturday.",
+    "Related research: crews who fish in winter earn less, a study found.",
+])
+def test_prose_that_looks_like_chrome_is_kept(prose: str) -> None:
+    assert not is_boilerplate(prose)
+    assert clean_text(f"{PROSE}\n\n{prose}") == f"{PROSE}\n\n{prose}"
 
 
 def test_related_link_lists_go_but_a_post_that_is_only_links_stays(tmp_path: Path) -> None:

@@ -82,7 +82,8 @@ def parse_feed(
     base = _http_or_empty(channel.get("link", "")) or (feed.url if _is_http(feed.url) else "")
     language = _language(channel.get("language"))
     entries = newest_entries(parsed.entries, max_items, fetched_at, tz) if max_items else parsed.entries
-    articles, skipped = _articles(entries, feed, base, language, fetched_at, tz, media_captions(data))
+    captions = media_captions(data, parsed.get("encoding") or "utf-8")
+    articles, skipped = _articles(entries, feed, base, language, fetched_at, tz, captions)
     warnings += skipped
     articles = remove_template(articles)
     if not articles:
@@ -316,11 +317,15 @@ def restates_title(text: str, title: str) -> bool:
     return bool(title) and (text == title or (len(text) >= MIN_CAPTION_KEY and text in title))
 
 
-def media_captions(data: bytes) -> frozenset[str]:
+def media_captions(data: bytes, encoding: str = "utf-8") -> frozenset[str]:
     """Keys of every <media:description> text in a feed document (captions of photos and videos)."""
+    try:
+        "".encode(encoding)
+    except LookupError:   # an encoding name Python does not know: read as UTF-8
+        encoding = "utf-8"
     keys = set()
     for raw in MEDIA_DESCRIPTION.findall(data):
-        value = CDATA.sub(lambda m: htmllib.escape(m.group(1)), raw.decode("utf-8", "replace"))
+        value = CDATA.sub(lambda m: htmllib.escape(m.group(1)), raw.decode(encoding, "replace"))
         key = text_key(html_to_text(htmllib.unescape(value)))
         if len(key) >= MIN_CAPTION_KEY:
             keys.add(key)
