@@ -111,16 +111,17 @@ def test_regression_on_fixed_slices(shared_data: Path) -> None:
 
 
 def test_targets_keypoints_beat_lead3_on_cnndm(shared_data: Path) -> None:
-    """Whole cnndm_dev file: ROUGE-1 and ROUGE-2 at least LEAD-3's (measured +0.35 / +0.14 with faithful key points).
+    """Whole cnndm_dev file: ROUGE-1 and ROUGE-2 at least LEAD-3's (measured +0.83 / +0.66 with faithful key points).
 
     Engine 29 (#10) keeps key points whole or shortened only by safe deletions; the old +1.0 R1 margin came
     from clause cuts that changed meanings. Per fold (5 contiguous folds) the worst margin is recorded too:
-    measured -0.59 R1 / -0.82 R2 (fold 3), so the issue's every-fold target is not met yet and this says by how much.
+    engine 30 measured -0.11 R1 (fold 4) / +0.02 R2, so the issue's every-fold target is not met yet on R1 and
+    this says by how much (engine 29: -0.59 / -0.82).
     """
     result = evaluate_rouge("keypoints", _rows(shared_data / "cnndm_dev.jsonl"), folds=5)
-    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 0.3, result
-    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"] + 0.1, result
-    assert result["worst_margin"]["rouge1"] >= -0.6 and result["worst_margin"]["rouge2"] >= -0.85, result
+    assert result["ours"]["rouge1"] >= result["lead3"]["rouge1"] + 0.8, result
+    assert result["ours"]["rouge2"] >= result["lead3"]["rouge2"] + 0.6, result
+    assert result["worst_margin"]["rouge1"] >= -0.15 and result["worst_margin"]["rouge2"] >= 0.0, result
 
 
 def test_targets_summary_beats_lead3_on_bbc(shared_data: Path) -> None:

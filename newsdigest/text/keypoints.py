@@ -26,6 +26,7 @@ from newsdigest.text.wordlists import (
     IRREGULAR_PRESENT,
     NUMBER_WORDS,
     SAY_VERBS,
+    SEQUENCE_PHRASES,
 )
 
 
@@ -56,7 +57,9 @@ _CONTACT = re.compile(r"www\.|https?://|\b[\w.-]+@[\w-]+\.\w|\b\d{3}[-.]\d{3}[-.
 _SAY = "|".join(sorted(SAY_VERBS))
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 # A person's name: a title and a capitalised word, or two capitalised words after the sentence's first word.
-_PERSON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s[A-Z]|(?<=\s)[A-Z][a-z]+\s[A-Z][a-z]+(?:,|\s[a-z])")
+# At the start the first word is capitalised anyway, so an opening name needs its apposition: "Hiroshi Ueda, a…".
+_PERSON_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s[A-Z]|(?<=\s)[A-Z][a-z]+\s[A-Z][a-z]+(?:,|\s[a-z])"
+                          r"|^[A-Z][a-z]+\s[A-Z][a-z]+,")
 # Reported speech with a quoted phrase and a named speaker ("Mr Lavrov called the talks “fruitful”") is how news
 # gives each actor's position (measured flat from ×1.25 to ×1.6 on cnndm/bbc/xsum in engine 28, so ×1.4).
 _NAMED_QUOTE_BONUS = 1.4
@@ -68,6 +71,10 @@ _APOSTROPHE = re.compile(r"['’]")
 _EXPLETIVE_IT = re.compile(r"^It(?:['’]s| is| was| has been) (?:\w+ )?\w+ (?:to|that|what|how|when|whether)\b")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+# A subordinator, pronoun or "The" capitalised after a lower-case word is a sentence start whose stop is missing: a
+# picture caption glued to the sentence after it ("…on their Facebook page When officials…"), two texts, not one point.
+_GLUED = re.compile(r"(?<=[a-z0-9%]) (?:When|But|He|She|They|We|After|While|His|Her|Their|However|The) (?=[a-z])")
+_WORD_GOES_ON = re.compile(r"[\w'’-]")
 _SUBORDINATE_START = frozenset({"in", "at", "on", "after", "although", "as", "because", "before", "despite", "if",
                                 "since", "though", "unless", "until", "when", "whereas", "whether", "while"})
 
@@ -87,7 +94,7 @@ def points(doc: Document, count: int = 3) -> list[KeyPoint]:
     for sentence in doc.sentences:
         if _is_standfirst(sentence):
             scores[sentence.position] = score_unterminated(doc, sentence, _KEYPOINT_WEIGHTS)
-        if not stands_alone(sentence) or _restates_title(doc, sentence):
+        if not stands_alone(sentence) or _restates_title(doc, sentence) or _GLUED.search(sentence.text):
             scores[sentence.position] = -1.0  # never a key point, whatever its rank
         elif ('"' in sentence.text or "“" in sentence.text) and _NAMED_QUOTE.search(sentence.text):
             scores[sentence.position] *= _NAMED_QUOTE_BONUS
@@ -104,9 +111,14 @@ def _positional(doc: Document, count: int) -> list[KeyPoint]:
 
 
 def _pick(doc: Document, scores: list[float], count: int) -> list[KeyPoint]:
-    """The best-scoring sentences that repeat no earlier pick; one that leans back only after its antecedent."""
+    """The best-scoring sentences that repeat no earlier pick; one that leans back only after its antecedent.
+
+    A sentence that leans back waits until the sentence before it is picked: it outscored every sentence
+    considered after it, so it takes its place as soon as its antecedent is a bullet.
+    """
     picked: list[KeyPoint] = []
     chosen: dict[int, Sentence] = {}
+    waiting: list[tuple[int, str]] = []
     # Best first, ties in document order: reverse=True keeps a sort stable.
     for index in sorted(range(len(scores)), key=scores.__getitem__, reverse=True):
         if len(picked) >= count or scores[index] < 0:
@@ -116,11 +128,30 @@ def _pick(doc: Document, scores: list[float], count: int) -> list[KeyPoint]:
             continue
         text = shortened(doc, sentence)
         if index > 0 and leans_back(text) and not _follows(text, index, chosen):
-            continue  # "She has refused to do either.": who is "she" without the sentence before?
+            waiting.append((index, text))  # "She has refused to do either.": who is "she" without the one before?
+            continue
         if reads_well(text) and all(text != known for _, known in picked):
             picked.append(KeyPoint(index, text))
             chosen[index] = sentence
+            _take_waiting(doc, waiting, picked, chosen, count)
     return picked
+
+
+def _take_waiting(doc: Document, waiting: list[tuple[int, str]], picked: list[KeyPoint],
+                  chosen: dict[int, Sentence], count: int) -> None:
+    """Pick the waiting sentence right after the bullet just picked, if it may follow it (and so on down a chain):
+    every way of following needs the sentence right before to be a bullet."""
+    while len(picked) < count:
+        after = next(((index, text) for index, text in waiting if index - 1 == picked[-1].source), None)
+        if after is None or not _follows(after[1], after[0], chosen):
+            return
+        waiting.remove(after)
+        sentence = doc.sentences[after[0]]
+        if (not reads_well(after[1]) or any(after[1] == known for _, known in picked)
+                or any(overlap(sentence, other) > _MAX_OVERLAP for other in chosen.values())):
+            return
+        picked.append(KeyPoint(*after))
+        chosen[after[0]] = sentence
 
 
 def _is_standfirst(sentence: Sentence) -> bool:
@@ -162,14 +193,17 @@ def _speaker_named(text: str) -> bool:
 def _follows(text: str, index: int, chosen: dict[int, Sentence]) -> bool:
     """Whether a sentence that leans back may follow the bullet before it.
 
-    A bare "But"/"And" relates to the sentence right before it: fine when that sentence is the bullet before.
+    A bare "But"/"And" or a phrase placing it in time after the sentence before ("Since then") relates to the
+    sentence right before it: fine when that sentence is the bullet before.
     A pronoun ("He was back home…") right after the lead's bullet; later, "he"/"she" only when the bullet right
-    before names a person (its antecedent is there); "it"/"they"/"this" may point to any sentence before. "We"/"you" openers are quotes without their marks and never follow.
+    before names a person (its antecedent is there; a name opening that bullet needs its apposition: "Hiroshi Ueda,
+    a…"); "it"/"they"/"this" may point to any sentence before. "We"/"you" openers are quotes without their marks
+    and never follow.
     """
     first = _APOSTROPHE.split((text.split(None, 1) or [""])[0].lower().strip(",;:"), maxsplit=1)[0]
-    if first in CONNECTIVES:
-        return index - 1 in chosen
-    if first in _PERSONAL and index - 1 in chosen:
+    if first in CONNECTIVES or text.lower().startswith(SEQUENCE_PHRASES):
+        return index - 1 in chosen  # "But…", "Since then…": they relate to the sentence right before, the bullet
+    if first in _PERSONAL and index > 1 and index - 1 in chosen:
         return _PERSON_NAME.search(chosen[index - 1].text) is not None  # "He said…" after a bullet naming a person
     # Only a pronoun reads on from the lead ("First, …", "Nine were…" need more than the sentence before).
     return index == 1 and 0 in chosen and first in DANGLING_OPENERS and first not in ("we", "our", "you", "i", "my")
@@ -190,7 +224,9 @@ def leans_back(text: str) -> bool:
         return True  # "While this is concerning, …": the subordinate clause points back
     if len(words) > 1 and (first in NUMBER_WORDS or first.isdigit()) and words[1] in _BARE_QUANTITY_NEXT:
         return True  # "Nine were included…": a bare number counts a set named before
-    return lowered.startswith(DANGLING_PHRASES)
+    # Whole words only: "The two-time champion…", "The movement…", "The newspaper…" name their subject.
+    return any(lowered.startswith(phrase) and not _WORD_GOES_ON.match(lowered, len(phrase))
+               for phrase in DANGLING_PHRASES)
 
 
 def reads_well(point: str) -> bool:

@@ -90,6 +90,11 @@ DANGLING_PHRASES = (
     "that year", "that same", "the following day", "the next morning", "the day before", "the night before",
 )
 
+# Grammar: the DANGLING_PHRASES that place a sentence in time right after the one before it ("Since then…"): like a
+# connective, they read on when that sentence is the bullet before.
+SEQUENCE_PHRASES = ("after that", "since then", "by then", "until then", "the next day", "the following day",
+                    "the next morning", "that day", "that night", "that morning", "later that", "earlier that")
+
 # Grammar: first-person singular pronouns. Outside a quotation they mark the writer's own aside (a columnist's
 # "I think"); a plural "we" often means writer and reader ("we may be close to…") and is left to DANGLING_OPENERS.
 _FIRST_PERSON = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"]
