@@ -38,6 +38,8 @@ class BuildResult:
     warnings: tuple[str, ...]
     seconds: float
     output: Path
+    files_parsed: int = 0       # local files parsed this build (the others were unchanged)
+    files_reused: int = 0
 
 
 def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> datetime:
@@ -78,10 +80,11 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
     now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
     limits = settings.limits
 
-    local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years)
-    for message in local.warnings:
-        warn(message)
     with Archive.open(settings.archive.path, years=limits.years, lock_timeout=limits.lock_timeout) as archive:
+        local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years,
+                             store=archive)     # unchanged files come back from the archive unparsed
+        for message in local.warnings:
+            warn(message)
         report.stage("reading feeds", len(settings.feeds))
         ingest = ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=tz, offline=offline,
                               progress=report.feed_done, limits=limits)
@@ -110,6 +113,7 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
+        files_parsed=local.parsed, files_reused=local.reused,
     )
 
 
