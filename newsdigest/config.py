@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from newsdigest.settings import (
     ArchiveSettings,
+    BuildSettings,
     DigestSettings,
     FeedSettings,
     FetchSettings,
@@ -275,6 +276,7 @@ TOP: dict[str, Reader] = {
     "archive": _section(ARCHIVE),
     "stories": _section(STORIES),
     "limits": _section(LIMITS),
+    "build": _section({"workers": _number(int, 1)}),
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
@@ -341,6 +343,7 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         archive=_build(ArchiveSettings, archive_raw),
         stories=_build(StorySettings, raw.get("stories", {})),
         limits=_build(LimitSettings, raw.get("limits", {})),
+        build=_build(BuildSettings, raw.get("build", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),
