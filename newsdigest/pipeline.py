@@ -40,6 +40,9 @@ class BuildResult:
     output: Path
     files_parsed: int = 0       # local files parsed this build (the others were unchanged)
     files_reused: int = 0
+    files_written: int = 0      # site files whose bytes are new or changed
+    site_files: int = 0
+    site_bytes: int = 0
 
 
 def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> datetime:
@@ -114,6 +117,7 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
         files_parsed=local.parsed, files_reused=local.reused,
+        files_written=site.files_written, site_files=site.site_files, site_bytes=site.site_bytes,
     )
 
 

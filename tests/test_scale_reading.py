@@ -133,3 +133,22 @@ class _Store:
         for path in gone:
             del self.rows[path]
         self.rows.update(changed)
+
+
+def test_closing_line_reports_pages_written_and_the_sites_size(tmp_path, capsys, monkeypatch):
+    from newsdigest.cli import main
+    from newsdigest.progress import human_size
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    project, _ = _project(tmp_path, 3)
+    lines = []
+    for _ in range(2):
+        assert main(["--config", str(project.config), "--offline"]) == 0
+        lines.append(capsys.readouterr().out.strip().splitlines()[-1])
+    files = [p for p in project.site.rglob("*") if p.is_file()]
+    size = human_size(sum(p.stat().st_size for p in files))
+    outputs = [p for p in files if p.name != ".newsdigest"]    # the folder's marker is no output
+    assert f" pages ({len(outputs)} files written); site {size} in {len(files)} files;" in lines[0]
+    assert f" pages (0 files written); site {size} in {len(files)} files;" in lines[1]   # nothing changed
+    assert (human_size(999), human_size(12_345), human_size(4_500_000), human_size(1_200_000_000)) == (
+        "999 B", "12.3 KB", "4.5 MB", "1.2 GB")
