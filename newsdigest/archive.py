@@ -58,10 +58,11 @@ MIGRATIONS: dict[int, str] = {
             stamp TEXT NOT NULL,              -- parser version, zone, years, size, mtime, content hash
             data TEXT NOT NULL                -- the parsed Article as JSON
         );
+        ALTER TABLE feeds ADD COLUMN body_hash TEXT NOT NULL DEFAULT ''
     """,
 }
 FEED_COLUMNS = ("url", "name", "etag", "last_modified", "last_success", "last_attempt", "last_error",
-                "consecutive_failures", "item_count", "status")
+                "consecutive_failures", "item_count", "status", "body_hash")
 
 
 class ArchiveError(Exception):
