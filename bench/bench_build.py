@@ -25,6 +25,7 @@ def options() -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("total", nargs="?", type=int, default=10_000)
     p.add_argument("--markdown", action="store_true", help="local Markdown files instead of RSS feeds")
+    p.add_argument("--workers", type=int, default=0, help="build.workers (default: the setting's default)")
     p.add_argument("--code", type=Path, default=Path(__file__).resolve().parent.parent,
                    help="newsdigest checkout to build with (default: this one)")
     return p.parse_args()
@@ -75,7 +76,7 @@ def write_markdown(folder: Path, total: int) -> None:
             f"url: https://example.org/md/{i}\n---\n{body}\n", encoding="utf-8")
 
 
-def config_text(work: Path, total: int, markdown: bool) -> str:
+def config_text(work: Path, total: int, markdown: bool, workers: int = 0) -> str:
     if markdown:
         write_markdown(work / "content", total)
         sources = "content: [content]\n"
@@ -85,7 +86,8 @@ def config_text(work: Path, total: int, markdown: bool) -> str:
     # The caps on items per feed and new articles per build would store only part of the corpus.
     return (f"site: {{title: Bench}}\n{sources}topics:\n  - {{name: Politics}}\n  - {{name: Business}}\n"
             "  - {name: Technology}\n  - {name: Sport}\nsearch: false\n"
-            "limits: {items_per_feed: 1000000, new_articles: 1000000}\n")
+            "limits: {items_per_feed: 1000000, new_articles: 1000000}\n"
+            + (f"build: {{workers: {workers}}}\n" if workers else ""))
 
 
 def cpu_seconds() -> float:
@@ -103,7 +105,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "config.yaml").write_text(config_text(work, args.total, args.markdown), encoding="utf-8")
+        (work / "config.yaml").write_text(config_text(work, args.total, args.markdown, args.workers), encoding="utf-8")
         settings = load_config(work / "config.yaml")
         for label in ("cold", "warm"):
             started, cpu = time.perf_counter(), cpu_seconds()
