@@ -19,7 +19,7 @@ from newsdigest.model import Article, FeedState, Source
 from newsdigest.sources.dates import DEFAULT_YEARS, within_years
 from newsdigest.urls import article_id
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Migration N turns a version N-1 database into version N. Append; never edit a shipped step.
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -65,9 +65,19 @@ MIGRATIONS: dict[int, str] = {
             recipients INTEGER NOT NULL
         );
     """,
+    # 3: each local file's parse, reused while its size, mtime and content hash stay the same; the hash of
+    # the feed body parsed last, so the same bytes answered with 200 are not parsed again.
+    3: """
+        CREATE TABLE local_files (
+            path TEXT PRIMARY KEY,            -- as shown in warnings (relative to the config folder)
+            stamp TEXT NOT NULL,              -- parser version, zone, years, size, mtime, content hash
+            data TEXT NOT NULL                -- the parsed Article as JSON
+        );
+        ALTER TABLE feeds ADD COLUMN body_hash TEXT NOT NULL DEFAULT ''
+    """,
 }
 FEED_COLUMNS = ("url", "name", "etag", "last_modified", "last_success", "last_attempt", "last_error",
-                "consecutive_failures", "item_count", "status")
+                "consecutive_failures", "item_count", "status", "body_hash")
 
 
 class ArchiveError(Exception):
@@ -306,6 +316,29 @@ class Archive:
         values = [_utc_iso(v) if isinstance(v, datetime) else v for v in values]
         placeholders = ", ".join("?" for _ in FEED_COLUMNS)
         self.conn.execute(f"INSERT OR REPLACE INTO feeds ({', '.join(FEED_COLUMNS)}) VALUES ({placeholders})", values)
+
+    # --- parsed local files -----------------------------------------------------------------------
+
+    def local_files(self) -> dict[str, tuple[str, Article]]:
+        """Each local file's stamp and parsed article from the last build; unreadable records are left out
+        (their file is simply parsed again)."""
+        found: dict[str, tuple[str, Article]] = {}
+        for path, stamp, data in self.conn.execute("SELECT path, stamp, data FROM local_files"):
+            try:
+                found[path] = (stamp, article_from_json(data))
+            except Exception:  # noqa: BLE001, S112 — a broken record only costs one parse
+                continue
+        return found
+
+    def save_local_files(self, changed: dict[str, tuple[str, Article]], gone: Sequence[str]) -> None:
+        """Store the files parsed this build and forget the ones gone (deleted, or now unreadable)."""
+        if not changed and not gone:
+            return
+        with self._transaction():
+            self.conn.executemany("DELETE FROM local_files WHERE path = ?", [(path,) for path in gone])
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO local_files (path, stamp, data) VALUES (?, ?, ?)",
+                [(path, stamp, article_to_json(article)) for path, (stamp, article) in changed.items()])
 
     # --- extraction cache -----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from newsdigest.config import ConfigError, load_config
-from newsdigest.progress import Reporter
+from newsdigest.progress import Reporter, human_size
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 # Subcommands live in newsdigest/commands/; a plain `build.py [options]` is the build, as it always was.
@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_FAILED
     failed = len(result.failures)
     if not args.quiet:
-        print(f"Built {result.articles} articles, {result.topics} topics, {result.pages} pages; "
-              f"{failed} of {result.feeds} feeds failed; {result.seconds:.1f} s → {result.output}")
+        print(f"Built {result.articles} articles, {result.topics} topics, {result.pages} pages "
+              f"({result.files_written} files written); site {human_size(result.site_bytes)} in "
+              f"{result.site_files} files; {failed} of {result.feeds} feeds failed; {result.seconds:.1f} s → {result.output}")
     return EXIT_FAILED if args.strict and failed else EXIT_OK

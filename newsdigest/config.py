@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from newsdigest.settings import (
     FILTER_FIELDS,
     ArchiveSettings,
+    BuildSettings,
     DigestSettings,
     EmailSettings,
     FeedSettings,
@@ -454,6 +455,7 @@ TOP: dict[str, Reader] = {
     "stories": _section(STORIES),
     "email": _section(EMAIL, required=("host", "from", "to")),
     "limits": _section(LIMITS),
+    "build": _section({"workers": _number(int, 1)}),
     "output": read_str,
     "templates_dir": read_str,
     "search": read_bool,
@@ -550,6 +552,7 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         stories=_build(StorySettings, raw.get("stories", {})),
         email=_email(raw.get("email", {})),
         limits=_build(LimitSettings, raw.get("limits", {})),
+        build=_build(BuildSettings, raw.get("build", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
         search=raw.get("search", True),

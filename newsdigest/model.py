@@ -117,6 +117,7 @@ class FeedState:
     consecutive_failures: int = 0
     item_count: int = 0
     status: str = "never fetched"      # "ok", "not modified", "failed", "never fetched"
+    body_hash: str = ""                # of the last body parsed (with what parsing read); "" forces a parse
 
 
 @dataclass(frozen=True)

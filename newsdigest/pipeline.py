@@ -41,6 +41,11 @@ class BuildResult:
     warnings: tuple[str, ...]
     seconds: float
     output: Path
+    files_parsed: int = 0       # local files parsed this build (the others were unchanged)
+    files_reused: int = 0
+    files_written: int = 0      # site files whose bytes are new or changed
+    site_files: int = 0
+    site_bytes: int = 0
 
 
 def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> datetime:
@@ -83,10 +88,11 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
 
     for message in hosting_warnings(settings):
         warn(message)
-    local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years)
-    for message in local.warnings:
-        warn(message)
     with Archive.open(settings.archive.path, years=limits.years, lock_timeout=limits.lock_timeout) as archive:
+        local = read_content(settings.content, settings.root, tz, max_bytes=limits.file_bytes, years=limits.years,
+                             store=archive)     # unchanged files come back from the archive unparsed
+        for message in local.warnings:
+            warn(message)
         report.stage("reading feeds", len(settings.feeds))
         ingest = ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=tz, offline=offline,
                               progress=report.feed_done, limits=limits)
@@ -123,6 +129,8 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
+        files_parsed=local.parsed, files_reused=local.reused,
+        files_written=site.files_written, site_files=site.site_files, site_bytes=site.site_bytes,
     )
 
 

@@ -60,3 +60,13 @@ class Reporter:
         if self._bar_open:
             self.stream.write("\n")
             self._bar_open = False
+
+
+def human_size(size: int) -> str:
+    """Bytes as the closing line shows them: 950 B, 12.3 KB, 4.5 MB, 1.2 GB (powers of 1000, as hosts count)."""
+    value = float(size)
+    for unit in ("B", "KB", "MB"):
+        if value < 1000:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"

@@ -1,6 +1,7 @@
 """The typed, frozen settings object every stage reads (built by config.py)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,6 +97,12 @@ class LimitSettings:
 
 
 @dataclass(frozen=True)
+class BuildSettings:
+    # Processes for per-article work (extraction, topics); 1 runs everything in the build's own process.
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
 class StorySettings:
     window_hours: float = 48.0
     threshold: float = 0.3         # TF-IDF cosine of title + lead that links two articles (see stories.py)
@@ -139,6 +146,7 @@ class Settings:
     stories: StorySettings = field(default_factory=StorySettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     limits: LimitSettings = field(default_factory=LimitSettings)
+    build: BuildSettings = field(default_factory=BuildSettings)
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file
     search: bool = True

@@ -65,6 +65,8 @@ class SiteReport:
     files_unchanged: int       # files kept as they were (old mtime)
     files_removed: int         # files of the previous site that no longer exist
     warnings: tuple[str, ...] = ()
+    site_bytes: int = 0        # size of the whole site as swapped in (search index included)
+    site_files: int = 0
 
 
 class Outputs:
@@ -146,6 +148,7 @@ def _write_locked(outputs: Outputs, output: Path, pages: int,
         written, unchanged = fill_folder(outputs, tmp, output)
         kill_point("filled")
         warnings += before_swap(tmp) if before_swap else []
+        site_files, site_bytes = folder_size(tmp)
         keep_unchanged_mtimes(tmp, output, skip=outputs)
         removed = count_removed(output, tmp)
         kill_point("before-swap")
@@ -154,7 +157,17 @@ def _write_locked(outputs: Outputs, output: Path, pages: int,
         # Any failure, Ctrl-C included, leaves the previous site exactly as it was.
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return SiteReport(pages, written, unchanged, removed, tuple(warnings))
+    return SiteReport(pages, written, unchanged, removed, tuple(warnings), site_bytes=site_bytes, site_files=site_files)
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    """Files and bytes below `folder` (static hosts bound both: GitHub Pages publishes at most 1 GB)."""
+    files = size = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            files += 1
+            size += path.stat().st_size
+    return files, size
 
 
 # --- locking ------------------------------------------------------------------------------------

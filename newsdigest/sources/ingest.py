@@ -1,6 +1,7 @@
 """Read every configured feed into the archive; a broken feed is reported, never fatal."""
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import logging
 import re
@@ -111,13 +112,28 @@ def _store_outcome(run: _Run, feed: FeedSettings, outcome: FetchResult | FetchEr
         ))
         run.progress(f"{feed.name}: not modified")
         return
+    digest = body_hash(run, feed, outcome)
+    if previous.status in ("ok", "not modified") and previous.body_hash == digest:
+        # A server without validators (or ignoring them) sent the very bytes parsed last time.
+        run.archive.save_state(replace(
+            previous, name=feed.name, etag=outcome.etag, last_modified=outcome.last_modified, status="not modified",
+            last_attempt=run.now, last_success=run.now, last_error="", consecutive_failures=0,
+        ))
+        run.progress(f"{feed.name}: unchanged (same bytes as last time)")
+        return
     parsed = parse_feed(outcome.data, feed=feed, fetched_at=run.now, tz=run.tz, content_type=outcome.content_type,
                         max_items=run.limits.items_per_feed)
     run.warnings.extend(f"feed `{feed.name}`: {warning}" for warning in parsed.warnings)
     if parsed.failure:
         _fail(run, feed, parsed.failure, parsed.failure_detail)
         return
-    _store_parsed(run, feed, parsed, outcome, previous, fetcher)
+    _store_parsed(run, feed, parsed, outcome, replace(previous, body_hash=digest), fetcher)
+
+
+def body_hash(run: _Run, feed: FeedSettings, outcome: FetchResult) -> str:
+    """The body with everything its parse and storage read (feed settings, zone, caps)."""
+    what = repr((feed, str(run.tz), run.limits.items_per_feed, outcome.content_type, run.offline and feed.full_text))
+    return hashlib.sha256(what.encode("utf-8") + b"\0" + outcome.data).hexdigest()
 
 
 def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: FetchResult,
@@ -130,6 +146,7 @@ def _store_parsed(run: _Run, feed: FeedSettings, parsed: ParsedFeed, outcome: Fe
     etag, last_modified = ("", "") if deferred else (outcome.etag, outcome.last_modified)
     state = replace(
         previous, name=feed.name, etag=etag, last_modified=last_modified, status="ok",
+        body_hash="" if deferred else previous.body_hash,
         last_attempt=run.now, last_success=run.now, last_error="", consecutive_failures=0, item_count=len(articles),
     )
     new = run.archive.save_feed(state, articles, now=run.now)
