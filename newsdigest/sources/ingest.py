@@ -5,7 +5,7 @@ import hashlib
 import html as htmllib
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
@@ -59,7 +59,7 @@ def ingest_feeds(
     by_url = {feed.url: feed for feed in to_fetch}
     requests = [_request(feed, archive.feed_state(feed.url), fetch) for feed in to_fetch]
     with Fetcher(fetch, policy=policy) as fetcher:
-        for request, outcome in fetcher.fetch_many(requests):
+        for request, outcome in _in_config_order(requests, fetcher.fetch_many(requests)):
             feed = by_url[request.url]
             try:
                 _store_outcome(run, feed, outcome, fetcher)
@@ -75,6 +75,25 @@ def ingest_feeds(
         new_articles=run.new_articles,
         states=tuple(archive.feed_state(f.url) or FeedState(url=f.url, name=f.name) for f in unique),
     )
+
+
+def _in_config_order(requests: Sequence[FetchRequest], done: Iterable[tuple[FetchRequest, FetchResult | FetchError]]
+                     ) -> Iterator[tuple[FetchRequest, FetchResult | FetchError]]:
+    """Fetch outcomes in the config's feed order, each as soon as every feed before it is done.
+
+    Fetches finish in any order; storing them in one fixed order makes everything that depends on order
+    (the build-wide `limits.new_articles` budget, which copy of a shared URL is stored first) the same
+    for the same inputs.
+    """
+    order = [request.url for request in requests]
+    waiting: dict[str, tuple[FetchRequest, FetchResult | FetchError]] = {}
+    position = 0
+    for request, outcome in done:
+        waiting[request.url] = (request, outcome)
+        while position < len(order) and order[position] in waiting:
+            yield waiting.pop(order[position])
+            position += 1
+    yield from waiting.values()     # only if a request URL repeated; the fetcher never does that
 
 
 def _unique_feeds(feeds: Sequence[FeedSettings], run: _Run) -> list[FeedSettings]:
