@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, NAMES, PLACES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
+from newsdigest.text.stem import stem as package_stem
 from newsdigest.urls import slugify
 
 # Scoring constants. Scores are on one scale so `TopicRules.threshold` (default 1.0) reads as
@@ -55,21 +56,9 @@ _STARTERS = frozenset((
 ))
 
 
-@lru_cache(maxsize=262_144)
-def _stem(token: str) -> str:
-    """Light stemming that keeps case: drop possessive 's and a plural s/es/ies."""
-    if token[-2:] in ("'s", "’s"):
-        token = token[:-2]
-    elif token[-1:] in ("'", "’"):
-        token = token[:-1]
-    low = token.lower()
-    if len(token) <= 3 or not low.endswith("s") or low.endswith(("ss", "us", "is")):
-        return token
-    if low.endswith("ies") and len(token) > 4:
-        return token[:-3] + ("Y" if token[-3].isupper() else "y")
-    if low.endswith(("sses", "xes", "ches", "shes", "zzes")):
-        return token[:-2]
-    return token[:-1]
+# The package's one stemmer (possessive and plural only: topic terms are nouns), memoised per process
+# because topic matching stems every token of every article.
+_stem = lru_cache(maxsize=262_144)(package_stem)
 
 
 # A URL path segment that is a section name, with a trailing story number dropped ("business-64123456").
