@@ -70,10 +70,11 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from newsdigest.model import Analysed, Story
 from newsdigest.settings import StorySettings
+from newsdigest.text.stem import stem as package_stem
 from newsdigest.text.wordlists import STOPWORDS
 from newsdigest.urls import short_hash
 
@@ -156,21 +157,9 @@ def group_stories(
 
 # ---------------------------------------------------------------- features
 
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    """Fold common endings so "killing", "killed", "kills" (and "terrorist", "terrorism") meet."""
-    word = word.replace("’", "'")
-    word = word.removesuffix("'s")
-    for suffix, keep in (("ism", 4), ("ist", 4), ("ing", 3), ("ed", 3), ("ies", 3), ("s", 3)):
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep and not word.endswith(("ss", "us", "is")):
-            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-            break
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    # "stabbed" and "stab", "kidnapping" and "kidnap": undo the doubled final consonant.
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz" and word[-1].isalpha():
-        word = word[:-1]
-    return word
+# The package's one stemmer, with verb and agent endings folded ("killing", "killed" → "kill"): reports of
+# one event word it differently. Memoised per process: grouping stems every word of every lead.
+_stem = lru_cache(maxsize=1 << 16)(partial(package_stem, verbs=True))
 
 
 def _words(text: str, limit: int, titled: bool) -> list[tuple[str, bool, bool]]:
