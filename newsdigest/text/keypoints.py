@@ -94,11 +94,17 @@ def points(doc: Document, count: int = 3) -> list[KeyPoint]:
     for sentence in doc.sentences:
         if _is_standfirst(sentence):
             scores[sentence.position] = score_unterminated(doc, sentence, _KEYPOINT_WEIGHTS)
-        if not stands_alone(sentence) or _restates_title(doc, sentence) or _GLUED.search(sentence.text):
-            scores[sentence.position] = -1.0  # never a key point, whatever its rank
-        elif ('"' in sentence.text or "“" in sentence.text) and _NAMED_QUOTE.search(sentence.text):
+        if ('"' in sentence.text or "“" in sentence.text) and _NAMED_QUOTE.search(sentence.text):
             scores[sentence.position] *= _NAMED_QUOTE_BONUS
     return sorted(_pick(doc, scores, count))
+
+
+def _never_a_key_point(doc: Document, sentence: Sentence) -> bool:
+    """A sentence that cannot stand alone, restates the title or is two texts glued together.
+
+    Asked only of the sentences the ranking reaches (usually the first few), not of every sentence.
+    """
+    return not stands_alone(sentence) or _restates_title(doc, sentence) or bool(_GLUED.search(sentence.text))
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
@@ -124,6 +130,8 @@ def _pick(doc: Document, scores: list[float], count: int) -> list[KeyPoint]:
         if len(picked) >= count or scores[index] < 0:
             break
         sentence = doc.sentences[index]
+        if _never_a_key_point(doc, sentence):
+            continue  # whatever its rank
         if any(overlap(sentence, other) > _MAX_OVERLAP for other in chosen.values()):
             continue
         text = shortened(doc, sentence)
