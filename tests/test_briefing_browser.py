@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser.sitebuild import ARTIFACTS, CHROMIUM_ARGS, serve
-from conftest import skip_or_fail
+from browser.sitebuild import ARTIFACTS, serve
 from year2023_site import build_day, entries_by_day
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
@@ -21,18 +20,6 @@ def root_url(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     site = build_day(tmp_path_factory.mktemp("briefing-browser"), DAY, entries_by_day(shared_data, [DAY])[DAY])
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path: str) -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser: object, url: str, width: int, height: int) -> tuple[object, object]:

@@ -11,7 +11,6 @@ import pytest
 from browser.sitebuild import (
     ARTIFACTS,
     AXE,
-    CHROMIUM_ARGS,
     NARWHAL_URL,
     PAGE_TYPES,
     SUB_PATH_BASE,
@@ -34,18 +33,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def root_url(site: Path) -> Iterator[str]:
     with serve(site, prefix=urlsplit(SUB_PATH_BASE).path) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path: str) -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Outside:

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser.sitebuild import CHROMIUM_ARGS, build_fixture_site, serve
-from conftest import ROOT, skip_or_fail
+from browser.sitebuild import build_fixture_site, serve
+from conftest import ROOT
 
 from newsdigest.commands.init import create_digest
 
@@ -119,18 +119,6 @@ def test_r_and_enter_asks_for_a_build_that_fetches_feeds(served):
     served.wait_for_generation(first)
     assert served.proc.stdout is not None
     assert "(feeds fetched)" in served.proc.stdout.readline()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path: str) -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed (pip install playwright)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.browser
