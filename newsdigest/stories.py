@@ -74,6 +74,7 @@ from functools import lru_cache, partial
 
 from newsdigest.model import Analysed, Story
 from newsdigest.settings import StorySettings
+from newsdigest.text.keypoints import leans_back
 from newsdigest.text.stem import stem as package_stem
 from newsdigest.text.wordlists import STOPWORDS
 from newsdigest.urls import short_hash
@@ -754,11 +755,18 @@ def story_score(members: Sequence[Analysed], now: datetime) -> float:
 
 
 def merge_key_points(members: Sequence[Analysed], limit: int = MAX_KEY_POINTS) -> tuple[str, ...]:
-    """Key points of the members in order, dropping any that repeats one already kept."""
+    """Key points of the members in order, dropping any that repeats one already kept.
+
+    A point that leans on the bullet before it in its own article ("He said…", "But…") is kept only right
+    after that bullet: next to another outlet's point, its "he" or "but" would point at the wrong thing.
+    """
     kept: list[str] = []
     kept_words: list[frozenset[str]] = []
     for member in members:
-        for point in member.extract.key_points:
+        points = member.extract.key_points
+        for index, point in enumerate(points):
+            if leans_back(point) and not (index and kept and kept[-1] == points[index - 1]):
+                continue
             words = frozenset(_stem(w.lower()) for w in _TOKEN.findall(point) if w.lower() not in STOPWORDS)
             if not words or any(_jaccard(words, other) >= DUPLICATE_POINT for other in kept_words):
                 continue

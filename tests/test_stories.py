@@ -129,6 +129,18 @@ def test_near_duplicate_key_points_are_dropped() -> None:
                                         "Unions called a strike.")
 
 
+def test_a_point_that_leans_back_stays_only_after_its_own_bullet() -> None:
+    a = make("a", "t", "x", points=("The mayor of Riverton opened the new bridge.", "She called it a turning point."))
+    b = make("b", "t", "x", points=("Traffic on the old ferry fell by half.", "But the toll stays until May."))
+    # "She" follows her own article's bullet and stays; "But" would follow the ferry point of another
+    # report only if its own bullet was kept right before it: here it was, so it stays too.
+    assert merge_key_points([a, b]) == ("The mayor of Riverton opened the new bridge.", "She called it a turning point.",
+                                        "Traffic on the old ferry fell by half.", "But the toll stays until May.")
+    c = make("c", "t", "x", points=("The mayor of Riverton opened the new bridge today.", "He praised the builders."))
+    # c's first point repeats a's and is dropped, so c's "He" would land after a's "She" point: left out.
+    assert merge_key_points([a, c]) == ("The mayor of Riverton opened the new bridge.", "She called it a turning point.")
+
+
 def test_ranking_rule_sources_recency_topic_weight() -> None:
     now = T0 + timedelta(hours=24)
     one = [make("x", "t", "x", "A", 24)]
