@@ -481,3 +481,35 @@ def test_a_date_that_is_the_subject_is_not_dropped_as_a_time_phrase() -> None:
 def test_attribution_after_a_single_quoted_phrase_stays_with_its_quote() -> None:
     text = "The agency needs to change the way it works to avoid 'preparing for the last war', he added."
     assert _one(text) == text
+
+
+def test_a_sentence_whose_subject_is_a_video_is_prose_and_may_be_a_key_point() -> None:
+    # "Video" opening a sentence is its subject; only the all-capitals "VIDEO" label and "Scroll down" lines are chrome.
+    body = ("Police arrested a man after a fight outside a stadium in the city on Saturday night. "
+            "Video footage of the fight shows two men pushing a steward to the ground near the gates. "
+            "VIDEO Watch the moment the steward falls. Scroll down for video. "
+            "The club said it would ban both men from every home game for the rest of the season.")
+    doc = analyse("Man arrested after stadium fight", body)
+    texts = [sentence.text for sentence in doc.sentences]
+    assert texts[1].startswith("Video footage of the fight shows")
+    assert not any(text.startswith(("VIDEO", "Scroll")) for text in texts)
+    assert any(point.startswith("Video footage") for point in key_points(doc))
+
+
+def test_a_sentence_pointing_into_a_picture_is_a_caption_and_no_key_point() -> None:
+    body = ("A former sergeant was arrested on a university campus after taking a flag from protesters on Friday. "
+            "Officers handcuffed her outside the library and drove her away in a patrol car. "
+            "In the right-hand photograph she is seen being arrested outside the library, as seen above. "
+            "Campus police said she had refused to hand the flag back to the students.")
+    points = key_points(analyse("Veteran arrested over flag", body))
+    assert len(points) == 3 and not any("photograph" in point for point in points)
+    assert points[2].startswith("Campus police said")
+
+
+def test_a_picture_pointer_in_brackets_is_an_aside_and_the_sentence_stays_a_key_point() -> None:
+    body = ("The company is releasing a special edition console (shown below) for $360 on April 28th, weeks ahead "
+            "of the game's launch. The game lets players fuse weapons and build vehicles from parts they find. "
+            "Reviewers who played an early build said the new abilities change how every puzzle is solved.")
+    points = key_points(analyse("Special edition console", body))
+    assert points[0] == ("The company is releasing a special edition console for $360 on April 28th, weeks ahead "
+                         "of the game's launch.")

@@ -26,7 +26,7 @@ _BOILERPLATE = re.compile(
     r"^(?:by\b.{0,60}$|by \.|published:|updated:|last updated|share this|share on|read more|click here|"
     r"follow (?:us|him|her|@|our)|get our|download our|sign up|subscribe|image (?:source|copyright|caption)|photo(?:graph)?:|"
     r"picture:|copyright|all rights reserved|advertisement|related:|see also|watch:|listen:|"
-    r"this (?:story|article) (?:was|has been)|(?:scroll|video) )",
+    r"this (?:story|article) (?:was|has been)|scroll |(?-i:VIDEO) )",
     re.IGNORECASE,
 )
 # Web copy often glues a photo caption to the next sentence with no stop between them:

@@ -74,6 +74,12 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 # A subordinator, pronoun or "The" capitalised after a lower-case word is a sentence start whose stop is missing: a
 # picture caption glued to the sentence after it ("…on their Facebook page When officials…"), two texts, not one point.
 _GLUED = re.compile(r"(?<=[a-z0-9%]) (?:When|But|He|She|They|We|After|While|His|Her|Their|However|The) (?=[a-z])")
+# A sentence that points into the page's pictures ("In the right-hand photograph she is seen…", "…, pictured above,",
+# "the hotel pictured here") describes a photo: a caption, and a reader of the key points has no picture. A pointer in
+# brackets is an aside of a prose sentence that compression removes ("The S90C (pictured above) costs…"), and so is a
+# bare "(left)": Daily Mail teasers put it in the lead sentence itself ("Mary Prescott (left) worked at…").
+_PICTURE_DEIXIS = re.compile(r"(?i)(?<!\()\b(?:(?:left|right)-hand (?:photo|photograph|picture|image)s?"
+                             r"|(?:pictured|seen|shown) (?:above|below)|(?:pictured|shown) here)\b")
 _WORD_GOES_ON = re.compile(r"[\w'’-]")
 _SUBORDINATE_START = frozenset({"in", "at", "on", "after", "although", "as", "because", "before", "despite", "if",
                                 "since", "though", "unless", "until", "when", "whereas", "whether", "while"})
@@ -104,7 +110,9 @@ def _never_a_key_point(doc: Document, sentence: Sentence) -> bool:
 
     Asked only of the sentences the ranking reaches (usually the first few), not of every sentence.
     """
-    return not stands_alone(sentence) or _restates_title(doc, sentence) or bool(_GLUED.search(sentence.text))
+    text = sentence.text
+    return (not stands_alone(sentence) or _restates_title(doc, sentence) or bool(_GLUED.search(text))
+            or bool(_PICTURE_DEIXIS.search(text)))
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
