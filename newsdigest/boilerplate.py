@@ -78,9 +78,12 @@ LIVE_BLOG = (
 )
 
 # Editorial leftovers that escaped the CMS ("ALT HED", "SUB HED", "DEK:") — seen in real feeds.
+# Also a JavaScript or template value printed where the text should be: forsal.pl's 1,485 year2023 items are an
+# image and the word "undefined". Whole paragraphs only, so prose that says "undefined" stays.
 EDITORIAL = (
     r"(?:alt|sub)[ -]?hed\b.{0,200}",
     r"dek:.{0,200}",
+    r"undefined|null|nan|\[object object\]",
 )
 
 # Shop buttons of deal posts (GameSpot, PCWorld): "See at Best Buy", "See deal", "Preorder at …".

@@ -122,6 +122,7 @@ PROSE = "Fishing crews said the week cost them most of the month's catch, and as
     "A crew unloads crates at the harbour on Jan. 8, 2023. (PA)",
     "See at Best Buy",
     "To read this article in full, please click here",
+    "undefined",
 ])
 def test_feed_chrome_is_removed_and_prose_around_it_kept(tmp_path: Path, chrome: str) -> None:
     text = stored(tmp_path, rss(item(1, f"<p>{PROSE}</p><p>{chrome}</p>")))["https://news.example/1"].text
@@ -129,7 +130,15 @@ def test_feed_chrome_is_removed_and_prose_around_it_kept(tmp_path: Path, chrome:
     assert is_boilerplate(chrome) and not is_boilerplate(PROSE)
 
 
+def test_an_item_whose_text_is_a_script_value_has_no_text_and_keeps_its_title(tmp_path: Path) -> None:
+    # forsal.pl's items are an image and the word "undefined": the title is all there is, not a key point "undefined".
+    stored_item = stored(tmp_path, rss(item(1, '<img src="https://news.example/a.jpg" />undefined')))
+    article = stored_item["https://news.example/1"]
+    assert article.text == "" and article.title
+
+
 @pytest.mark.parametrize("prose", [
+    "Results were undefined until the count ended on Monday, the electoral board said.",
     "The band closed the night with Highway to Hell (AC/DC)",
     "Flooding hit the area (New York/New Jersey).",
     "Officials said the harbour road would reopen on Monday. (Updated)",
