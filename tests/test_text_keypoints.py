@@ -513,3 +513,12 @@ def test_a_picture_pointer_in_brackets_is_an_aside_and_the_sentence_stays_a_key_
     points = key_points(analyse("Special edition console", body))
     assert points[0] == ("The company is releasing a special edition console for $360 on April 28th, weeks ahead "
                          "of the game's launch.")
+
+
+def test_a_sentence_pointing_ahead_is_no_key_point_because_it_promises_what_it_does_not_hold() -> None:
+    body = ("The city will close the river bridge to cars for six weeks from Monday while its deck is replaced. "
+            "Here's what drivers need to know. Buses will use a temporary lane on the rail bridge instead. "
+            "Cyclists and people on foot can still cross on the east footway.")
+    points = key_points(analyse("River bridge closes to cars", body))
+    assert len(points) == 3 and not any(point.startswith("Here") for point in points)
+    assert not key_points(analyse("Where to watch the winners", "Here's where you can watch this year's winners."))

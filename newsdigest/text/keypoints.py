@@ -23,6 +23,7 @@ from newsdigest.text.wordlists import (
     EVALUATIVE_OPENERS,
     FINITE_VERB_MARKS,
     FIRST_PERSON,
+    FORWARD_OPENERS,
     IRREGULAR_PRESENT,
     NUMBER_WORDS,
     SAY_VERBS,
@@ -106,13 +107,13 @@ def points(doc: Document, count: int = 3) -> list[KeyPoint]:
 
 
 def _never_a_key_point(doc: Document, sentence: Sentence) -> bool:
-    """A sentence that cannot stand alone, restates the title or is two texts glued together.
+    """A sentence that cannot stand alone, restates the title, points ahead or into a picture, or is two texts glued.
 
     Asked only of the sentences the ranking reaches (usually the first few), not of every sentence.
     """
     text = sentence.text
     return (not stands_alone(sentence) or _restates_title(doc, sentence) or bool(_GLUED.search(text))
-            or bool(_PICTURE_DEIXIS.search(text)))
+            or bool(_PICTURE_DEIXIS.search(text)) or text.lower().startswith(FORWARD_OPENERS))
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
