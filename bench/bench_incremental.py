@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import config_text  # noqa: E402 — the same corpus maker as the build benchmark
+from bench_build import config_text  # the same corpus maker as the build benchmark
 
 EPOCH = "1796212800"    # 2026-12-02 12:00 UTC, a few days after the corpus's newest article
 NEW_ARTICLE = ("---\ntitle: \"Harbour council approves a new ferry timetable\"\ndate: 2026-11-27T17:00:00+00:00\n"
