@@ -19,7 +19,7 @@ from newsdigest.model import Article, FeedState, Source
 from newsdigest.sources.dates import DEFAULT_YEARS, within_years
 from newsdigest.urls import article_id
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Migration N turns a version N-1 database into version N. Append; never edit a shipped step.
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -75,6 +75,15 @@ MIGRATIONS: dict[int, str] = {
         );
         ALTER TABLE feeds ADD COLUMN body_hash TEXT NOT NULL DEFAULT ''
     """,
+    # 4: what the last build of each output folder was made from (site/incremental.py), so a build whose
+    # inputs are all the same can leave that site as it is.
+    4: """
+        CREATE TABLE site_builds (
+            output TEXT PRIMARY KEY,          -- the output folder's absolute path
+            signature TEXT NOT NULL,          -- hash of every input of the site's bytes
+            data TEXT NOT NULL                -- JSON: the build's counts and the site's file list stamp
+        );
+    """,
 }
 FEED_COLUMNS = ("url", "name", "etag", "last_modified", "last_success", "last_attempt", "last_error",
                 "consecutive_failures", "item_count", "status", "body_hash")
@@ -107,18 +116,19 @@ class Archive:
 
     @classmethod
     def open(cls, path: Path, *, years: tuple[int, int] = DEFAULT_YEARS,
-             lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Archive:
+             lock_timeout: float = DEFAULT_LOCK_TIMEOUT, check: bool = True) -> Archive:
         """Open or create the archive.
 
         Only a file SQLite says is no database, or one failing `PRAGMA integrity_check`, is moved
         aside and rebuilt (with a warning). A lock held by another process is waited for up to
         `lock_timeout` seconds, then ArchiveLocked: the archive is left exactly as it was.
+        `check=False` skips the integrity check (for a second open in a build that just made it).
         """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         warnings: list[str] = []
         try:
-            conn = _connect_checked(path, lock_timeout)
+            conn = _connect_checked(path, lock_timeout, check=check)
         except sqlite3.DatabaseError as exc:
             if not is_corruption(exc):
                 raise _archive_error(exc, path, lock_timeout) from exc
@@ -340,6 +350,30 @@ class Archive:
                 "INSERT OR REPLACE INTO local_files (path, stamp, data) VALUES (?, ?, ?)",
                 [(path, stamp, article_to_json(article)) for path, (stamp, article) in changed.items()])
 
+    # --- the last build of each output folder (schema 4) ------------------------------------------
+
+    def site_build(self, output: Path) -> tuple[str, dict[str, Any]] | None:
+        """The signature and record of the last build written to `output`, if any (unreadable: none)."""
+        row = self.conn.execute("SELECT signature, data FROM site_builds WHERE output = ?",
+                                (str(output),)).fetchone()
+        if row is None:
+            return None
+        try:
+            data = json.loads(row[1])
+        except ValueError:
+            return None
+        return (row[0], data) if isinstance(data, dict) else None
+
+    def save_site_build(self, output: Path, signature: str, data: dict[str, Any]) -> None:
+        with self._transaction():
+            self.conn.execute("INSERT OR REPLACE INTO site_builds (output, signature, data) VALUES (?, ?, ?)",
+                              (str(output), signature, json.dumps(data, sort_keys=True)))
+
+    def forget_site_build(self, output: Path) -> None:
+        """Called before a build replaces `output`: until it has finished, the stored record is not true."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM site_builds WHERE output = ?", (str(output),))
+
     # --- extraction cache -----------------------------------------------------------------------
 
     # --- local files and sent briefings (additive, schema 2) ------------------------------------------
@@ -411,13 +445,13 @@ class Archive:
             self.conn.execute("ROLLBACK")
 
 
-def _connect_checked(path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> sqlite3.Connection:
+def _connect_checked(path: Path, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, *, check: bool = True) -> sqlite3.Connection:
     """Connect in WAL mode and prove the file is a healthy SQLite database (raises DatabaseError if not)."""
     conn = sqlite3.connect(path, timeout=lock_timeout)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process never corrupts the file
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0] if check else "ok"
         if result != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {result}")
         conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()

@@ -23,6 +23,7 @@ from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
 from newsdigest.site import build_site
+from newsdigest.site.incremental import remember_site, site_signature, unchanged_site
 from newsdigest.site.write import build_lock, output_lock_path, recover_output
 from newsdigest.sources.files import read_content
 from newsdigest.sources.ingest import ingest_feeds
@@ -46,6 +47,7 @@ class BuildResult:
     files_written: int = 0      # site files whose bytes are new or changed
     site_files: int = 0
     site_bytes: int = 0
+    up_to_date: bool = False    # every input was as the last build's: the site was left as it was
 
 
 def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> datetime:
@@ -80,10 +82,14 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
     for message in recover_output(settings.output):     # what a killed build left behind goes first
         warn(message)
     tz = ZoneInfo(settings.site.timezone)
+    given_time = build_time
     build_time = build_time or build_time_from_env()
     # A reproducible build (SOURCE_DATE_EPOCH) pretends it runs at the build time, so feed states
     # and first-seen dates written now do not make two builds of the same inputs differ.
-    now = build_time if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else datetime.now(timezone.utc)
+    reproducible = os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
+    now = build_time if reproducible else datetime.now(timezone.utc)
+    # A fixed build time is an exact input of the site's bytes, else only its day (site/incremental.py).
+    fixed_clock = reproducible or given_time is not None
     limits = settings.limits
 
     for message in hosting_warnings(settings):
@@ -111,6 +117,17 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         if filtered.hidden:
             report.info(f"filters hid {filtered.hidden} of {len(articles)} articles")
         articles = list(filtered.kept)
+        signature = site_signature(articles, ingest.states, filtered.counts, settings, build_time,
+                                   fixed_clock=fixed_clock)
+        kept = unchanged_site(archive, settings.output, signature)
+        if kept is not None:        # nothing the site depends on changed: no analysis, no pages, no writes
+            report.info("site up to date")
+            return BuildResult(articles=kept.articles, topics=kept.topics, pages=kept.pages, feeds=len(settings.feeds),
+                               failures=ingest.failures, warnings=tuple(warnings),
+                               seconds=time.perf_counter() - started, output=settings.output,
+                               files_parsed=local.parsed, files_reused=local.reused,
+                               site_files=kept.site_files, site_bytes=kept.site_bytes, up_to_date=True)
+        archive.forget_site_build(settings.output)     # until this build has swapped its site in
         report.stage("analysing", len(articles))
         analysed = analyse_isolated(articles, settings, archive, report.step, warn)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
@@ -125,6 +142,10 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
     for message in site.warnings:       # e.g. the search index could not be built
         warn(message)
     topics = {m.slug for item in analysed for m in item.topics}
+    with Archive.open(settings.archive.path, years=limits.years, lock_timeout=limits.lock_timeout,
+                      check=False) as archive:     # checked at the start of this build
+        remember_site(archive, settings.output, signature, articles=len(analysed), topics=len(topics),
+                      pages=site.pages, site_files=site.site_files, site_bytes=site.site_bytes)
     return BuildResult(
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
         failures=ingest.failures, warnings=tuple(warnings),

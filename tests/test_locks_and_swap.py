@@ -168,8 +168,10 @@ def test_where_renameat2_is_missing_two_renames_are_used_and_a_kill_between_them
     fallback = subprocess.run([sys.executable, "-c", FALLBACK_BUILD, str(project.config)], capture_output=True,
                               text=True, env={**os.environ, **env}, timeout=120, check=False)
     assert fallback.returncode == 0 and NO_EXCHANGE_WARNING in fallback.stderr
+    # Another build time, so this build has work to do (with the same inputs it would leave the site as it is).
+    later = {"SOURCE_DATE_EPOCH": str(int(EPOCH["SOURCE_DATE_EPOCH"]) + 60)}
     killed = subprocess.run([sys.executable, "-c", FALLBACK_BUILD, str(project.config)], capture_output=True,
-                            text=True, env={**os.environ, **env, KILL_POINT_ENV: "between-renames"},
+                            text=True, env={**os.environ, **env, **later, KILL_POINT_ENV: "between-renames"},
                             timeout=120, check=False)
     assert killed.returncode == -9
     assert not project.site.exists()                # the window the exchange closes: the old site is a backup

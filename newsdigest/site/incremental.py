@@ -1,0 +1,129 @@
+"""Whether the site needs building at all: one signature of everything its bytes depend on.
+
+Every stage after ingest (analysis, stories, pages, feeds, search) is a pure function of the
+articles, the feed states, the filter counts, the settings, the theme, the code and the build
+time. The hash of those is stored in the archive with the build it made (table `site_builds`);
+a build whose hash equals the stored one, for an output folder still exactly as that build left
+it, stops after ingest: "site up to date". Nothing is analysed, rendered or written.
+
+The clock: pages show times relative to the build ("3 hours ago", "Built 2 Dec, 13:00"). With
+SOURCE_DATE_EPOCH the exact build time is an input (the same inputs and time give the same bytes).
+Without it only the build's day in the site's zone is: a build on the same day with the same inputs
+leaves the site as its last build wrote it, its times as of that build (the site really was built
+then), and the first build of a new day renders everything again ("today", "yesterday", the front
+page's date and window). A skipped site is therefore byte-identical to a cold build of the same
+archive at the time the kept site was built.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsdigest.archive import Archive, article_to_json
+from newsdigest.model import Article, FeedState
+from newsdigest.settings import Settings
+from newsdigest.site.render import site_zone, theme_dirs
+from newsdigest.site.write import MARKER
+
+PACKAGE = Path(__file__).resolve().parent.parent     # newsdigest/: any code change can change the site
+RECORD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    """What the last build of an output folder reported, kept so a skipped build can report the same."""
+
+    articles: int
+    topics: int
+    pages: int
+    site_files: int
+    site_bytes: int
+    tree: str              # tree_stamp() of the folder as that build left it
+    version: int = RECORD_VERSION
+
+
+def site_signature(articles: Sequence[Article], states: Iterable[FeedState], filter_counts: Sequence[Any],
+                   settings: Settings, build_time: datetime, *, fixed_clock: bool) -> str:
+    """SHA-256 over every input of the site's bytes (see the module docstring for the clock)."""
+    digest = hashlib.sha256()
+
+    def part(label: str, text: str) -> None:
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(f"{label}:{len(data)}:".encode("ascii"))   # length-prefixed: no two inputs run together
+        digest.update(data)
+
+    clock = build_time.isoformat() if fixed_clock else build_time.astimezone(site_zone(settings)).date().isoformat()
+    part("clock", clock)
+    part("settings", repr(settings))
+    part("filters", repr(tuple(filter_counts)))       # filters.RuleCount records (frozen dataclasses)
+    for folder_hash in files_hash([PACKAGE], suffixes=(".py",)), files_hash(theme_dirs(settings)):
+        part("files", folder_hash)
+    for state in sorted(states, key=lambda s: (s.url, s.name)):
+        part("feed", json.dumps(asdict(state), sort_keys=True, default=str))
+    # Order matters to the later stages only through sorting they do themselves; sort here so a
+    # different read order of the same articles is the same input.
+    for article in sorted(articles, key=lambda a: a.id):
+        part("article", article_to_json(article))
+    return digest.hexdigest()
+
+
+def files_hash(folders: Sequence[Path], suffixes: tuple[str, ...] = ()) -> str:
+    """Hash of every file's path and bytes below the folders (hidden files and caches left out)."""
+    digest = hashlib.sha256()
+    for index, folder in enumerate(folders):
+        for path in sorted(_files(folder)):
+            if suffixes and not path.endswith(suffixes):
+                continue
+            digest.update(f"{index}:{path}\0".encode("utf-8", "surrogateescape"))
+            digest.update(hashlib.sha256((folder / path).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[str]:
+    found = []
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        rel = os.path.relpath(top, folder)
+        found += [name if rel == "." else f"{rel}/{name}" for name in names if not name.startswith(".")]
+    return found
+
+
+def tree_stamp(folder: Path) -> str:
+    """Hash of every file's path, size and mtime below `folder`: any edit, addition or deletion shows."""
+    digest = hashlib.sha256()
+    entries = []
+    for top, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(top, name)
+            stat = os.stat(path)
+            entries.append(f"{os.path.relpath(path, folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
+    for entry in sorted(entries):
+        digest.update(entry.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def unchanged_site(archive: Archive, output: Path, signature: str) -> SiteRecord | None:
+    """The last build's record when its signature is `signature` and `output` is as that build left it."""
+    stored = archive.site_build(output)
+    if stored is None or stored[0] != signature or not (output / MARKER).is_file():
+        return None
+    try:
+        record = SiteRecord(**stored[1])
+    except TypeError:       # written by another version of the record
+        return None
+    if record.version != RECORD_VERSION or record.tree != tree_stamp(output):
+        return None
+    return record
+
+
+def remember_site(archive: Archive, output: Path, signature: str, *, articles: int, topics: int, pages: int,
+                  site_files: int, site_bytes: int) -> None:
+    """Store what this build of `output` was made from, after the new site is in place."""
+    record = SiteRecord(articles, topics, pages, site_files, site_bytes, tree_stamp(output))
+    archive.save_site_build(output, signature, asdict(record))

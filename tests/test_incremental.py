@@ -1,0 +1,146 @@
+"""Incremental builds: a build whose inputs are all unchanged leaves the site as it is, and whatever a
+build skips, its site is byte-identical to a cold build (fresh output folder) of the same archive."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from mini_project import Project
+
+from newsdigest.config import load_config
+from newsdigest.model import Article
+from newsdigest.pipeline import BuildResult, run_build
+from newsdigest.site.incremental import site_signature
+
+UTC = timezone.utc
+BUILD_TIME = datetime(2026, 11, 28, 12, tzinfo=UTC)
+
+
+def article(number: int, body: str = "") -> str:
+    """An invented local article."""
+    text = body or (f"The council in Town {number} approved a plan for the bridge on Monday, the mayor said. "
+                    f"Work on the bridge in Town {number} starts next spring.\n\n"
+                    "Residents had asked for the repair for years, the council said.")
+    return (f"---\ntitle: Council {number} approves the bridge plan\ndate: 2026-11-2{number % 8}T09:00:00+00:00\n"
+            f"source: Desk {number % 3}\nurl: https://example.org/news/{number}\n---\n{text}\n")
+
+
+def new_project(folder: Path, count: int = 4, **extra: object) -> Project:
+    project = Project(folder)
+    (folder / "content").mkdir(parents=True)
+    for number in range(count):
+        project.write_article(f"a{number}.md", article(number))
+    project.configure(topics=[{"name": "Politics"}, {"name": "Business"}], **extra)
+    return project
+
+
+def build(project: Project, output: Path | None = None, when: datetime = BUILD_TIME) -> BuildResult:
+    return run_build(load_config(project.config), output=output, offline=True, build_time=when)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Relative path → SHA-256 of every file (the marker included: it is part of the site folder)."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def assert_same_as_cold(project: Project, tmp_path: Path, when: datetime = BUILD_TIME) -> None:
+    """A cold build of the same archive (a copy, so the kept archive is not touched) into a new folder."""
+    cold = tmp_path / "cold"
+    shutil.rmtree(cold, ignore_errors=True)
+    cold.mkdir()
+    shutil.copytree(project.folder / ".cache", cold / ".cache")
+    shutil.copy(project.config, cold / "config.yaml")
+    shutil.copytree(project.folder / "content", cold / "content")
+    if (project.folder / "theme").is_dir():
+        shutil.copytree(project.folder / "theme", cold / "theme")
+    result = build(Project(cold), when=when)
+    assert not result.up_to_date
+    incremental, fresh = tree(project.site), tree(cold / "site")
+    assert sorted(incremental) == sorted(fresh)
+    assert [path for path in incremental if incremental[path] != fresh[path]] == []
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_untouched(tmp_path):
+    project = new_project(tmp_path / "p")
+    first = build(project)
+    assert not first.up_to_date and first.files_written > 5
+    before = stamps(project.site)
+    second = build(project)
+    assert second.up_to_date and second.files_written == 0
+    # The same closing figures as the build that made the site.
+    assert (second.articles, second.topics, second.pages, second.site_files, second.site_bytes) == (
+        first.articles, first.topics, first.pages, first.site_files, first.site_bytes)
+    assert stamps(project.site) == before       # not even swapped: the same files, inodes and times
+    assert_same_as_cold(project, tmp_path)
+
+
+def test_every_kind_of_change_builds_again_and_matches_a_cold_build(tmp_path):
+    project = new_project(tmp_path / "p")
+    build(project)
+    changes = [
+        ("new article", lambda: project.write_article("a9.md", article(9))),
+        ("edited article", lambda: project.write_article("a1.md", article(1, "A correction. " * 5 + "The end."))),
+        ("deleted article", lambda: (project.folder / "content" / "a2.md").unlink()),
+        ("config", lambda: project.configure(topics=[{"name": "Politics"}])),
+        ("theme", lambda: (write_theme(project), project.configure(
+            topics=[{"name": "Politics"}], templates_dir="theme"))),
+        ("theme file", lambda: (project.folder / "theme" / "extra.css").write_text("body{color:#111}\n")),
+        ("site file deleted", lambda: (project.site / "index.html").unlink()),
+        ("site file edited", lambda: (project.site / "sitemap.xml").write_text("edited\n")),
+    ]
+    for name, change in changes:
+        change()
+        result = build(project)
+        assert not result.up_to_date, name
+        assert build(project).up_to_date, name      # and the build after it has nothing to do
+        assert_same_as_cold(project, tmp_path)
+
+
+def test_another_build_time_is_another_site(tmp_path):
+    project = new_project(tmp_path / "p")
+    build(project)
+    later = BUILD_TIME + timedelta(hours=3)
+    assert not build(project, when=later).up_to_date      # a fixed time is an exact input
+    assert build(project, when=later).up_to_date
+    assert_same_as_cold(project, tmp_path, when=later)
+
+
+def test_another_output_folder_is_built_and_each_folder_remembers_its_own(tmp_path):
+    project = new_project(tmp_path / "p")
+    build(project)
+    other = tmp_path / "other-site"
+    assert not build(project, output=other).up_to_date
+    assert build(project, output=other).up_to_date and build(project).up_to_date
+    assert tree(other) == tree(project.site)
+
+
+def test_without_a_fixed_time_only_the_day_of_the_build_is_an_input(tmp_path):
+    project = new_project(tmp_path / "p", count=1)
+    settings = replace(load_config(project.config), site=replace(load_config(project.config).site,
+                                                                 timezone="Europe/Berlin"))
+    items = [Article(id="x", title="T", text="Body.", source="S", published=BUILD_TIME)]
+
+    def signature(when: datetime, fixed: bool = False) -> str:
+        return site_signature(items, [], (), settings, when, fixed_clock=fixed)
+
+    morning = datetime(2026, 11, 28, 6, tzinfo=UTC)
+    assert signature(morning) == signature(datetime(2026, 11, 28, 22, 30, tzinfo=UTC))    # 23:30 in Berlin
+    assert signature(morning) != signature(datetime(2026, 11, 28, 23, 30, tzinfo=UTC))    # the 29th in Berlin
+    assert signature(morning, fixed=True) != signature(morning + timedelta(seconds=1), fixed=True)
+    edited = [replace(items[0], text="Body, corrected.")]
+    assert site_signature(edited, [], (), settings, morning, fixed_clock=False) != signature(morning)
+
+
+def write_theme(project: Project) -> None:
+    theme = project.folder / "theme"
+    theme.mkdir(exist_ok=True)
+    (theme / "extra.css").write_text("body{color:#222}\n", encoding="utf-8")
