@@ -189,9 +189,12 @@ class _PatternIndex:
                 self.folded_phrases.setdefault(folded[0], []).append((folded[1:], index))
 
     def hits(self, tokens: _Tokens, start: int = 0, end: int | None = None) -> Counter[int]:
-        """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`)."""
+        """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`).
+
+        Where matches overlap, the longest wins: "bird flu" is not also "bird", "Supreme Court" not also
+        "court", "quantum computing" not also "quantum" (the words of a term are the term, not evidence
+        of their own). Terms of several topics on the same words all count."""
         end = len(tokens.raw) if end is None else end
-        found: Counter[int] = Counter()
         cased_counts = Counter(tokens.cased[start:end])
         lower_counts = Counter(tokens.lower[start:end])
         if tokens.caseless:
@@ -199,27 +202,45 @@ class _PatternIndex:
             cased_words, cased_phrases = self.folded_words, self.folded_phrases
         else:
             cased_stems, cased_words, cased_phrases = tokens.cased, self.cased_words, self.cased_phrases
+        words: list[tuple[int, list[int]]] = []     # (position, pattern indexes)
         for stem in cased_counts.keys() & cased_words.keys():
-            for index in cased_words[stem]:
-                found[index] += cased_counts[stem]
+            words.extend((i, cased_words[stem]) for i in _positions(cased_stems, stem, start, end))
         for stem in lower_counts.keys() & self.lower_words.keys():
-            count = lower_counts[stem]
-            if count != cased_counts.get(stem, 0):   # some are capitalised: "brown" is not in "Gordon Brown"
-                count = sum(not tokens.in_name(i) for i in _positions(tokens.lower, stem, start, end))
-            for index in self.lower_words[stem]:
-                found[index] += count
-        self._phrase_hits(found, cased_stems, cased_counts, cased_phrases, start, end)
-        self._phrase_hits(found, tokens.lower, lower_counts, self.lower_phrases, start, end)
-        return +found
+            named = lower_counts[stem] != cased_counts.get(stem, 0)   # "brown" is not in "Gordon Brown"
+            words.extend((i, self.lower_words[stem]) for i in _positions(tokens.lower, stem, start, end)
+                         if not (named and tokens.in_name(i)))
+        phrases: list[tuple[int, int, int]] = []    # (position, length, pattern index)
+        self._phrase_hits(phrases, cased_stems, cased_counts, cased_phrases, start, end)
+        self._phrase_hits(phrases, tokens.lower, lower_counts, self.lower_phrases, start, end)
+        taken = _longest_spans({(i, n) for i, n, _ in phrases})
+        found: Counter[int] = Counter()
+        for i, n, index in phrases:
+            if taken.get(i) == (i, n):
+                found[index] += 1
+        for i, indexes in words:
+            if i not in taken:
+                for index in indexes:
+                    found[index] += 1
+        return found
 
     @staticmethod
-    def _phrase_hits(found: Counter[int], stems: tuple[str, ...], counts: Counter[str], table: PhraseTable,
-                     start: int, end: int) -> None:
+    def _phrase_hits(found: list[tuple[int, int, int]], stems: tuple[str, ...], counts: Counter[str],
+                     table: PhraseTable, start: int, end: int) -> None:
         for first in counts.keys() & table.keys():
             for i in _positions(stems, first, start, end):
                 for rest, index in table[first]:
                     if stems[i + 1:i + 1 + len(rest)] == rest:
-                        found[index] += 1
+                        found.append((i, len(rest) + 1, index))
+
+
+def _longest_spans(spans: set[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Token position -> the (start, length) span that claims it, longest spans first (then leftmost)."""
+    taken: dict[int, tuple[int, int]] = {}
+    for span in sorted(spans, key=lambda s: (-s[1], s[0])):
+        first, length = span
+        if not any(p in taken for p in range(first, first + length)):
+            taken.update(dict.fromkeys(range(first, first + length), span))
+    return taken
 
 
 @dataclass(frozen=True)

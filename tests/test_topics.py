@@ -407,3 +407,15 @@ def test_build_files_a_teaser_by_its_link_section_and_the_page_shows_the_reason(
     assert "A long afternoon at the ground" in sport
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "articles").glob("*/index.html")]
     assert len(pages) == 1 and "section in link: /sport/" in pages[0]
+
+
+def test_when_terms_overlap_the_longest_match_wins():
+    health = TopicSettings(name="Health", slug="health", keywords=(("bird flu", 3.0), ("flu", 3.0)))
+    nature = TopicSettings(name="Science", slug="science", keywords=(("bird", 2.0), ("birds", 2.0)))
+    matches = assign(article("Bird flu vaccine approved", "Officials said the bird flu jab was safe."),
+                     topics=(health, nature))
+    assert [m.slug for m in matches] == ["health"]
+    assert [label for label, _ in matches[0].reasons] == ["bird flu"]
+    # Apart, the words count for themselves.
+    matches = assign(article("Birds return", "The birds came back; flu cases fell."), topics=(health, nature))
+    assert matches[0].slug == "science"
