@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, NAMES, PLACES, URL_SECTIONS, lexicon_for
+from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, INCIDENTS, NAMES, PLACES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.text.stem import stem as package_stem
@@ -38,6 +38,9 @@ EXPLAIN_TERMS = 5
 # "strong" grade), a multi-word term, or a feed/section/category/author signal. Otherwise two pieces are needed.
 STRONG_WEIGHT = 2.0
 URL_SECTION_WEIGHT = 2.0    # the outlet's own section in the link (/sport/…): an editor filed it there
+# A violent or disaster event beside a place abroad ("Bus plunge in Pakistan kills 40"): one piece of World
+# evidence, so with the place it makes two.
+INCIDENT_WEIGHT = 1.5
 IN_CONTEXT = " (in context)"
 ABROAD = " (abroad)"
 # Article.topics come from front matter (local files) or a feed's configured topics.
@@ -299,6 +302,11 @@ class TopicMatcher:
         # Where generic words of government go when the article is about a place abroad (None: no such pair).
         self._abroad_pair = (slugs.index("politics"), slugs.index("world")) \
             if {"politics", "world"} <= set(slugs) else None
+        self._world = slugs.index("world") if "world" in slugs else None
+        self._incidents = _PatternIndex()
+        if self._world is not None:
+            for word in INCIDENTS:
+                self._incidents.add(self._world, word, INCIDENT_WEIGHT)
 
     def assign(self, article: Article, extract: Extract) -> tuple[TopicMatch, ...]:
         """Topics for one article, best first; the fallback topic when none reaches the threshold."""
@@ -318,7 +326,8 @@ class TopicMatcher:
         if self._excluded.patterns:   # an excluded word anywhere is the user saying "never this topic here"
             vetoed = {self._excluded.patterns[i].topic
                       for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
-        reasons = self._weighed_reasons(self._term_evidence(regions), self._other_evidence(article))
+        terms = self._term_evidence(regions)
+        reasons = self._weighed_reasons(terms, self._other_evidence(article) + self._incident_abroad(regions, terms))
         matches = []
         for topic, found in reasons.items():
             score = round(sum(value for _, value in found), 3)
@@ -358,6 +367,20 @@ class TopicMatcher:
             if topic in strong or sum(value > 0 for _, value in found) >= 2:
                 reasons[topic] = found + context.get(topic, [])
         return reasons
+
+    def _incident_abroad(self, regions: _Regions, terms: dict[int, float]) -> list[tuple[int, str, float]]:
+        """A violent or disaster event in a place abroad is World news: one piece of evidence beside the place."""
+        if not self._incidents.patterns or not self._names_place_abroad(terms):
+            return []
+        found = self._incidents.hits(regions.title) or self._incidents.hits(regions.text)
+        if not found:
+            return []
+        pattern = self._incidents.patterns[min(found)]
+        return [(pattern.topic, f"{pattern.label} (incident abroad)", pattern.weight)]
+
+    def _names_place_abroad(self, terms: dict[int, float]) -> bool:
+        patterns = self._terms.patterns
+        return any(patterns[i].topic == self._world and patterns[i].label in PLACES for i in terms)
 
     def _abroad(self, terms: dict[int, float]) -> dict[int, int]:
         """Generic government words ("president", "election") that count for World instead of Politics:

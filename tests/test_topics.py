@@ -419,3 +419,14 @@ def test_when_terms_overlap_the_longest_match_wins():
     # Apart, the words count for themselves.
     matches = assign(article("Birds return", "The birds came back; flu cases fell."), topics=(health, nature))
     assert matches[0].slug == "science"
+
+
+def test_an_incident_abroad_is_world_news():
+    world = TopicSettings(name="World", slug="world")
+    business = TopicSettings(name="Business", slug="business")
+    matches = assign(article("Bus plunge in Pakistan kills at least 40",
+                             "The vehicle went down a ravine on the road to the coast."), topics=(world, business))
+    assert matches[0].slug == "world"
+    assert "kills (incident abroad)" in [label for label, _ in matches[0].reasons]
+    # The place alone is one piece of evidence, not enough for World.
+    assert assign(article("A trip to Pakistan", "The road to the coast."), topics=(world, business))[0].slug == "general"
