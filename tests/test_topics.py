@@ -430,3 +430,12 @@ def test_an_incident_abroad_is_world_news():
     assert "kills (incident abroad)" in [label for label, _ in matches[0].reasons]
     # The place alone is one piece of evidence, not enough for World.
     assert assign(article("A trip to Pakistan", "The road to the coast."), topics=(world, business))[0].slug == "general"
+
+
+def test_feature_desk_vocabulary_files_wellness_screen_and_nature_pieces():
+    topics = default_topics()
+    assert assign(article("How much sunscreen you need", "A dermatologist explains."), topics=topics)[0].slug == "health"
+    assert assign(article("The reboot nobody asked for", "A spin-off of the sitcom arrives."),
+                  topics=topics)[0].slug == "entertainment"
+    assert assign(article("Rewilding the uplands", "Wetlands and woodland return to the valley."),
+                  topics=topics)[0].slug == "science"
