@@ -475,15 +475,50 @@ ENTERTAINMENT_MORE = _terms({
 })
 
 
+# Feature desks: the wellness, screen and nature pages most outlets run beside the news, whose pieces
+# ("How much sunscreen you need", "The reboot nobody asked for", "Rewilding the uplands") name no disease,
+# no awards and no scientist. Written from the everyday vocabulary of each kind of page.
+HEALTH_WELLNESS = _terms({
+    2.0: """wellness, vitamin, vitamins, supplements, nutrients, nutritionist, dietitian, dermatologist,
+        sunscreen, sunburn, skin care, skincare, hair loss, workout, workouts, yoga, pilates, meditation,
+        mindfulness, self-care, insomnia, gut health, probiotics, hydration, hydrated, intermittent fasting,
+        weight-loss, calorie, vaping, vape, vapes, e-cigarettes, allergy, allergies, hay fever, pollen,
+        menopause, period pain, therapist, psychologist, psychiatrist, loneliness, burnout, sleep apnea""",
+    1.0: """sleep, sleeping, stretching, posture, steps, walking, running, eating, snacks, protein, fibre,
+        fiber, wellbeing, habits, ageing, aging, longevity""",
+})
+
+ENTERTAINMENT_SCREEN = _terms({
+    3.0: """box set, binge-watch, binge-watching, miniseries, docuseries, spin-off, reboot, remake, sitcom,
+        romcom, romantic comedy, horror film, horror movie, superhero film, superhero movie, animated series,
+        anime, talk show host, TV host, soap star, reality star, showbiz""",
+    2.0: """franchise, superhero, thriller, horror, cartoon, casting, cast member, co-star, filming, film set,
+        on set, big screen, small screen, season two, season three, final season, finale,
+        prequel, fantasy, streamer, streamers, TV drama, period drama, crime drama, royal biographer,
+        influencer, influencers, YouTuber, reality series, dating show, game show, quiz show""",
+})
+
+SCIENCE_NATURE = _terms({
+    3.0: """rewilding, deforestation, rainforest, rainforests, coral reefs, microplastics, plastic pollution,
+        sewage, river pollution, air pollution, meteorologist, meteorologists, seismologist, geologists,
+        spaceflight, space flight, space station, space tourism, satellite images, satellite imagery,
+        naturalist, ornithologist, zoologist, botanist, marine biologist""",
+    2.0: """nature, habitat, habitats, wetland, wetlands, moorland, woodland, meadow, river, rivers, lake, lakes,
+        bees, butterflies, pollinators, seabirds, weather, thunder, lightning, rainfall, snowfall,
+        meteor shower, aurora, northern lights, recycling, plastic, plastics, carbon emissions, clean energy,
+        heat pump, heat pumps, solar panels, wind turbines, reactor, radiation""",
+})
+
+
 LEXICON: dict[str, Terms] = {
     "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_WAR,
     "politics": POLITICS + POLITICS_MORE,
     "business": BUSINESS + BUSINESS_MORE,
     "technology": TECHNOLOGY + TECHNOLOGY_MORE,
-    "science": SCIENCE + SCIENCE_MORE,
-    "health": HEALTH + HEALTH_MORE,
+    "science": SCIENCE + SCIENCE_MORE + SCIENCE_NATURE,
+    "health": HEALTH + HEALTH_MORE + HEALTH_WELLNESS,
     "sport": SPORT + SPORT_MORE,
-    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE,
+    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE + ENTERTAINMENT_SCREEN,
 }
 
 # Other common spellings of the same sections, so "tech" or "sports" also get a vocabulary.
@@ -542,6 +577,19 @@ legislation law laws lawmakers legislators political politics politician politic
 party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
 accused claims
 """) | frozenset(("prime minister", "presidential election"))
+
+# Words of a violent or disaster event. Such an event in a place abroad is foreign news wherever the outlet
+# files it ("Bus plunge in Pakistan kills 40", "Nepal plane crash"): with a place abroad named, one of these
+# counts for World (the reason says "incident abroad"). From the kinds of event a foreign desk covers.
+INCIDENTS: tuple[str, ...] = tuple(_words("""
+killed kills kill killing killings dead died dies deaths death-toll crash crashed crashes
+earthquake quake tremor aftershock flood floods flooding flooded landslide landslides mudslide avalanche
+wildfire wildfires blaze fire fires explosion explosions blast blasts bomb bombing bombings shooting
+shootings gunmen gunman gunfire stabbing massacre attack attacks attacked clashes clash riot riots
+stampede storm storms cyclone hurricane typhoon tornado tsunami eruption erupts erupted derailed
+derailment sank sinking shipwreck capsized kidnapped kidnapping abducted hostage hostages injured
+wounded victims survivors rescuers rescue casualties
+"""))
 
 CONTEXT_ONLY: frozenset[str] = _words("""
 strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, NAMES, PLACES, URL_SECTIONS, lexicon_for
+from newsdigest.lexicon import CONTEXT_ONLY, GENERIC_GOVERNMENT, INCIDENTS, NAMES, PLACES, URL_SECTIONS, lexicon_for
 from newsdigest.model import Article, Extract, TopicMatch
 from newsdigest.settings import TopicRules, TopicSettings
 from newsdigest.text.stem import stem as package_stem
@@ -38,6 +38,9 @@ EXPLAIN_TERMS = 5
 # "strong" grade), a multi-word term, or a feed/section/category/author signal. Otherwise two pieces are needed.
 STRONG_WEIGHT = 2.0
 URL_SECTION_WEIGHT = 2.0    # the outlet's own section in the link (/sport/…): an editor filed it there
+# A violent or disaster event beside a place abroad ("Bus plunge in Pakistan kills 40"): one piece of World
+# evidence, so with the place it makes two.
+INCIDENT_WEIGHT = 1.5
 IN_CONTEXT = " (in context)"
 ABROAD = " (abroad)"
 # Article.topics come from front matter (local files) or a feed's configured topics.
@@ -189,9 +192,12 @@ class _PatternIndex:
                 self.folded_phrases.setdefault(folded[0], []).append((folded[1:], index))
 
     def hits(self, tokens: _Tokens, start: int = 0, end: int | None = None) -> Counter[int]:
-        """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`)."""
+        """How often each pattern occurs in tokens[start:end] (a phrase may run on past `end`).
+
+        Where matches overlap, the longest wins: "bird flu" is not also "bird", "Supreme Court" not also
+        "court", "quantum computing" not also "quantum" (the words of a term are the term, not evidence
+        of their own). Terms of several topics on the same words all count."""
         end = len(tokens.raw) if end is None else end
-        found: Counter[int] = Counter()
         cased_counts = Counter(tokens.cased[start:end])
         lower_counts = Counter(tokens.lower[start:end])
         if tokens.caseless:
@@ -199,27 +205,45 @@ class _PatternIndex:
             cased_words, cased_phrases = self.folded_words, self.folded_phrases
         else:
             cased_stems, cased_words, cased_phrases = tokens.cased, self.cased_words, self.cased_phrases
+        words: list[tuple[int, list[int]]] = []     # (position, pattern indexes)
         for stem in cased_counts.keys() & cased_words.keys():
-            for index in cased_words[stem]:
-                found[index] += cased_counts[stem]
+            words.extend((i, cased_words[stem]) for i in _positions(cased_stems, stem, start, end))
         for stem in lower_counts.keys() & self.lower_words.keys():
-            count = lower_counts[stem]
-            if count != cased_counts.get(stem, 0):   # some are capitalised: "brown" is not in "Gordon Brown"
-                count = sum(not tokens.in_name(i) for i in _positions(tokens.lower, stem, start, end))
-            for index in self.lower_words[stem]:
-                found[index] += count
-        self._phrase_hits(found, cased_stems, cased_counts, cased_phrases, start, end)
-        self._phrase_hits(found, tokens.lower, lower_counts, self.lower_phrases, start, end)
-        return +found
+            named = lower_counts[stem] != cased_counts.get(stem, 0)   # "brown" is not in "Gordon Brown"
+            words.extend((i, self.lower_words[stem]) for i in _positions(tokens.lower, stem, start, end)
+                         if not (named and tokens.in_name(i)))
+        phrases: list[tuple[int, int, int]] = []    # (position, length, pattern index)
+        self._phrase_hits(phrases, cased_stems, cased_counts, cased_phrases, start, end)
+        self._phrase_hits(phrases, tokens.lower, lower_counts, self.lower_phrases, start, end)
+        taken = _longest_spans({(i, n) for i, n, _ in phrases})
+        found: Counter[int] = Counter()
+        for i, n, index in phrases:
+            if taken.get(i) == (i, n):
+                found[index] += 1
+        for i, indexes in words:
+            if i not in taken:
+                for index in indexes:
+                    found[index] += 1
+        return found
 
     @staticmethod
-    def _phrase_hits(found: Counter[int], stems: tuple[str, ...], counts: Counter[str], table: PhraseTable,
-                     start: int, end: int) -> None:
+    def _phrase_hits(found: list[tuple[int, int, int]], stems: tuple[str, ...], counts: Counter[str],
+                     table: PhraseTable, start: int, end: int) -> None:
         for first in counts.keys() & table.keys():
             for i in _positions(stems, first, start, end):
                 for rest, index in table[first]:
                     if stems[i + 1:i + 1 + len(rest)] == rest:
-                        found[index] += 1
+                        found.append((i, len(rest) + 1, index))
+
+
+def _longest_spans(spans: set[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+    """Token position -> the (start, length) span that claims it, longest spans first (then leftmost)."""
+    taken: dict[int, tuple[int, int]] = {}
+    for span in sorted(spans, key=lambda s: (-s[1], s[0])):
+        first, length = span
+        if not any(p in taken for p in range(first, first + length)):
+            taken.update(dict.fromkeys(range(first, first + length), span))
+    return taken
 
 
 @dataclass(frozen=True)
@@ -278,6 +302,11 @@ class TopicMatcher:
         # Where generic words of government go when the article is about a place abroad (None: no such pair).
         self._abroad_pair = (slugs.index("politics"), slugs.index("world")) \
             if {"politics", "world"} <= set(slugs) else None
+        self._world = slugs.index("world") if "world" in slugs else None
+        self._incidents = _PatternIndex()
+        if self._world is not None:
+            for word in INCIDENTS:
+                self._incidents.add(self._world, word, INCIDENT_WEIGHT)
 
     def assign(self, article: Article, extract: Extract) -> tuple[TopicMatch, ...]:
         """Topics for one article, best first; the fallback topic when none reaches the threshold."""
@@ -297,7 +326,8 @@ class TopicMatcher:
         if self._excluded.patterns:   # an excluded word anywhere is the user saying "never this topic here"
             vetoed = {self._excluded.patterns[i].topic
                       for i in self._excluded.hits(regions.title) + self._excluded.hits(regions.text)}
-        reasons = self._weighed_reasons(self._term_evidence(regions), self._other_evidence(article))
+        terms = self._term_evidence(regions)
+        reasons = self._weighed_reasons(terms, self._other_evidence(article) + self._incident_abroad(regions, terms))
         matches = []
         for topic, found in reasons.items():
             score = round(sum(value for _, value in found), 3)
@@ -337,6 +367,20 @@ class TopicMatcher:
             if topic in strong or sum(value > 0 for _, value in found) >= 2:
                 reasons[topic] = found + context.get(topic, [])
         return reasons
+
+    def _incident_abroad(self, regions: _Regions, terms: dict[int, float]) -> list[tuple[int, str, float]]:
+        """A violent or disaster event in a place abroad is World news: one piece of evidence beside the place."""
+        if not self._incidents.patterns or not self._names_place_abroad(terms):
+            return []
+        found = self._incidents.hits(regions.title) or self._incidents.hits(regions.text)
+        if not found:
+            return []
+        pattern = self._incidents.patterns[min(found)]
+        return [(pattern.topic, f"{pattern.label} (incident abroad)", pattern.weight)]
+
+    def _names_place_abroad(self, terms: dict[int, float]) -> bool:
+        patterns = self._terms.patterns
+        return any(patterns[i].topic == self._world and patterns[i].label in PLACES for i in terms)
 
     def _abroad(self, terms: dict[int, float]) -> dict[int, int]:
         """Generic government words ("president", "election") that count for World instead of Politics:

@@ -50,6 +50,15 @@ def test_hand_made_items_map_tech_to_technology(tmp_path):
     assert report["macro_f1"] == 1.0 and report["accuracy"] == 1.0
 
 
+def test_report_gives_per_label_precision_and_recall(tmp_path):
+    items = HAND_MADE + [{"id": "h4", "category": "business", "title": "Chip maker's new processor",
+                          "article": "The handset software runs faster on the new chip."}]
+    report = evaluate(items)
+    # h4 (business) is filed under technology: technology over-claims, business under-finds.
+    assert report["per_label_precision"]["technology"] == 0.5 and report["per_label_recall"]["technology"] == 1.0
+    assert report["per_label_precision"]["business"] == 1.0 and report["per_label_recall"]["business"] == 0.5
+
+
 def test_label_without_a_configured_topic_is_an_error(tmp_path):
     items = [{"id": "x", "category": "gardening", "title": "Roses", "article": "Prune the roses in spring."}]
     with pytest.raises(SystemExit, match="no topic for labels: gardening"):

@@ -407,3 +407,35 @@ def test_build_files_a_teaser_by_its_link_section_and_the_page_shows_the_reason(
     assert "A long afternoon at the ground" in sport
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "articles").glob("*/index.html")]
     assert len(pages) == 1 and "section in link: /sport/" in pages[0]
+
+
+def test_when_terms_overlap_the_longest_match_wins():
+    health = TopicSettings(name="Health", slug="health", keywords=(("bird flu", 3.0), ("flu", 3.0)))
+    nature = TopicSettings(name="Science", slug="science", keywords=(("bird", 2.0), ("birds", 2.0)))
+    matches = assign(article("Bird flu vaccine approved", "Officials said the bird flu jab was safe."),
+                     topics=(health, nature))
+    assert [m.slug for m in matches] == ["health"]
+    assert [label for label, _ in matches[0].reasons] == ["bird flu"]
+    # Apart, the words count for themselves.
+    matches = assign(article("Birds return", "The birds came back; flu cases fell."), topics=(health, nature))
+    assert matches[0].slug == "science"
+
+
+def test_an_incident_abroad_is_world_news():
+    world = TopicSettings(name="World", slug="world")
+    business = TopicSettings(name="Business", slug="business")
+    matches = assign(article("Bus plunge in Pakistan kills at least 40",
+                             "The vehicle went down a ravine on the road to the coast."), topics=(world, business))
+    assert matches[0].slug == "world"
+    assert "kills (incident abroad)" in [label for label, _ in matches[0].reasons]
+    # The place alone is one piece of evidence, not enough for World.
+    assert assign(article("A trip to Pakistan", "The road to the coast."), topics=(world, business))[0].slug == "general"
+
+
+def test_feature_desk_vocabulary_files_wellness_screen_and_nature_pieces():
+    topics = default_topics()
+    assert assign(article("How much sunscreen you need", "A dermatologist explains."), topics=topics)[0].slug == "health"
+    assert assign(article("The reboot nobody asked for", "A spin-off of the sitcom arrives."),
+                  topics=topics)[0].slug == "entertainment"
+    assert assign(article("Rewilding the uplands", "Wetlands and woodland return to the valley."),
+                  topics=topics)[0].slug == "science"

@@ -80,6 +80,17 @@ def macro_f1(gold: list[str], predicted: list[str], labels: list[str]) -> tuple[
     return sum(per_label.values()) / len(labels), per_label
 
 
+def _per_label_ratio(gold: list[str], predicted: list[str], labels: list[str], precision: bool) -> dict[str, float]:
+    """Per-label precision (share of predictions of the label that are right) or recall (share of gold
+    items of the label found): F1 alone hides whether a topic over- or under-claims."""
+    ratios = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted))
+        base = sum((p if precision else g) == label for g, p in zip(gold, predicted))
+        ratios[label] = tp / base if base else 0.0
+    return ratios
+
+
 def fold_scores(gold: list[str], predicted: list[str], labels: list[str], folds: int) -> list[float]:
     """Macro-F1 of each of `folds` interleaved folds (item i is in fold i % folds), over the labels
     that fold's gold holds (a label a small fold lacks is no miss)."""
@@ -111,6 +122,8 @@ def evaluate(items: list[dict], config: Path = DEFAULT_CONFIG, folds: int = 0) -
             "coverage": round(len(assigned) / max(1, len(items)), 4),
             "precision_assigned": round(sum(g == p for g, p in assigned) / max(1, len(assigned)), 4),
             "per_label_f1": {k: round(v, 4) for k, v in per_label.items()},
+            "per_label_precision": {k: round(v, 4) for k, v in _per_label_ratio(gold, predicted, labels, True).items()},
+            "per_label_recall": {k: round(v, 4) for k, v in _per_label_ratio(gold, predicted, labels, False).items()},
             "confusion": {g: dict(sorted(row.items())) for g, row in confusion.items()},
             "articles_per_second": round(len(items) / seconds, 1) if seconds else 0.0}
     if folds > 1:
@@ -127,11 +140,12 @@ def _table(report: dict) -> str:
               f"{report['articles_per_second']:.0f} articles/s"),
              (f"coverage={report['coverage']:.4f} (share given a topic)  "
               f"precision={report['precision_assigned']:.4f} (of those, share correct)"),
-             "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1"]
+             "gold \\ predicted".ljust(18) + "".join(c[:11].rjust(12) for c in columns) + "        F1      prec    recall"]
     for label in labels:
         row = report["confusion"][label]
         lines.append(label[:17].ljust(18) + "".join(str(row.get(c, 0)).rjust(12) for c in columns)
-                     + f"{report['per_label_f1'][label]:10.4f}")
+                     + f"{report['per_label_f1'][label]:10.4f}{report['per_label_precision'][label]:10.4f}"
+                     + f"{report['per_label_recall'][label]:10.4f}")
     if "folds" in report:
         f = report["folds"]
         lines.append(f"{f['k']} folds: mean macro-F1={f['mean']:.4f}  worst={f['worst']:.4f}  "
