@@ -13,12 +13,14 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import fields, replace
 from typing import Any, Protocol
 
 from newsdigest import text as text_engine
 from newsdigest.model import Analysed, Article, Extract, TopicMatch
 from newsdigest.settings import Settings
+from newsdigest.site.article_text import sentence_spans
+from newsdigest.text.document import analyse as analyse_text
 from newsdigest.topics import TopicMatcher
 
 # Below this many articles to extract, starting worker processes costs more than it saves
@@ -26,6 +28,8 @@ from newsdigest.topics import TopicMatcher
 POOL_MIN_ARTICLES = 200
 CHUNKS_PER_WORKER = 4       # a few chunks per worker even out uneven article lengths
 Worked = tuple[Extract, tuple[TopicMatch, ...]]
+# Bump when the stored record gains a field the build relies on (2: the sentence spans of the article page).
+RECORD_VERSION = 2
 
 
 class ExtractCache(Protocol):
@@ -37,15 +41,23 @@ def extract_key(article: Article, settings: Settings) -> str:
     """Cache key: everything extraction reads, plus the engine version."""
     digest = settings.digest
     payload = json.dumps(
-        [text_engine.ENGINE_VERSION, digest.key_points, digest.summary_sentences, article.title, article.text,
+        [text_engine.ENGINE_VERSION, RECORD_VERSION, digest.key_points, digest.summary_sentences, article.title, article.text,
          article.summary, list(article.key_points), article.language],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _to_dict(extract: Extract) -> dict[str, Any]:
+    """The record to store: one level deep (JSON writes tuples as lists), not dataclasses.asdict, which
+    copies every nested tuple of the sentence spans and cost a tenth of the analyse stage."""
+    return {f.name: getattr(extract, f.name) for f in fields(extract)}
+
+
 def _from_dict(stored: dict[str, Any]) -> Extract | None:
     values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()}
+    if values.get("sentence_spans") is not None:      # JSON gave lists; a frozen record holds tuples
+        values["sentence_spans"] = tuple(s if isinstance(s, str) else tuple(s) for s in values["sentence_spans"])
     try:
         return Extract(**values)
     except TypeError:
@@ -70,7 +82,7 @@ def analyse(articles: Sequence[Article], settings: Settings, cache: ExtractCache
     worked = analyse_fresh([ordered[i] for i in todo], settings,
                            None if progress is None else (lambda count: progress(done + count)))
     if cache is not None and todo:
-        cache.put_extracts({keys[i]: asdict(extract) for i, (extract, _) in zip(todo, worked)})
+        cache.put_extracts({keys[i]: _to_dict(extract) for i, (extract, _) in zip(todo, worked)})
     topics: dict[int, tuple[TopicMatch, ...]] = {i: matched for i, (_, matched) in zip(todo, worked)}
     fresh = {i: extract for i, (extract, _) in zip(todo, worked)}
     matcher = TopicMatcher(settings.topics, settings.topic_rules)   # compiled once per build
@@ -125,7 +137,12 @@ def _analyse_chunk(articles: list[Article], settings: Settings,
     matcher = TopicMatcher(settings.topics, settings.topic_rules)
     results: list[Worked] = []
     for article in articles:
-        extract = text_engine.extract(article, settings.digest.key_points, settings.digest.summary_sentences)
+        # Analysed once: the extract and the article page's sentence positions both come from it.
+        document = analyse_text(article.title, article.text)
+        extract = text_engine.extract(article, settings.digest.key_points, settings.digest.summary_sentences,
+                                      document=document)
+        spans = sentence_spans(article.text, [sentence.text for sentence in document.sentences])
+        extract = replace(extract, sentence_spans=spans)
         results.append((extract, matcher.assign(article, extract)))
         if progress is not None:
             progress(len(results))

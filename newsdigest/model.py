@@ -66,6 +66,10 @@ class Extract:
     # sentences of text.document.analyse(title, text)); empty when the author supplied the key points.
     key_point_sources: tuple[int, ...] = ()
     summary_sources: tuple[int, ...] = ()     # the same for the generated summary's sentences
+    # Where each of those sentences stands in the article text, found by the analyse stage so that the
+    # article page need not analyse the text again: (start, end, stop dropped at end) or, for a sentence
+    # not found there word for word, the sentence itself (site/article_text.py); None when not computed.
+    sentence_spans: tuple[tuple[int, int, str] | str, ...] | None = None
 
 
 @dataclass(frozen=True)

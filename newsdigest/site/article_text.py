@@ -56,9 +56,16 @@ def normal(text: str) -> str:
 
 
 def article_text(article: Article, extract: Extract) -> ArticleText:
-    """The key points, summary and text of one article page, with anchors and without repeats."""
-    sentences = [sentence.text for sentence in analyse(article.title, article.text).sentences]
-    spans = _locate(article.text, sentences)
+    """The key points, summary and text of one article page, with anchors and without repeats.
+
+    The sentences come from the spans the analyse stage stored with the extract (`sentence_spans`);
+    only an extract made without them (a test's, or an older record's) analyses the text again.
+    """
+    if extract.sentence_spans is None:
+        sentences = [sentence.text for sentence in analyse(article.title, article.text).sentences]
+        spans = _locate(article.text, sentences)
+    else:
+        sentences, spans = from_spans(article.text, extract.sentence_spans)
     sources = extract.key_point_sources if extract.key_points_generated else ()
     shown: dict[str, str] = {}
     points = []
@@ -84,6 +91,35 @@ def _summary(extract: Extract, sentences: Sequence[str], shown: dict[str, str]) 
     else:
         picked = split_sentences(extract.summary)
     return [sentence for sentence in picked if normal(sentence) not in shown]
+
+
+def sentence_spans(text: str, sentences: Sequence[str]) -> tuple[tuple[int, int, str] | str, ...]:
+    """Each analysed sentence as where it stands in `text` (start, end, the stop dropped to find it),
+    or as itself when it is not there word for word: small to store, and `from_spans` gives back
+    exactly the sentences and positions that analysing the text again would."""
+    found = _locate(text, sentences)
+    spans: list[tuple[int, int, str] | str] = []
+    for position, sentence in enumerate(sentences):
+        if position in found:
+            start, end = found[position]
+            spans.append((start, end, sentence[end - start:]))
+        else:
+            spans.append(sentence)
+    return tuple(spans)
+
+
+def from_spans(text: str, spans: Sequence[Sequence[int | str] | str]) -> tuple[list[str], dict[int, tuple[int, int]]]:
+    """The sentences and their located positions back from `sentence_spans` (stored as JSON: lists)."""
+    sentences: list[str] = []
+    located: dict[int, tuple[int, int]] = {}
+    for position, span in enumerate(spans):
+        if isinstance(span, str):
+            sentences.append(span)
+            continue
+        start, end, dropped = int(span[0]), int(span[1]), str(span[2])
+        sentences.append(text[start:end] + dropped)
+        located[position] = (start, end)
+    return sentences, located
 
 
 def _locate(text: str, sentences: Sequence[str]) -> dict[int, tuple[int, int]]:

@@ -71,11 +71,9 @@ def build_model(data: SiteData, settings: Settings, build_time: datetime) -> Sit
     topics = topics_to_render(settings, data.analysed)
     topic_pages = {t.slug: t.path for t in topics}
     stories = complete_stories(data.stories, data.analysed)
-    bare = {a.id: article_view(a, topic_pages) for a in data.analysed}
-    story_of: dict[str, str] = {}
-    for story_view in story_views(stories, bare):
-        if story_view.multi:
-            story_of.update({m.id: story_view.path for m in story_view.members})
+    # One view per article: the story page it links to depends only on the story's membership.
+    story_of = {member: paths.story_path(story) for story in stories if len(story.members) > 1
+                for member in story.members}
     articles = {a.id: article_view(a, topic_pages, story_of.get(a.id, "")) for a in data.analysed}
     items = {a.id: a for a in data.analysed}
     outlets = outlet_map([a.article for a in data.analysed])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdigest.model import Article, Extract
-from newsdigest.text.document import analyse
+from newsdigest.text.document import Document, analyse
 from newsdigest.text.headline import make_headline
 from newsdigest.text.keypoints import points as make_key_points
 from newsdigest.text.keywords import keywords as make_keywords
@@ -33,13 +33,14 @@ class Parts:
 
 
 def generate(title: str, text: str, key_points: int = 3, summary_sentences: int = 3,
-             always_headline: bool = False) -> Parts:
+             always_headline: bool = False, document: Document | None = None) -> Parts:
     """Generate every part from the text; a headline only when `title` is empty (else the title is used).
 
     With `always_headline` the headline is made (and thrown away) even when a title exists, so that
-    timing the call times the whole extraction an untitled article costs.
+    timing the call times the whole extraction an untitled article costs. `document`: analyse(title, text)
+    when the caller already has it (the analyse stage also locates its sentences for the article page).
     """
-    doc = analyse(title, text)
+    doc = document or analyse(title, text)
     keywords = make_keywords(doc)
     made = make_headline(doc, keywords) if always_headline or not title else ""
     points = make_key_points(doc, key_points)
@@ -54,9 +55,10 @@ def generate(title: str, text: str, key_points: int = 3, summary_sentences: int 
     )
 
 
-def extract(article: Article, key_points: int = 3, summary_sentences: int = 3) -> Extract:
+def extract(article: Article, key_points: int = 3, summary_sentences: int = 3,
+            document: Document | None = None) -> Extract:
     """Derive headline, key points, summary and keywords; author-supplied parts win."""
-    parts = generate(article.title, article.text, key_points, summary_sentences)
+    parts = generate(article.title, article.text, key_points, summary_sentences, document=document)
     words = len(article.text.split())
     return Extract(
         headline=parts.headline,
