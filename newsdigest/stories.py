@@ -74,6 +74,7 @@ from functools import lru_cache, partial
 
 from newsdigest.model import Analysed, Story
 from newsdigest.settings import StorySettings
+from newsdigest.text.document import looks_english
 from newsdigest.text.keypoints import leans_back
 from newsdigest.text.stem import stem as package_stem
 from newsdigest.text.wordlists import STOPWORDS
@@ -759,10 +760,15 @@ def merge_key_points(members: Sequence[Analysed], limit: int = MAX_KEY_POINTS) -
 
     A point that leans on the bullet before it in its own article ("He said…", "But…") is kept only right
     after that bullet: next to another outlet's point, its "he" or "but" would point at the wrong thing.
+    Only reports in the language of the first member (the lead) give points: a reader of an English story
+    cannot read the Polish outlet's bullet that reports the same event.
     """
     kept: list[str] = []
     kept_words: list[frozenset[str]] = []
+    language = _language(members[0]) if members else ""
     for member in members:
+        if _language(member) != language:
+            continue
         points = member.extract.key_points
         for index, point in enumerate(points):
             if leans_back(point) and not (index and kept and kept[-1] == points[index - 1]):
@@ -775,6 +781,15 @@ def merge_key_points(members: Sequence[Analysed], limit: int = MAX_KEY_POINTS) -
             if len(kept) >= limit:
                 return tuple(kept)
     return tuple(kept)
+
+
+def _language(member: Analysed) -> str:
+    """The report's language: the primary subtag its feed declares ("en-GB" → "en"), else English or not as its
+    key points read (feeds often declare nothing)."""
+    declared = member.article.language.split("-", 1)[0].lower()
+    if declared:
+        return declared
+    return "en" if looks_english(" ".join((member.article.title, *member.extract.key_points))) else "?"
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -285,3 +286,19 @@ def test_two_events_chained_through_a_roundup_are_two_stories() -> None:
     groups = stories_of([*BACKGROUND, *joins, *bombing, roundup])
     assert {item.id for item in joins} in groups
     assert not any({"f0", "b0"} <= group for group in groups)
+
+
+def test_story_points_come_only_from_reports_in_the_lead_reports_language() -> None:
+    # A reader of an English story cannot read the Polish outlet's bullet, though it reports the same event.
+    lead = make("en1", "Bank collapse shakes markets", "x",
+                points=("The bank collapsed on Friday after a run on its deposits.",))
+    polish = make("pl1", "Upadek banku SVB", "x", "Gazeta",
+                  points=("Amerykański bank SVB upadł w piątek po masowym wycofywaniu depozytów.",))
+    english_words = make("pl2", "Bank collapse", "x", "Wire",
+                         points=("Regulators closed the lender and took control of its deposits.",))
+    declared = replace(english_words, article=replace(english_words.article, language="pl-PL"))  # what the feed says
+    other = make("en2", "Regulators step in", "x", "Courier",
+                 points=("Regulators took control of the bank and its deposits on Friday.",))
+    assert merge_key_points([lead, polish, declared, other]) == (
+        "The bank collapsed on Friday after a run on its deposits.",
+        "Regulators took control of the bank and its deposits on Friday.")

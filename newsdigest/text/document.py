@@ -144,9 +144,19 @@ def analyse(title: str, text: str) -> Document:
         every_content.extend(content)
         terminated = raw_sentence[-1] in _TERMINAL
         sentences.append(_new_sentence(Sentence, (len(sentences), raw_sentence, words, content, terminated)))
+    return Document(title, tuple(sentences), Counter(every_content), _english(stop_hits, total))
+
+
+def looks_english(text: str) -> bool:
+    """The same test as a Document's `english`, on a short text such as an article's key points."""
+    words = _WORD.findall(text.lower())
+    stop_hits = sum(1 for word in words if word in STOPWORDS and len(word) > 1)
+    return _english(stop_hits, len(words))
+
+
+def _english(stop_hits: int, total: int) -> bool:
     # English function words make up a third or more of English running text; far less means another language.
-    english = total > 0 and stop_hits / total > 0.2
-    return Document(title, tuple(sentences), Counter(every_content), english)
+    return total > 0 and stop_hits / total > 0.2
 
 
 _FIXED_LOG_OF = FIXED_LOG.__getitem__
