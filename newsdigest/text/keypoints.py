@@ -113,7 +113,13 @@ def _never_a_key_point(doc: Document, sentence: Sentence) -> bool:
     """
     text = sentence.text
     return (not stands_alone(sentence) or _restates_title(doc, sentence) or bool(_GLUED.search(text))
-            or bool(_PICTURE_DEIXIS.search(text)) or text.lower().startswith(FORWARD_OPENERS))
+            or _points_at_picture(text) or text[:12].lower().startswith(FORWARD_OPENERS))
+
+
+def _points_at_picture(text: str) -> bool:
+    # Substring checks first: every pointer holds one of these, and most sentences hold none (the regex is dearer).
+    return ("ictured" in text or "een " in text or "hown " in text or "-hand " in text) and bool(
+        _PICTURE_DEIXIS.search(text))
 
 
 def _positional(doc: Document, count: int) -> list[KeyPoint]:
