@@ -576,7 +576,10 @@ polls parliament parliamentary opposition coalition cabinet referendum candidate
 legislation law laws lawmakers legislators political politics politician politicians policy reform reforms
 party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
 accused claims
-""") | frozenset(("prime minister", "presidential election"))
+police court courts judges ruling justice prisons crime rights report public debate debates pledge pledged
+inquiry committee council schools scheme conservatives
+""") | frozenset(("prime minister", "presidential election", "supreme court", "human rights", "local elections",
+                 "opposition leader", "secretary of state"))
 
 # Words of a violent or disaster event. Such an event in a place abroad is foreign news wherever the outlet
 # files it ("Bus plunge in Pakistan kills 40", "Nepal plane crash"): with a place abroad named, one of these
