@@ -343,8 +343,23 @@ WORLD_PLACES = _terms({
         Kinshasa, Paris""",
 })
 
-# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place).
-PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES) | frozenset(("Kyiv", "Kiev", "Gaza Strip"))
+# Demonyms the list above lacks, so a place abroad is recognised however it is named ("Uzbek leader",
+# "Nepali sherpa").
+WORLD_DEMONYMS = _terms({
+    1.0: """Albanian, Angolan, Azerbaijani, Bangladeshi, Belarusian, Bosnian, Bulgarian, Burmese, Cambodian,
+        Cameroonian, Chadian, Congolese, Croatian, Cypriot, Czech, Ecuadorian, Emirati, Eritrean, Estonian,
+        Guatemalan, Honduran, Icelandic, Ivorian, Jamaican, Jordanian, Kazakh, Kosovan, Kuwaiti, Kyrgyz,
+        Latvian, Lithuanian, Malian, Maltese, Mongolian, Mozambican, Nepali, Nepalese, Nicaraguan,
+        Paraguayan, Qatari, Romanian, Salvadoran, Senegalese, Slovak, Slovenian, Sri Lankan, Tajik, Tanzanian,
+        Tunisian, Turkmen, Uruguayan, Uzbek, Zambian, Zimbabwean""",
+})
+
+# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place): the gazetteer
+# above, the demonyms, and the countries, capitals and regions of the World list.
+PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES + WORLD_DEMONYMS) | frozenset((
+    "Kyiv", "Kiev", "Gaza Strip", "Gaza", "Pyongyang", "China", "Beijing", "Moscow", "Baghdad", "Kabul", "Tehran",
+    "Jerusalem", "Africa", "African", "Asia", "Asian", "Darfur", "Congo", "India", "Egypt", "Kashmir",
+    "Palestinians"))
 
 WORLD_WAR = _terms({
     1.0: """migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
@@ -511,7 +526,7 @@ SCIENCE_NATURE = _terms({
 
 
 LEXICON: dict[str, Terms] = {
-    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_WAR,
+    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_DEMONYMS + WORLD_WAR,
     "politics": POLITICS + POLITICS_MORE,
     "business": BUSINESS + BUSINESS_MORE,
     "technology": TECHNOLOGY + TECHNOLOGY_MORE,
