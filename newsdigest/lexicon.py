@@ -524,16 +524,33 @@ SCIENCE_NATURE = _terms({
         heat pump, heat pumps, solar panels, wind turbines, reactor, radiation""",
 })
 
+# The money, motoring and travel pages most outlets file under business (a cash Isa, a car recall, strike
+# pay offers, flight delays), and the celebrity page filed under entertainment.
+BUSINESS_CONSUMER = _terms({
+    3.0: """cash Isa, Isa, Isas, savings rates, pay offer, industrial action, walkout, walkouts, recalls, recalled,
+        motorists, car dealers, used cars, car insurance, congestion charge, fuel prices, petrol prices,
+        energy prices, flight delays, billionaire, billionaires, noncompete, receivership""",
+    2.0: """savings, savers, wage, cars, car, vehicles, vehicle, petrol, diesel, gasoline, fuel, pipeline,
+        airport, airports, flights, passengers, travelers, travellers, carriers, fares,
+        philanthropist, fortune""",
+})
+
+ENTERTAINMENT_CELEBRITY = _terms({
+    3.0: """acting, romance, ex-wife, ex-husband, ex-girlfriend, ex-boyfriend, girlfriend, boyfriend, stardom,
+        TV personality, reality TV star, heartthrob, supermodel, socialite, A-lister""",
+    2.0: """wedding, engaged, engagement, divorce, rocker, painter, sculptor, fashion""",
+})
+
 
 LEXICON: dict[str, Terms] = {
     "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_DEMONYMS + WORLD_WAR,
     "politics": POLITICS + POLITICS_MORE,
-    "business": BUSINESS + BUSINESS_MORE,
+    "business": BUSINESS + BUSINESS_MORE + BUSINESS_CONSUMER,
     "technology": TECHNOLOGY + TECHNOLOGY_MORE,
     "science": SCIENCE + SCIENCE_MORE + SCIENCE_NATURE,
     "health": HEALTH + HEALTH_MORE + HEALTH_WELLNESS,
     "sport": SPORT + SPORT_MORE,
-    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE + ENTERTAINMENT_SCREEN,
+    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE + ENTERTAINMENT_SCREEN + ENTERTAINMENT_CELEBRITY,
 }
 
 # Other common spellings of the same sections, so "tech" or "sports" also get a vocabulary.
