@@ -27,6 +27,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _word_sequence(text: str) -> tuple[str, ...]:
+    """A word list in written order (for lists whose first words name the reason shown to a reader)."""
+    return tuple(dict.fromkeys(text.split()))
+
+
 def _terms(groups: dict[float, str]) -> Terms:
     """Turn {weight: "term, term, ..."} into ((term, weight), ...)."""
     pairs: list[tuple[str, float]] = []
@@ -616,7 +621,7 @@ inquiry committee council schools scheme conservatives
 # Words of a violent or disaster event. Such an event in a place abroad is foreign news wherever the outlet
 # files it ("Bus plunge in Pakistan kills 40", "Nepal plane crash"): with a place abroad named, one of these
 # counts for World (the reason says "incident abroad"). From the kinds of event a foreign desk covers.
-INCIDENTS: tuple[str, ...] = tuple(dict.fromkeys("""
+INCIDENTS: tuple[str, ...] = _word_sequence("""
 killed kills kill killing killings dead died dies deaths death-toll crash crashed crashes
 earthquake quake tremor aftershock flood floods flooding flooded landslide landslides mudslide avalanche
 wildfire wildfires blaze fire fires explosion explosions blast blasts bomb bombing bombings shooting
@@ -624,7 +629,7 @@ shootings gunmen gunman gunfire stabbing massacre attack attacks attacked clashe
 stampede storm storms cyclone hurricane typhoon tornado tsunami eruption erupts erupted derailed
 derailment sank sinking shipwreck capsized kidnapped kidnapping abducted hostage hostages injured
 wounded victims survivors rescuers rescue casualties
-""".split()))
+""")
 
 CONTEXT_ONLY: frozenset[str] = _words("""
 strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe
