@@ -27,6 +27,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _word_sequence(text: str) -> tuple[str, ...]:
+    """A word list in written order (for lists whose first words name the reason shown to a reader)."""
+    return tuple(dict.fromkeys(text.split()))
+
+
 def _terms(groups: dict[float, str]) -> Terms:
     """Turn {weight: "term, term, ..."} into ((term, weight), ...)."""
     pairs: list[tuple[str, float]] = []
@@ -343,8 +348,23 @@ WORLD_PLACES = _terms({
         Kinshasa, Paris""",
 })
 
-# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place).
-PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES) | frozenset(("Kyiv", "Kiev", "Gaza Strip"))
+# Demonyms the list above lacks, so a place abroad is recognised however it is named ("Uzbek leader",
+# "Nepali sherpa").
+WORLD_DEMONYMS = _terms({
+    1.0: """Albanian, Angolan, Azerbaijani, Bangladeshi, Belarusian, Bosnian, Bulgarian, Burmese, Cambodian,
+        Cameroonian, Chadian, Congolese, Croatian, Cypriot, Czech, Ecuadorian, Emirati, Eritrean, Estonian,
+        Guatemalan, Honduran, Icelandic, Ivorian, Jamaican, Jordanian, Kazakh, Kosovan, Kuwaiti, Kyrgyz,
+        Latvian, Lithuanian, Malian, Maltese, Mongolian, Mozambican, Nepali, Nepalese, Nicaraguan,
+        Paraguayan, Qatari, Romanian, Salvadoran, Senegalese, Slovak, Slovenian, Sri Lankan, Tajik, Tanzanian,
+        Tunisian, Turkmen, Uruguayan, Uzbek, Zambian, Zimbabwean""",
+})
+
+# Places abroad as seen from a UK or US desk (the US and UK themselves name no foreign place): the gazetteer
+# above, the demonyms, and the countries, capitals and regions of the World list.
+PLACES: frozenset[str] = frozenset(term for term, _ in WORLD_PLACES + WORLD_DEMONYMS) | frozenset((
+    "Kyiv", "Kiev", "Gaza Strip", "Gaza", "Pyongyang", "China", "Beijing", "Moscow", "Baghdad", "Kabul", "Tehran",
+    "Jerusalem", "Africa", "African", "Asia", "Asian", "Darfur", "Congo", "India", "Egypt", "Kashmir",
+    "Palestinians"))
 
 WORLD_WAR = _terms({
     1.0: """migrants, migrant, asylum seekers, abroad, overseas, foreign, villagers""",
@@ -509,16 +529,33 @@ SCIENCE_NATURE = _terms({
         heat pump, heat pumps, solar panels, wind turbines, reactor, radiation""",
 })
 
+# The money, motoring and travel pages most outlets file under business (a cash Isa, a car recall, strike
+# pay offers, flight delays), and the celebrity page filed under entertainment.
+BUSINESS_CONSUMER = _terms({
+    3.0: """cash Isa, Isa, Isas, savings rates, pay offer, industrial action, walkout, walkouts, recalls, recalled,
+        motorists, car dealers, used cars, car insurance, congestion charge, fuel prices, petrol prices,
+        energy prices, flight delays, billionaire, billionaires, noncompete, receivership""",
+    2.0: """savings, savers, wage, cars, car, vehicles, vehicle, petrol, diesel, gasoline, fuel, pipeline,
+        airport, airports, flights, passengers, travelers, travellers, carriers, fares,
+        philanthropist, fortune""",
+})
+
+ENTERTAINMENT_CELEBRITY = _terms({
+    3.0: """acting, romance, ex-wife, ex-husband, ex-girlfriend, ex-boyfriend, girlfriend, boyfriend, stardom,
+        TV personality, reality TV star, heartthrob, supermodel, socialite, A-lister""",
+    2.0: """wedding, engaged, engagement, divorce, rocker, painter, sculptor, fashion""",
+})
+
 
 LEXICON: dict[str, Terms] = {
-    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_WAR,
+    "world": WORLD + WORLD_MORE_BODIES + WORLD_PLACES + WORLD_DEMONYMS + WORLD_WAR,
     "politics": POLITICS + POLITICS_MORE,
-    "business": BUSINESS + BUSINESS_MORE,
+    "business": BUSINESS + BUSINESS_MORE + BUSINESS_CONSUMER,
     "technology": TECHNOLOGY + TECHNOLOGY_MORE,
     "science": SCIENCE + SCIENCE_MORE + SCIENCE_NATURE,
     "health": HEALTH + HEALTH_MORE + HEALTH_WELLNESS,
     "sport": SPORT + SPORT_MORE,
-    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE + ENTERTAINMENT_SCREEN,
+    "entertainment": ENTERTAINMENT + ENTERTAINMENT_MORE + ENTERTAINMENT_SCREEN + ENTERTAINMENT_CELEBRITY,
 }
 
 # Other common spellings of the same sections, so "tech" or "sports" also get a vocabulary.
@@ -576,14 +613,17 @@ polls parliament parliamentary opposition coalition cabinet referendum candidate
 legislation law laws lawmakers legislators political politics politician politicians policy reform reforms
 party parties leader leaders leadership campaign majority officials critics rivals announced plans proposals
 accused claims
-""") | frozenset(("prime minister", "presidential election"))
+police court courts judges ruling justice prisons crime rights report public debate debates pledge pledged
+inquiry committee council schools scheme conservatives
+""") | frozenset(("prime minister", "presidential election", "supreme court", "human rights", "local elections",
+                 "opposition leader", "secretary of state"))
 
 # Words of a violent or disaster event. Such an event in a place abroad is foreign news wherever the outlet
 # files it ("Bus plunge in Pakistan kills 40", "Nepal plane crash"): with a place abroad named, one of these
 # counts for World (the reason says "incident abroad"). From the kinds of event a foreign desk covers.
 # In written order (not a set's, which changes with the hash seed): of words with one stem ("killed kills"), the
 # first written names the evidence in a topic's reasons, the same in every build.
-INCIDENTS: tuple[str, ...] = tuple(dict.fromkeys("""
+INCIDENTS: tuple[str, ...] = _word_sequence("""
 killed kills kill killing killings dead died dies deaths death-toll crash crashed crashes
 earthquake quake tremor aftershock flood floods flooding flooded landslide landslides mudslide avalanche
 wildfire wildfires blaze fire fires explosion explosions blast blasts bomb bombing bombings shooting
@@ -591,7 +631,7 @@ shootings gunmen gunman gunfire stabbing massacre attack attacks attacked clashe
 stampede storm storms cyclone hurricane typhoon tornado tsunami eruption erupts erupted derailed
 derailment sank sinking shipwreck capsized kidnapped kidnapping abducted hostage hostages injured
 wounded victims survivors rescuers rescue casualties
-""".split()))
+""")
 
 CONTEXT_ONLY: frozenset[str] = _words("""
 strike strikes striker strikers injured injury injuries death deaths review reviews star stars universe

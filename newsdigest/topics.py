@@ -50,6 +50,9 @@ GIVEN_PREFIXES = ("author topic: ", "feed topic: ")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)?|[.!?;:]")
 _SENTENCE_END = frozenset(".!?;:")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A web address in the text ("Article URL: https://…/politics/…" in an aggregator's teaser) is not what the
+# article says; its words would be the link's section by another road (the link is its own evidence).
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 # Words capitalised only because they start a sentence; they never make a name.
 _STARTERS = frozenset((
     "The", "A", "An", "In", "On", "At", "But", "And", "For", "Of", "To", "It", "Its", "This", "That",
@@ -257,7 +260,7 @@ class _Regions:
 def _regions(article: Article, extract: Extract) -> _Regions:
     """Title, and the text with its lead (first paragraph, capped) marked."""
     title = article.title or ("" if extract.headline_generated else extract.headline)
-    text = article.text.strip()
+    text = _WEB_ADDRESS.sub(" ", article.text).strip()
     parts = _PARAGRAPH_BREAK.split(text, maxsplit=1)
     first = parts[0] if len(parts) > 1 else text.split("\n", 1)[0]
     tokens = _tokenize(text)

@@ -439,3 +439,19 @@ def test_feature_desk_vocabulary_files_wellness_screen_and_nature_pieces():
                   topics=topics)[0].slug == "entertainment"
     assert assign(article("Rewilding the uplands", "Wetlands and woodland return to the valley."),
                   topics=topics)[0].slug == "science"
+
+
+def test_a_web_address_in_the_text_is_no_evidence():
+    item = article("Are text messages the new thing?",
+                   "Article URL: https://example.com/2023/04/22/football/league-goal.html Comments URL: x")
+    assert assign(item)[0].slug == "general"
+
+
+def test_money_motoring_and_celebrity_pages_have_their_vocabulary():
+    topics = default_topics()
+    assert assign(article("How many times can I move my cash Isa?", "Savings rates keep rising."),
+                  topics=topics)[0].slug == "business"
+    assert assign(article("Carmaker recalls 300,000 vehicles", "Motorists are told to contact dealers."),
+                  topics=topics)[0].slug == "business"
+    assert assign(article("Singer's ex-wife speaks out", "The romance ended after the wedding."),
+                  topics=topics)[0].slug == "entertainment"
