@@ -85,6 +85,8 @@ NAME_BOOST = 1.6           # names and numbers identify an event better than com
 SCAN_LIMIT = 100           # later articles looked at per key term and article
 BLOCK_TERMS = 10           # an article's heaviest terms, used as keys to propose candidate pairs
 ATTACH_THRESHOLD = 0.1     # cosine between a lone article and a story's pooled terms to join it
+ATTACH_MEMBERS = 2         # members of a story a lone report must each be close to: it joins the story, not one chain link
+ATTACH_MEMBER_COS = 0.1    # ... cosine with each of those members
 MERGE_THRESHOLD = 0.3      # cosine between two stories' pooled terms to make them one
 ATTACH_MIN_STORY = 4       # articles a story needs before its pooled terms can recruit more (3 are too thin)
 ATTACH_DEFINING = 2        # distinct defining terms of a story a lone article must share to join it
@@ -662,6 +664,9 @@ def _attach_loners(
                 centroids[n] = _centroid([vectors[m] for m in stories[n]])
             centroid = centroids[n]
             score = sum(w * centroid[t] for t, w in vector.items() if t in centroid)
+            # Close to the pooled terms through one member alone is a chain link, not the story.
+            if score >= best_score and _close_members(vector, stories[n], vectors) < ATTACH_MEMBERS:
+                continue
             if score >= best_score:
                 best, best_score = n, score
         if best >= 0:
@@ -669,6 +674,17 @@ def _attach_loners(
         else:
             kept.append(group)
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _close_members(vector: dict[str, float], story: Sequence[int], vectors: Sequence[dict[str, float]]) -> int:
+    """How many members of `story` `vector` is close to (up to ATTACH_MEMBERS: the count only needs to reach it)."""
+    close = 0
+    for m in story:
+        if _dot(vector, vectors[m]) >= ATTACH_MEMBER_COS:
+            close += 1
+            if close >= ATTACH_MEMBERS:
+                break
+    return close
 
 
 def _words_known(

@@ -79,3 +79,36 @@ def test_clustering_on_the_year2023_labelling_meets_the_recorded_floor(shared_da
     assert report["pairwise"]["precision"] >= FLOOR_2023["pairwise_precision"]
     assert report["pairwise"]["recall"] >= FLOOR_2023["pairwise_recall"]
     assert report["bcubed"]["f1"] >= FLOOR_2023["bcubed_f1"]
+
+
+def test_day_reading_prints_the_largest_stories_of_a_capture_day(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # Made-up entries of a JSONL capture: one event from three outlets, one other item, one entry of another day.
+    from newsdigest.evaluate.stories_task import main
+
+    def entry(source: str, slug: str, title: str, text: str, when: str) -> dict[str, str]:
+        return {"source": source, "link": f"{source.rsplit('/', 1)[0]}/{slug}", "title": title,
+                "description": text, "date_published": when, "language": "en"}
+
+    quake = "A magnitude 7.1 earthquake struck Velmora province on Tuesday, toppling buildings in Karsk."
+    rows = [
+        entry("https://one.example/feed", "a", "Earthquake of magnitude 7.1 hits Velmora province", quake,
+              "2023-05-02 08:00:00+00:00"),
+        entry("https://two.example/rss", "b", "Velmora earthquake: buildings fall in Karsk", quake,
+              "2023-05-02 09:00:00+00:00"),
+        entry("https://three.example/rss", "c", "Magnitude 7.1 earthquake strikes Velmora, Karsk buildings down",
+              quake, "2023-05-02 10:00:00+00:00"),
+        entry("https://one.example/feed", "d", "Local bakery wins a national bread award",
+              "The bakery on Mill Street won the prize for its sourdough.", "2023-05-02 11:00:00+00:00"),
+        entry("https://two.example/rss", "e", "Velmora earthquake anniversary remembered",
+              quake, "2023-05-03 09:00:00+00:00"),
+    ]
+    (tmp_path / "cap").mkdir()
+    import gzip
+    with gzip.open(tmp_path / "cap" / "entries.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows)
+    assert main(["stories", "--day", "2023-05-02", "--feeds", str(tmp_path), "--capture",
+                 "cap/entries.jsonl.gz", "--top", "5"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("stories of 2023-05-02: 4 items;")          # the other day's entry is not read
+    assert "#1 3 reports, 3 outlets:" in out
+    assert "anniversary" not in out

@@ -302,3 +302,16 @@ def test_story_points_come_only_from_reports_in_the_lead_reports_language() -> N
     assert merge_key_points([lead, polish, declared, other]) == (
         "The bank collapsed on Friday after a run on its deposits.",
         "Regulators took control of the bank and its deposits on Friday.")
+
+
+
+def test_a_lone_report_close_to_one_member_only_is_not_close_to_the_story() -> None:
+    # The joining rule counts the story's members a report is close to: one (a chain link) is not enough.
+    from newsdigest.stories import ATTACH_MEMBERS, _close_members
+
+    story = [{"quake": 0.8, "city": 0.6}, {"quake": 0.7, "toll": 0.7}, {"quake": 0.6, "rescue": 0.8},
+             {"market": 0.6, "city": 0.8}]
+    chained = {"market": 0.9, "bank": 0.44}             # close to the fourth member alone
+    follow_up = {"quake": 0.6, "toll": 0.8}
+    assert _close_members(chained, range(4), story) < ATTACH_MEMBERS
+    assert _close_members(follow_up, range(4), story) >= ATTACH_MEMBERS

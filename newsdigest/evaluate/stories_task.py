@@ -43,6 +43,12 @@ from newsdigest.urls import canonical_url
 def main(argv: Sequence[str]) -> int:
     """Entry point; argv[0] is the task name "stories"."""
     args = _parser().parse_args(list(argv[1:]))
+    if args.day:
+        feeds = [Path(folder) for folder in (args.feeds or ["../shared/data"])]
+        print_day(args.day, feeds, _story_settings(args.config), args.top, args.capture)
+        return 0
+    if not args.fixture:
+        raise SystemExit("stories: give a labelled FIXTURE, or --day DAY")
     labels = _read_fixture(Path(args.fixture))
     feeds = [Path(folder) for folder in (args.feeds or [Path(args.fixture).parent])]
     settings = _story_settings(args.config)
@@ -63,11 +69,59 @@ def main(argv: Sequence[str]) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m newsdigest.evaluate stories")
-    parser.add_argument("fixture", help="JSONL lines {feed, link, story}")
+    parser.add_argument("fixture", nargs="?", help="JSONL lines {feed, link, story}")
     parser.add_argument("--feeds", action="append", help="folder holding the feed files (repeatable)")
     parser.add_argument("--config", help="config.yaml whose `stories` section to use (default: shipped defaults)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--day", help="instead of scoring: group every entry of a JSONL capture dated DAY "
+                        "(YYYY-MM-DD; all feeds, as a build of that day) and print the largest stories' headlines, "
+                        "to read whether each holds one event")
+    parser.add_argument("--top", type=int, default=20, help="with --day: how many of the largest stories (20)")
+    parser.add_argument("--capture", default=DAY_CAPTURE,
+                        help=f"with --day: the JSONL capture under a --feeds folder ({DAY_CAPTURE})")
     return parser
+
+
+DAY_CAPTURE = "year2023/entries_2023H1.jsonl.gz"
+
+
+def day_stories(day: str, feeds: Sequence[Path], settings: StorySettings,
+                capture: str = DAY_CAPTURE) -> tuple[list[Analysed], list]:
+    """Every entry of the capture published on DAY (UTC), parsed feed by feed as a build would, and its stories."""
+    by_source: dict[str, list[dict[str, str]]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    marker = f'"date_published": "{day}'
+    with _open_text(_find(capture, feeds)) as handle:
+        for row in handle:
+            if marker not in row:                      # cheap filter before JSON
+                continue
+            entry = json.loads(row)
+            key = (entry.get("source", ""), entry.get("link", ""))
+            if (entry.get("date_published") or "")[:10] == day and key not in seen:
+                seen.add(key)
+                by_source[key[0]].append(entry)
+    items: dict[str, Analysed] = {}
+    for source, entries in sorted(by_source.items()):
+        for article in _entries_as_articles({"source": source}, entries):
+            items.setdefault(article.id, Analysed(article, extract(article)))
+    analysed = list(items.values())
+    return analysed, list(group_stories(analysed, settings))
+
+
+def print_day(day: str, feeds: Sequence[Path], settings: StorySettings, top: int, capture: str = DAY_CAPTURE) -> None:
+    """The largest stories of a whole day, each with every member's outlet and headline, for reading purity."""
+    items, stories = day_stories(day, feeds, settings, capture)
+    by_id = {item.id: item for item in items}
+    several = [story for story in stories if len(story.members) > 1]
+    print(f"stories of {day}: {len(items)} items; {len(several)} stories of 2+ reports "
+          f"hold {sum(len(story.members) for story in several)}")
+    largest = sorted(stories, key=lambda story: (-len(story.members), story.id))[:top]
+    for rank, story in enumerate(largest, 1):
+        outlets = {by_id[m].article.source for m in story.members}
+        print(f"\n#{rank} {len(story.members)} reports, {len(outlets)} outlets: {by_id[story.lead].article.title}")
+        for member in story.members:
+            article = by_id[member].article
+            print(f"   {'*' if member == story.lead else '-'} [{article.source}] {article.title}")
 
 
 def _story_settings(config: str | None) -> StorySettings:
