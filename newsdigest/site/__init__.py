@@ -12,10 +12,11 @@ from newsdigest.site import paths
 from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
 from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
-from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
+from newsdigest.site.render import absolute_url, make_environment, render, render_and_write, theme_dirs
 from newsdigest.site.search import index_site
 from newsdigest.site.write import OutputCollision, SiteReport, UnsafeOutput, open_site
 from newsdigest.stories import RelatedIndex
+from newsdigest.workers import chunked, executor, pool_workers, run_chunks
 
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
@@ -41,10 +42,21 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     env = make_environment(settings, build_time)
     common = {**base_context(settings, model), "filter_rules": data.filter_counts}
     # Each page is written the moment it is rendered: memory does not grow with the number of pages.
+    # Article pages, nearly all of a site, are rendered in `build.workers` processes when there are enough.
+    articles = [page for page in pages if page.kind == "article"]
+    workers = pool_workers(len(articles), settings.build.workers)
     with open_site(output, lock_held=lock_held, lock_timeout=settings.limits.lock_timeout) as outputs:
         for page in pages:
+            if workers > 1 and page.kind == "article":
+                continue
             outputs.add(page.path, render(env, page.template, page_context(page, common, settings)),
                         f"page {page.kind}")
+        if workers > 1:
+            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template,
+                     page_context(page, common, settings)) for page in articles]
+            with executor(workers) as pool:
+                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings, build_time,
+                                         outputs.tmp, outputs.output))
         for asset in sorted(theme_assets(settings)):
             outputs.add(asset, read_asset(settings, asset), "theme asset")
         loose_extra = user_extra_css(settings)

@@ -152,6 +152,15 @@ class SiteWriter:
         for path in sorted(files):
             self.add(path, files[path], origin)
 
+    def claim(self, path: str, origin: str = "") -> str:
+        """Take a path that a worker process will write into `tmp` (see `count`); the same checks as add."""
+        return self._claims.claim(path, origin)
+
+    def count(self, written: Sequence[bool]) -> None:
+        """Count files the workers wrote (True) or kept from the previous site (False)."""
+        self.written += sum(written)
+        self.unchanged += len(written) - sum(written)
+
     def __contains__(self, path: object) -> bool:
         return path in self._claims
 
