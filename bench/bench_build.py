@@ -5,13 +5,24 @@ Writes N synthetic articles (generated text, no real news) into 20 local RSS fee
 folder — cold (everything extracted) and warm (extracts from the archive cache, unchanged files
 kept) — and prints wall and CPU seconds (this process and its worker processes) per build.
 `--code DIR` builds with the newsdigest checkout in DIR (compare two versions with one script).
-Not a test: run it by hand, compare ratios within one run (this machine is shared and noisy).
+
+`--pelican PATH` (a virtualenv with pelican and markdown, or its `pelican` executable) compares
+cold builds side by side instead: the same N Markdown articles are written in both front-matter
+styles (`--corpus FILE.jsonl` takes title/article/category records from a file, as
+../shared/bench/pelican_corpus.py does, instead of generated text), and each side builds cold in
+its own process, alternating A B A B (`--rounds`), search off for both; it prints wall, CPU (the
+process and its workers) and peak RSS (the largest single process) per build, and the ratios of
+the medians. Not a test: run it by hand, compare ratios within one run (this machine is shared and noisy).
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +39,10 @@ def options() -> argparse.Namespace:
     p.add_argument("--workers", type=int, default=0, help="build.workers (default: the setting's default)")
     p.add_argument("--code", type=Path, default=Path(__file__).resolve().parent.parent,
                    help="newsdigest checkout to build with (default: this one)")
+    p.add_argument("--pelican", type=Path, help="compare cold Markdown builds with Pelican (venv or executable)")
+    p.add_argument("--corpus", type=Path, help="with --pelican: JSONL records (title, article, category) as text")
+    p.add_argument("--rounds", type=int, default=2, help="with --pelican: A B pairs to run (default 2)")
+    p.add_argument("--one-build", type=Path, help=argparse.SUPPRESS)    # the child process of --pelican
     return p.parse_args()
 
 NAMES = ["Ada Brook", "Omar Vale", "Lena Ford", "Ravi Shah", "Mia Stone", "Tom Reyes", "Ivy Chen", "Sam Cole"]
@@ -96,9 +111,103 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+PELICAN_CONF = ("SITENAME = 'bench'\nSITEURL = ''\nPATH = 'content'\nTIMEZONE = 'UTC'\nDEFAULT_LANG = 'en'\n"
+                 "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n"
+                 "DEFAULT_PAGINATION = 20\nLOAD_CONTENT_CACHE = False\n")
+
+
+def write_both(work: Path, total: int, corpus: Path | None) -> tuple[Path, Path]:
+    """The same articles as Pelican metadata files and as our YAML front matter (what pelican_corpus.py
+    writes); the text is generated, or taken from `corpus` at run time (nothing is copied into the project)."""
+    ours, theirs = work / "newsdigest" / "content", work / "pelican" / "content"
+    ours.mkdir(parents=True)
+    theirs.mkdir(parents=True)
+    records = [json.loads(line) for line in corpus.open(encoding="utf-8")] if corpus else []
+    rng = random.Random(7)
+    for k in range(total):
+        if records:
+            item = records[k % len(records)]
+            title, category = f"{item['title']} ({k})", item["category"]
+            body = "\n\n".join(p for p in item["article"].split("\n") if p.strip())
+        else:
+            title, category = f"{sentence(rng)[:80]} ({k})", rng.choice(["politics", "business", "tech", "sport"])
+            body = "\n\n".join(" ".join(sentence(rng) for _ in range(4)) for _ in range(4))
+        date = f"2024-{(k % 12) + 1:02d}-{(k % 28) + 1:02d} 10:{k % 60:02d}"
+        (theirs / f"a{k:06d}.md").write_text(f"Title: {title}\nDate: {date}\nCategory: {category}\n"
+                                             f"Slug: a{k:06d}\n\n{body}\n", encoding="utf-8")
+        (ours / f"a{k:06d}.md").write_text(f"---\ntitle: {json.dumps(title)}\ndate: {date}\n"
+                                           f"topics: [{category}]\n---\n\n{body}\n", encoding="utf-8")
+    (work / "pelican" / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")
+    return ours, theirs
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall s, CPU s (the process and the children it waited for) and peak RSS MiB of one command."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{command[0]} failed ({child.returncode}): {child.stderr.read().decode()[-2000:]}"
+                         if child.stderr else f"{command[0]} failed")
+    if child.stderr:
+        child.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def compare_with_pelican(args: argparse.Namespace) -> None:
+    pelican = args.pelican / "bin" / "pelican" if args.pelican.is_dir() else args.pelican
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        ours, theirs = write_both(work, args.total, args.corpus)
+        results: dict[str, list[tuple[float, float, float]]] = {"newsdigest": [], "pelican": []}
+        for round_number in range(args.rounds):
+            run = work / f"run{round_number}"           # a fresh archive and output folder: a cold build
+            run.mkdir()
+            (run / "config.yaml").write_text(
+                f"site: {{title: Bench}}\ncontent: [{ours}]\ntopics:\n  - {{name: Politics}}\n"
+                "  - {name: Business}\n  - {name: Technology}\n  - {name: Sport}\nsearch: false\n"
+                "limits: {items_per_feed: 1000000, new_articles: 1000000}\n"
+                + (f"build: {{workers: {args.workers}}}\n" if args.workers else ""), encoding="utf-8")
+            sides = {
+                "newsdigest": [sys.executable, str(Path(__file__).resolve()), "--one-build", str(run / "config.yaml"),
+                               "--code", str(args.code.resolve())],
+                "pelican": [str(pelican), str(theirs), "-o", str(run / "pelican-output"),
+                            "-s", str(work / "pelican" / "pelicanconf.py"), "-q"],
+            }
+            for name, command in sides.items():
+                wall, cpu, peak = measured(command, work / "pelican" if name == "pelican" else run)
+                results[name].append((wall, cpu, peak))
+                print(f"round {round_number + 1} {name:10}: {wall:6.1f} s wall {cpu:6.1f} s CPU {peak:7.0f} MiB peak",
+                      flush=True)
+        medians = {name: [statistics.median(r[i] for r in rows) for i in range(3)] for name, rows in results.items()}
+        print(f"\n| {args.total} articles, median of {args.rounds} | wall s | CPU s | peak MiB |\n|---|---|---|---|")
+        for name, (wall, cpu, peak) in medians.items():
+            print(f"| {name} | {wall:.1f} | {cpu:.1f} | {peak:.0f} |")
+        ours_m, theirs_m = medians["newsdigest"], medians["pelican"]
+        print(f"| ratio | {ours_m[0] / theirs_m[0]:.2f}x | {ours_m[1] / theirs_m[1]:.2f}x | {ours_m[2] / theirs_m[2]:.2f}x |")
+        print("target (issue 13): wall <= 0.8x, peak <= 2x")
+
+
+def one_build(config: Path) -> None:
+    """The child process of --pelican: one cold build with the checkout already on sys.path."""
+    from newsdigest.config import load_config
+    from newsdigest.pipeline import run_build
+    from newsdigest.progress import Reporter
+
+    run_build(load_config(config), reporter=Reporter(quiet=True))
+
+
 def main() -> None:
     args = options()
     sys.path.insert(0, str(args.code.resolve()))
+    if args.one_build:
+        one_build(args.one_build)
+        return
+    if args.pelican:
+        compare_with_pelican(args)
+        return
     from newsdigest.config import load_config
     from newsdigest.pipeline import run_build
     from newsdigest.progress import Reporter

@@ -12,21 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import fields, replace
 from typing import Any, Protocol
 
 from newsdigest import text as text_engine
+from newsdigest import workers
 from newsdigest.model import Analysed, Article, Extract, TopicMatch
 from newsdigest.settings import Settings
 from newsdigest.site.article_text import sentence_spans
 from newsdigest.text.document import analyse as analyse_text
 from newsdigest.topics import TopicMatcher
 
-# Below this many articles to extract, starting worker processes costs more than it saves
-# (a worker starts in ~0.1 s; extraction takes ~1 ms an article).
-POOL_MIN_ARTICLES = 200
-CHUNKS_PER_WORKER = 4       # a few chunks per worker even out uneven article lengths
 Worked = tuple[Extract, tuple[TopicMatch, ...]]
 # Bump when the stored record gains a field the build relies on (2: the sentence spans of the article page).
 RECORD_VERSION = 2
@@ -96,39 +92,18 @@ def analyse(articles: Sequence[Article], settings: Settings, cache: ExtractCache
 def analyse_fresh(articles: Sequence[Article], settings: Settings,
                   progress: Callable[[int], None] | None = None) -> list[Worked]:
     """Extract and match topics for each article, in input order; in `build.workers` processes
-    when there are at least POOL_MIN_ARTICLES, else here."""
-    workers = pool_workers(len(articles), settings.build.workers)
-    if workers <= 1:
+    when there are at least workers.POOL_MIN_ITEMS, else here."""
+    count = pool_workers(len(articles), settings.build.workers)
+    if count <= 1:
         return _analyse_chunk(list(articles), settings, progress)
-    size = -(-len(articles) // (workers * CHUNKS_PER_WORKER))
-    chunks = [list(articles[start:start + size]) for start in range(0, len(articles), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return _collect(pool, chunks, settings, progress)
+    with workers.executor(count) as pool:
+        return workers.run_chunks(pool, _analyse_chunk, workers.chunked(articles, count), settings,
+                                  progress=progress)
 
 
-def pool_workers(count: int, workers: int) -> int:
-    """Processes worth starting for `count` articles: 1 (none) below POOL_MIN_ARTICLES, and never
-    so many that a worker gets fewer than half that."""
-    if count < POOL_MIN_ARTICLES:
-        return 1
-    return max(1, min(workers, count // (POOL_MIN_ARTICLES // 2)))
-
-
-def _collect(pool: Executor, chunks: list[list[Article]], settings: Settings,
-             progress: Callable[[int], None] | None) -> list[Worked]:
-    """Results in chunk order; the first chunk that raises cancels the ones not yet started."""
-    futures: list[Future[list[Worked]]] = [pool.submit(_analyse_chunk, chunk, settings) for chunk in chunks]
-    results: list[Worked] = []
-    try:
-        for future in futures:
-            results.extend(future.result())
-            if progress is not None:
-                progress(len(results))
-    except BaseException:
-        for future in futures:
-            future.cancel()
-        raise
-    return results
+def pool_workers(count: int, wanted: int) -> int:
+    """Processes worth starting for `count` articles (workers.pool_workers)."""
+    return workers.pool_workers(count, wanted)
 
 
 def _analyse_chunk(articles: list[Article], settings: Settings,

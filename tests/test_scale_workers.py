@@ -12,6 +12,7 @@ import pytest
 from mini_project import atom, entry, new_project
 
 from newsdigest import analyse as analyse_module
+from newsdigest import workers
 from newsdigest.archive import Archive
 from newsdigest.config import ConfigError, load_config
 from newsdigest.model import Article
@@ -56,6 +57,7 @@ def test_a_build_with_two_workers_is_byte_identical_to_one_with_one(tmp_path: Pa
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")     # feed states carry the build's clock
     assert analyse_module.pool_workers(280, 2) == 2           # 280 uncached articles do go to the pool
+    assert workers.pool_workers(280, 2) == 2                  # and their 280 article pages are rendered there
     single, pooled = _build(tmp_path, "one", 1), _build(tmp_path, "two", 2)
     assert len(single) > 280
     assert [name for name in single if single[name] != pooled.get(name)] == []

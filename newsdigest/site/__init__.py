@@ -12,10 +12,11 @@ from newsdigest.site import paths
 from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
 from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
-from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
+from newsdigest.site.render import absolute_url, make_environment, render, render_and_write, theme_dirs
 from newsdigest.site.search import index_site
-from newsdigest.site.write import OutputCollision, Outputs, SiteReport, UnsafeOutput, write_site
+from newsdigest.site.write import OutputCollision, SiteReport, UnsafeOutput, open_site
 from newsdigest.stories import RelatedIndex
+from newsdigest.workers import chunked, executor, pool_workers, run_chunks
 
 __all__ = ["OutputCollision", "SiteReport", "UnsafeOutput", "build_site"]
 
@@ -30,7 +31,7 @@ EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after t
 
 
 def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
-    """Render every page, feed and asset in memory, then write them into `output` in one swap.
+    """Render every page, feed and asset into a temporary folder as it is made, then swap it in as `output`.
 
     `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
     """
@@ -38,25 +39,36 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     model = build_model(data, settings, build_time)
     related = related_finder(data)
     pages = plan_pages(data, settings, model, related)
-    outputs = Outputs()
     env = make_environment(settings, build_time)
     common = {**base_context(settings, model), "filter_rules": data.filter_counts}
-    for page in pages:
-        outputs.add(page.path, render(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
-    for asset in sorted(theme_assets(settings)):
-        outputs.add(asset, read_asset(settings, asset), "theme asset")
-    loose_extra = user_extra_css(settings)
-    if loose_extra is not None and EXTRA_STYLESHEET not in theme_assets(settings):
-        outputs.add(EXTRA_STYLESHEET, loose_extra.read_bytes(), "extra.css from templates_dir")
-    outputs.update(feed_outputs(data, settings, model, pages), "feeds")
-    briefings = day_briefings(pages)
-    outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
-    if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
-        for briefing, more in briefings:
-            outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
-    report = write_site(outputs, output, pages=len(pages), before_swap=search_indexer(settings),
-                        lock_held=lock_held, lock_timeout=settings.limits.lock_timeout)
-    return report
+    # Each page is written the moment it is rendered: memory does not grow with the number of pages.
+    # Article pages, nearly all of a site, are rendered in `build.workers` processes when there are enough.
+    articles = [page for page in pages if page.kind == "article"]
+    workers = pool_workers(len(articles), settings.build.workers)
+    with open_site(output, lock_held=lock_held, lock_timeout=settings.limits.lock_timeout) as outputs:
+        for page in pages:
+            if workers > 1 and page.kind == "article":
+                continue
+            outputs.add(page.path, render(env, page.template, page_context(page, common, settings)),
+                        f"page {page.kind}")
+        if workers > 1:
+            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template,
+                     page_context(page, common, settings)) for page in articles]
+            with executor(workers) as pool:
+                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings, build_time,
+                                         outputs.tmp, outputs.output))
+        for asset in sorted(theme_assets(settings)):
+            outputs.add(asset, read_asset(settings, asset), "theme asset")
+        loose_extra = user_extra_css(settings)
+        if loose_extra is not None and EXTRA_STYLESHEET not in theme_assets(settings):
+            outputs.add(EXTRA_STYLESHEET, loose_extra.read_bytes(), "extra.css from templates_dir")
+        outputs.update(feed_outputs(data, settings, model, pages), "feeds")
+        briefings = day_briefings(pages)
+        outputs.update(briefing_feeds([b for b, _ in briefings], settings, build_time), "briefing feeds")
+        if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
+            for briefing, more in briefings:
+                outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
+        return outputs.finish(pages=len(pages), before_swap=search_indexer(settings))
 
 
 def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:

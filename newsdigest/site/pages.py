@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -252,7 +252,8 @@ def article_pages(model: SiteModel, related: RelatedFn) -> list[Page]:
     pages = []
     for article in sorted(model.articles.values(), key=lambda a: a.id):
         linked = [model.articles[i] for i in related(article.id) if i in model.articles and i != article.id]
-        context = {"article": article, "related": linked[:RELATED_LIMIT]}
+        # Only the page's own view carries the record its text is made from (see ArticleView.item).
+        context = {"article": replace(article, item=model.items[article.id]), "related": linked[:RELATED_LIMIT]}
         pages.append(Page(page_file(article.path), "article.html", article.headline, "article", context))
     return pages
 

@@ -5,7 +5,7 @@ of the same inputs give the same bytes.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from newsdigest.settings import Settings
+from newsdigest.site.write import write_one
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -127,3 +128,12 @@ def render(env: Environment, template: str, context: Mapping[str, Any]) -> bytes
     """Render one template to UTF-8 bytes with a single trailing newline."""
     text = env.get_template(template).render(context)
     return (text.rstrip() + "\n").encode("utf-8")
+
+
+def render_and_write(pages: Sequence[tuple[str, str, Mapping[str, Any]]], settings: Settings, build_time: datetime,
+                     folder: Path, previous: Path) -> list[bool]:
+    """The work unit of a render worker: each (path, template, context) rendered and written into
+    `folder` (the build's temporary folder; paths already claimed by the build), the previous site's
+    file kept where the bytes are the same. True for each file written anew."""
+    env = make_environment(settings, build_time)
+    return [write_one(path, render(env, template, context), folder, previous) for path, template, context in pages]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -57,12 +57,19 @@ class ArticleView:
     topics: tuple[TopicTag, ...]
     topic_slugs: tuple[str, ...]
     sources: tuple[SourceLink, ...]
-    paragraphs: tuple[str, ...]
     reading_minutes: int
     credit: str = ""
     author: str = ""
     story_path: str = ""       # the story page when the article belongs to a multi-source story
-    page_text: ArticleText | None = None   # key points with provenance links, summary and text, each shown once
+    # The record the article page's text is made from: set only on the view its own page renders
+    # (pages.article_pages), so lists, feeds and workers' related links carry no text.
+    item: Analysed | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def page_text(self) -> ArticleText | None:
+        """Key points with provenance links, summary and text, each shown once: made when the article page
+        renders and kept by nothing, so memory does not grow with the number of articles."""
+        return article_text(self.item.article, self.item.extract) if self.item is not None else None
 
 
 @dataclass(frozen=True)
@@ -181,10 +188,6 @@ def reasons_text(match: TopicMatch, limit: int = 6) -> str:
     return shown + (f" and {len(seen) - limit} more" if len(seen) > limit else "")
 
 
-def paragraphs(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
-
-
 def article_view(item: Analysed, topic_pages: Mapping[str, str], story_path: str = "") -> ArticleView:
     """The reader's view of one analysed article."""
     art, ext = item.article, item.extract
@@ -203,12 +206,10 @@ def article_view(item: Analysed, topic_pages: Mapping[str, str], story_path: str
         topics=tuple(TopicTag(m.name, topic_pages.get(m.slug, ""), reasons_text(m)) for m in item.topics),
         topic_slugs=tuple(m.slug for m in item.topics),
         sources=tuple(SourceLink(s.name or art.source, safe_href(s.url)) for s in sources),
-        paragraphs=paragraphs(art.text),
         reading_minutes=max(1, ext.reading_minutes),
         credit=art.credit,
         author=art.author,
         story_path=story_path,
-        page_text=article_text(art, ext),
     )
 
 

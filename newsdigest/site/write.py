@@ -1,6 +1,8 @@
-"""Write a built site safely: collect every output first, build in a temporary folder, swap it in.
+"""Write a built site safely: each output goes into a temporary folder as it is made, then the folder is swapped in.
 
-Why this shape: a failed or interrupted build must leave the previous site untouched
+Pages are written as they are rendered (SiteWriter), so memory does not grow with the number of pages:
+only their paths are kept, for the collision checks. Why this shape: a failed or interrupted build must
+leave the previous site untouched
 (readers keep a working site), and a rebuild must only touch files whose bytes changed
 (so rsync/CDN uploads stay small and mtimes stay meaningful).
 
@@ -19,8 +21,8 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -69,27 +71,45 @@ class SiteReport:
     site_files: int = 0
 
 
-class Outputs:
-    """Relative output path -> bytes, refusing duplicates and paths that escape the site folder."""
+class Claims:
+    """The output paths taken so far, refusing duplicates and paths that escape the site folder."""
 
     def __init__(self) -> None:
-        self._files: dict[str, bytes] = {}
         self._origin: dict[str, str] = {}
         self._folded: dict[str, str] = {}
 
-    def add(self, path: str, content: bytes, origin: str = "") -> None:
-        """Add one file; raise OutputCollision if another output already claimed the path."""
+    def claim(self, path: str, origin: str = "") -> str:
+        """The clean path; raise OutputCollision if another output already claimed it."""
         clean = safe_relative_path(path)
         # Case-insensitive file systems (macOS, Windows) would merge these two files silently.
         folded = clean.casefold()
-        if clean in self._files or folded in self._folded:
+        if clean in self._origin or folded in self._folded:
             other = self._folded.get(folded, clean)
             raise OutputCollision(
                 f"two outputs map to {clean!r}: {self._origin.get(other, other)!r} and {origin or clean!r}"
             )
-        self._files[clean] = content
         self._origin[clean] = origin or clean
         self._folded[folded] = clean
+        return clean
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._origin
+
+    def __len__(self) -> int:
+        return len(self._origin)
+
+
+class Outputs:
+    """Relative output path -> bytes, held in memory (for small sites and tests; the build streams
+    through SiteWriter instead), with the same checks."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, bytes] = {}
+        self._claims = Claims()
+
+    def add(self, path: str, content: bytes, origin: str = "") -> None:
+        """Add one file; raise OutputCollision if another output already claimed the path."""
+        self._files[self._claims.claim(path, origin)] = content
 
     def update(self, files: Mapping[str, bytes], origin: str) -> None:
         for path in sorted(files):
@@ -104,6 +124,62 @@ class Outputs:
     def items(self) -> Iterator[tuple[str, bytes]]:
         for path in sorted(self._files):
             yield path, self._files[path]
+
+
+class SiteWriter:
+    """Writes each output into the temporary folder the moment it is added (see `open_site`).
+
+    Same checks as Outputs (unsafe paths, duplicates, case-insensitive collisions), and the same
+    rule for unchanged files: hard-linked from the previous site so their mtime survives.
+    """
+
+    def __init__(self, output: Path, tmp: Path, warnings: list[str]) -> None:
+        self.output, self.tmp = output, tmp
+        self.warnings = warnings
+        self.written = self.unchanged = 0
+        self.finished = False
+        self._claims = Claims()
+
+    def add(self, path: str, content: bytes, origin: str = "") -> None:
+        """Write one file now; raise OutputCollision if another output already claimed the path."""
+        rel = self._claims.claim(path, origin)
+        if write_one(rel, content, self.tmp, self.output):
+            self.written += 1
+        else:
+            self.unchanged += 1
+
+    def update(self, files: Mapping[str, bytes], origin: str) -> None:
+        for path in sorted(files):
+            self.add(path, files[path], origin)
+
+    def claim(self, path: str, origin: str = "") -> str:
+        """Take a path that a worker process will write into `tmp` (see `count`); the same checks as add."""
+        return self._claims.claim(path, origin)
+
+    def count(self, written: Sequence[bool]) -> None:
+        """Count files the workers wrote (True) or kept from the previous site (False)."""
+        self.written += sum(written)
+        self.unchanged += len(written) - sum(written)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._claims
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def finish(self, pages: int = 0, before_swap: Callable[[Path], list[str]] | None = None) -> SiteReport:
+        """Mark the folder as ours, run `before_swap` on it (the search index), then swap it in."""
+        write_one(MARKER, MARKER_TEXT, self.tmp, self.output)
+        kill_point("filled")
+        warnings = self.warnings + (before_swap(self.tmp) if before_swap else [])
+        site_files, site_bytes = folder_size(self.tmp)
+        keep_unchanged_mtimes(self.tmp, self.output, skip=self._claims)
+        removed = count_removed(self.output, self.tmp)
+        kill_point("before-swap")
+        warnings += swap_in(self.tmp, self.output)
+        self.finished = True
+        return SiteReport(pages, self.written, self.unchanged, removed, tuple(warnings),
+                          site_bytes=site_bytes, site_files=site_files)
 
 
 def safe_relative_path(path: str) -> str:
@@ -129,35 +205,35 @@ def write_site(
 
     Takes the output folder's build lock unless the caller says it already holds it.
     """
+    with open_site(output, lock_held=lock_held, lock_timeout=lock_timeout) as site:
+        for rel, content in outputs.items():
+            site.add(rel, content)
+        return site.finish(pages, before_swap)
+
+
+@contextmanager
+def open_site(output: Path, *, lock_held: bool = False,
+              lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[SiteWriter]:
+    """A SiteWriter on a fresh temporary folder next to `output`; its `finish` swaps the folder in.
+
+    Leaving the block without `finish` (an error while rendering, Ctrl-C) removes the temporary folder
+    and leaves the previous site exactly as it was. Takes the output folder's build lock unless the
+    caller says it already holds it.
+    """
     output = Path(output).absolute()
     check_output_folder(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    if lock_held:
-        return _write_locked(outputs, output, pages, before_swap)
-    with build_lock([output_lock_path(output)], lock_timeout):
-        return _write_locked(outputs, output, pages, before_swap)
-
-
-def _write_locked(outputs: Outputs, output: Path, pages: int,
-                  before_swap: Callable[[Path], list[str]] | None) -> SiteReport:
-    warnings = recover_output(output)
-    tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX + output.name + "-", dir=output.parent))
-    # mkdtemp makes a private (0700) folder; a web server running as another user must read the site.
-    os.chmod(tmp, output.stat().st_mode & 0o7777 if output.is_dir() else 0o755)
-    try:
-        written, unchanged = fill_folder(outputs, tmp, output)
-        kill_point("filled")
-        warnings += before_swap(tmp) if before_swap else []
-        site_files, site_bytes = folder_size(tmp)
-        keep_unchanged_mtimes(tmp, output, skip=outputs)
-        removed = count_removed(output, tmp)
-        kill_point("before-swap")
-        warnings += swap_in(tmp, output)
-    except BaseException:
-        # Any failure, Ctrl-C included, leaves the previous site exactly as it was.
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return SiteReport(pages, written, unchanged, removed, tuple(warnings), site_bytes=site_bytes, site_files=site_files)
+    with nullcontext() if lock_held else build_lock([output_lock_path(output)], lock_timeout):
+        warnings = recover_output(output)
+        tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX + output.name + "-", dir=output.parent))
+        # mkdtemp makes a private (0700) folder; a web server running as another user must read the site.
+        os.chmod(tmp, output.stat().st_mode & 0o7777 if output.is_dir() else 0o755)
+        writer = SiteWriter(output, tmp, warnings)
+        try:
+            yield writer
+        finally:
+            if not writer.finished:
+                shutil.rmtree(tmp, ignore_errors=True)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -267,20 +343,16 @@ def check_output_folder(output: Path) -> None:
         )
 
 
-def fill_folder(outputs: Outputs, tmp: Path, old: Path) -> tuple[int, int]:
-    """Write each output into `tmp`; link unchanged files from the old site so their mtime survives."""
-    written = unchanged = 0
-    for rel, content in [*outputs.items(), (MARKER, MARKER_TEXT)]:
-        target = tmp / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        previous = old / rel
-        if same_bytes(previous, content):
-            keep_file(previous, target)
-            unchanged += rel != MARKER
-        else:
-            target.write_bytes(content)
-            written += rel != MARKER
-    return written, unchanged
+def write_one(rel: str, content: bytes, tmp: Path, old: Path) -> bool:
+    """Write one output into `tmp`, or link the old site's copy when its bytes are the same; True if written."""
+    target = tmp / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    previous = old / rel
+    if same_bytes(previous, content):
+        keep_file(previous, target)
+        return False
+    target.write_bytes(content)
+    return True
 
 
 def same_bytes(path: Path, content: bytes) -> bool:
@@ -298,7 +370,7 @@ def keep_file(previous: Path, target: Path) -> None:
         shutil.copy2(previous, target)
 
 
-def keep_unchanged_mtimes(tmp: Path, old: Path, skip: Outputs) -> None:
+def keep_unchanged_mtimes(tmp: Path, old: Path, skip: Container[str]) -> None:
     """Files made by later steps (the search index) keep the old mtime when their bytes did not change."""
     for path in sorted(tmp.rglob("*")):
         rel = path.relative_to(tmp).as_posix()
