@@ -181,7 +181,8 @@ def test_fold_scores_are_per_fold_macro_f1():
 
 # Recorded on the shared data when the evidence rules and field vocabulary landed (issue #12):
 # dev 0.7141, held-out (other outlets, Apr-Jun) 0.7244. Floors leave room for small shared-text changes.
-DEV_FLOOR, HELDOUT_FLOOR = 0.70, 0.70
+# Recorded 0.7224 (dev) and 0.7532 (held-out) at the last rule change; floors leave room for the text stage.
+DEV_FLOOR, HELDOUT_FLOOR = 0.71, 0.74
 
 
 @pytest.mark.shared_data
