@@ -11,6 +11,7 @@ from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
 from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
 from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
+from newsdigest.site.incremental import PageReuse
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, theme_dirs
 from newsdigest.site.search import index_site
@@ -29,10 +30,12 @@ BRIEFING_FEEDS = [
 EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after the theme's stylesheet
 
 
-def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
+def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False,
+               reuse: PageReuse | None = None) -> SiteReport:
     """Render every page, feed and asset in memory, then write them into `output` in one swap.
 
     `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
+    `reuse`: pages whose inputs are those of their file in the old site are read back, not rendered.
     """
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
@@ -41,8 +44,9 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     outputs = Outputs()
     env = make_environment(settings, build_time)
     common = {**base_context(settings, model), "filter_rules": data.filter_counts}
+    draw = reuse.wrap(render) if reuse is not None else render
     for page in pages:
-        outputs.add(page.path, render(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
+        outputs.add(page.path, draw(env, page.template, page_context(page, common, settings)), f"page {page.kind}")
     for asset in sorted(theme_assets(settings)):
         outputs.add(asset, read_asset(settings, asset), "theme asset")
     loose_extra = user_extra_css(settings)
