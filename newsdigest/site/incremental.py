@@ -20,8 +20,8 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +157,7 @@ class PageReuse:
         self.shared = shared
         self.signatures: dict[str, str] = {}
         self.reused = 0
+        self._memo: dict[int, tuple[Any, str]] = {}
 
     def wrap(self, render: Render) -> Render:
         """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
@@ -179,7 +180,35 @@ class PageReuse:
         return render_or_reuse
 
     def page_signature(self, template: str, context: Mapping[str, Any]) -> str:
-        text = repr(sorted(context.items(), key=lambda item: item[0]))
-        if " at 0x" in text:        # an object's default repr: not the same from one build to the next
+        try:
+            text = self._digest(dict(context))
+        except _Unstable:
             return ""
         return hashlib.sha256(f"{self.shared}\0{template}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def _digest(self, value: Any) -> str:
+        """A stable text for a context value; each view object is hashed once per build, however many
+        pages show it (a story card appears on its topic pages, its edition and the front page)."""
+        if isinstance(value, (str, int, float, bool, type(None), datetime, date)):
+            return repr(value)
+        if is_dataclass(value) and not isinstance(value, type):
+            known = self._memo.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            text = type(value).__qualname__ + "(" + ",".join(
+                self._digest(getattr(value, f.name)) for f in fields(value)) + ")"
+            digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._memo[id(value)] = (value, digest)     # the object is kept, so its id is not reused
+            return digest
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._digest(item) for item in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self._digest(k)}:{self._digest(v)}" for k, v in value.items()) + "}"
+        text = repr(value)
+        if " at 0x" in text:        # an object's default repr: not the same from one build to the next
+            raise _Unstable(text)
+        return text
+
+
+class _Unstable(ValueError):
+    """A context value without a stable text: the page is always rendered."""
