@@ -117,6 +117,15 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path):
     assert build(project, when=BUILD_TIME + timedelta(hours=1)).pages_reused == 0    # every footer changed
 
 
+def test_without_a_fixed_build_time_pages_are_not_hashed(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = new_project(tmp_path / "p")
+    run_build(load_config(project.config), offline=True)
+    project.write_article("a1.md", article(1, "A correction. " * 5 + "The end."))
+    # Every footer shows the (new) build time, so no page could be reused: none is hashed.
+    assert run_build(load_config(project.config), offline=True).pages_reused == 0
+
+
 def test_another_build_time_is_another_site(tmp_path):
     project = new_project(tmp_path / "p")
     build(project)

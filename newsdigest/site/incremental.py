@@ -152,7 +152,8 @@ class PageReuse:
     that prints its address) gets no signature and is always rendered.
     """
 
-    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str) -> None:
+    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str, *, enabled: bool = True) -> None:
+        self.enabled = enabled
         self.old_site = old_site
         self.previous = previous
         self.shared = shared
@@ -162,6 +163,8 @@ class PageReuse:
 
     def wrap(self, render: Render) -> Render:
         """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
+        if not self.enabled:
+            return render
 
         def render_or_reuse(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
             path = str(context["page_path"])
