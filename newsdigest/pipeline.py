@@ -23,7 +23,7 @@ from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
 from newsdigest.site import build_site
-from newsdigest.site.incremental import remember_site, site_signature, unchanged_site
+from newsdigest.site.incremental import PageReuse, code_and_theme, last_site, remember_site, site_signature
 from newsdigest.site.write import build_lock, output_lock_path, recover_output
 from newsdigest.sources.files import read_content
 from newsdigest.sources.ingest import ingest_feeds
@@ -48,6 +48,7 @@ class BuildResult:
     site_files: int = 0
     site_bytes: int = 0
     up_to_date: bool = False    # every input was as the last build's: the site was left as it was
+    pages_reused: int = 0       # pages read back from the old site: their inputs were unchanged
 
 
 def build_time_from_env(environ: os._Environ[str] | dict[str, str] = os.environ) -> datetime:
@@ -117,9 +118,11 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         if filtered.hidden:
             report.info(f"filters hid {filtered.hidden} of {len(articles)} articles")
         articles = list(filtered.kept)
+        shared = code_and_theme(settings)
         signature = site_signature(articles, ingest.states, filtered.counts, settings, build_time,
-                                   fixed_clock=fixed_clock)
-        kept = unchanged_site(archive, settings.output, signature)
+                                   fixed_clock=fixed_clock, shared=shared)
+        last = last_site(archive, settings.output)
+        kept = last[1] if last is not None and last[0] == signature else None
         if kept is not None:        # nothing the site depends on changed: no analysis, no pages, no writes
             report.info("site up to date")
             return BuildResult(articles=kept.articles, topics=kept.topics, pages=kept.pages, feeds=len(settings.feeds),
@@ -128,6 +131,10 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
                                files_parsed=local.parsed, files_reused=local.reused,
                                site_files=kept.site_files, site_bytes=kept.site_bytes, up_to_date=True)
         archive.forget_site_build(settings.output)     # until this build has swapped its site in
+        # Every page shows the build time (footer, "3 hours ago"), so only with a fixed one can a page's
+        # signature repeat; otherwise hashing the pages would cost ~5 % of the build for nothing.
+        reuse = PageReuse(settings.output, last[1].page_signatures if last is not None else {}, shared,
+                          enabled=fixed_clock)
         report.stage("analysing", len(articles))
         analysed = analyse_isolated(articles, settings, archive, report.step, warn)
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
@@ -138,20 +145,22 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
     report.stage("writing site")
     data = SiteData(analysed=tuple(analysed), stories=tuple(stories), feed_states=feed_states, build_time=build_time,
                     not_news=screened.not_news, filter_counts=filtered.counts)
-    site = build_site(data, settings, settings.output, lock_held=True)
+    site = build_site(data, settings, settings.output, lock_held=True, reuse=reuse)
     for message in site.warnings:       # e.g. the search index could not be built
         warn(message)
     topics = {m.slug for item in analysed for m in item.topics}
     with Archive.open(settings.archive.path, years=limits.years, lock_timeout=limits.lock_timeout,
                       check=False) as archive:     # checked at the start of this build
         remember_site(archive, settings.output, signature, articles=len(analysed), topics=len(topics),
-                      pages=site.pages, site_files=site.site_files, site_bytes=site.site_bytes)
+                      pages=site.pages, site_files=site.site_files, site_bytes=site.site_bytes,
+                      page_signatures=reuse.signatures)
     return BuildResult(
         articles=len(analysed), topics=len(topics), pages=site.pages, feeds=len(settings.feeds),
         failures=ingest.failures, warnings=tuple(warnings),
         seconds=time.perf_counter() - started, output=settings.output,
         files_parsed=local.parsed, files_reused=local.reused,
         files_written=site.files_written, site_files=site.site_files, site_bytes=site.site_bytes,
+        pages_reused=reuse.reused,
     )
 
 

@@ -105,6 +105,27 @@ def test_every_kind_of_change_builds_again_and_matches_a_cold_build(tmp_path):
         assert_same_as_cold(project, tmp_path)
 
 
+def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path):
+    project = new_project(tmp_path / "p", count=6)
+    first = build(project)
+    assert first.pages_reused == 0
+    project.write_article("a1.md", article(1, "A correction. " * 5 + "The end."))
+    second = build(project)
+    # Most article pages are the same; the edited one, the lists showing it and the home page are not.
+    assert 3 <= second.pages_reused < second.pages
+    assert_same_as_cold(project, tmp_path)
+    assert build(project, when=BUILD_TIME + timedelta(hours=1)).pages_reused == 0    # every footer changed
+
+
+def test_without_a_fixed_build_time_pages_are_not_hashed(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = new_project(tmp_path / "p")
+    run_build(load_config(project.config), offline=True)
+    project.write_article("a1.md", article(1, "A correction. " * 5 + "The end."))
+    # Every footer shows the (new) build time, so no page could be reused: none is hashed.
+    assert run_build(load_config(project.config), offline=True).pages_reused == 0
+
+
 def test_another_build_time_is_another_site(tmp_path):
     project = new_project(tmp_path / "p")
     build(project)

@@ -11,6 +11,7 @@ from newsdigest.settings import Settings, TopicSettings
 from newsdigest.site import paths
 from newsdigest.site.email import MoreStory, email_outputs, has_absolute_base
 from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds, render_feeds
+from newsdigest.site.incremental import PageReuse
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, render_and_write, theme_dirs
 from newsdigest.site.search import index_site
@@ -30,10 +31,12 @@ BRIEFING_FEEDS = [
 EXTRA_STYLESHEET = "assets/extra.css"     # the user's additions, linked after the theme's stylesheet
 
 
-def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False) -> SiteReport:
+def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: bool = False,
+               reuse: PageReuse | None = None) -> SiteReport:
     """Render every page, feed and asset into a temporary folder as it is made, then swap it in as `output`.
 
     `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
+    `reuse`: pages whose inputs are those of their file in the old site are read back, not rendered.
     """
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
@@ -45,15 +48,23 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     # Article pages, nearly all of a site, are rendered in `build.workers` processes when there are enough.
     articles = [page for page in pages if page.kind == "article"]
     workers = pool_workers(len(articles), settings.build.workers)
+    # `reuse` (an incremental build): a page whose inputs are those of its file in the old site is read back.
+    draw = reuse.wrap(render) if reuse is not None else render
     with open_site(output, lock_held=lock_held, lock_timeout=settings.limits.lock_timeout) as outputs:
+        pooled: list[tuple[Page, dict[str, Any]]] = []
         for page in pages:
+            context = page_context(page, common, settings)
             if workers > 1 and page.kind == "article":
+                old = reuse.old_bytes(page.template, context) if reuse is not None else None
+                if old is None:
+                    pooled.append((page, context))
+                    continue
+                outputs.add(page.path, old, f"page {page.kind}")
                 continue
-            outputs.add(page.path, render(env, page.template, page_context(page, common, settings)),
-                        f"page {page.kind}")
-        if workers > 1:
-            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template,
-                     page_context(page, common, settings)) for page in articles]
+            outputs.add(page.path, draw(env, page.template, context), f"page {page.kind}")
+        if pooled:
+            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template, context)
+                    for page, context in pooled]
             with executor(workers) as pool:
                 outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings, build_time,
                                          outputs.tmp, outputs.output))

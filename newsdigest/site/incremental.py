@@ -19,13 +19,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdigest.archive import Archive, article_to_json
+from jinja2 import Environment
+
+from newsdigest.archive import Archive
 from newsdigest.model import Article, FeedState
 from newsdigest.settings import Settings
 from newsdigest.site.render import site_zone, theme_dirs
@@ -45,12 +47,21 @@ class SiteRecord:
     site_files: int
     site_bytes: int
     tree: str              # tree_stamp() of the folder as that build left it
+    page_signatures: dict[str, str] = field(default_factory=dict)    # page path → its PageReuse signature
     version: int = RECORD_VERSION
 
 
+def code_and_theme(settings: Settings) -> str:
+    """Hash of the package's code, the theme's files and the settings: what every page depends on."""
+    return hashlib.sha256("\0".join([files_hash([PACKAGE], suffixes=(".py",)), files_hash(theme_dirs(settings)),
+                                      repr(settings)]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def site_signature(articles: Sequence[Article], states: Iterable[FeedState], filter_counts: Sequence[Any],
-                   settings: Settings, build_time: datetime, *, fixed_clock: bool) -> str:
-    """SHA-256 over every input of the site's bytes (see the module docstring for the clock)."""
+                   settings: Settings, build_time: datetime, *, fixed_clock: bool, shared: str = "") -> str:
+    """SHA-256 over every input of the site's bytes (see the module docstring for the clock).
+
+    `shared`: code_and_theme(settings) when the caller has it already."""
     digest = hashlib.sha256()
 
     def part(label: str, text: str) -> None:
@@ -60,16 +71,15 @@ def site_signature(articles: Sequence[Article], states: Iterable[FeedState], fil
 
     clock = build_time.isoformat() if fixed_clock else build_time.astimezone(site_zone(settings)).date().isoformat()
     part("clock", clock)
-    part("settings", repr(settings))
+    part("code, theme, settings", shared or code_and_theme(settings))
     part("filters", repr(tuple(filter_counts)))       # filters.RuleCount records (frozen dataclasses)
-    for folder_hash in files_hash([PACKAGE], suffixes=(".py",)), files_hash(theme_dirs(settings)):
-        part("files", folder_hash)
     for state in sorted(states, key=lambda s: (s.url, s.name)):
         part("feed", json.dumps(asdict(state), sort_keys=True, default=str))
     # Order matters to the later stages only through sorting they do themselves; sort here so a
     # different read order of the same articles is the same input.
+    names = [f.name for f in fields(Article)]      # every field, as repr() of the values (3x faster than JSON)
     for article in sorted(articles, key=lambda a: a.id):
-        part("article", article_to_json(article))
+        part("article", repr([getattr(article, name) for name in names]))
     return digest.hexdigest()
 
 
@@ -108,10 +118,10 @@ def tree_stamp(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def unchanged_site(archive: Archive, output: Path, signature: str) -> SiteRecord | None:
-    """The last build's record when its signature is `signature` and `output` is as that build left it."""
+def last_site(archive: Archive, output: Path) -> tuple[str, SiteRecord] | None:
+    """The last build's signature and record when `output` is still exactly as that build left it."""
     stored = archive.site_build(output)
-    if stored is None or stored[0] != signature or not (output / MARKER).is_file():
+    if stored is None or not (output / MARKER).is_file():
         return None
     try:
         record = SiteRecord(**stored[1])
@@ -119,11 +129,102 @@ def unchanged_site(archive: Archive, output: Path, signature: str) -> SiteRecord
         return None
     if record.version != RECORD_VERSION or record.tree != tree_stamp(output):
         return None
-    return record
+    return stored[0], record
 
 
 def remember_site(archive: Archive, output: Path, signature: str, *, articles: int, topics: int, pages: int,
-                  site_files: int, site_bytes: int) -> None:
+                  site_files: int, site_bytes: int, page_signatures: Mapping[str, str]) -> None:
     """Store what this build of `output` was made from, after the new site is in place."""
-    record = SiteRecord(articles, topics, pages, site_files, site_bytes, tree_stamp(output))
+    record = SiteRecord(articles, topics, pages, site_files, site_bytes, tree_stamp(output), dict(page_signatures))
     archive.save_site_build(output, signature, asdict(record))
+
+
+Render = Callable[[Environment, str, Mapping[str, Any]], bytes]
+
+
+class PageReuse:
+    """One build's page cache: a page whose signature is the one its file in the old site was rendered
+    from is read back from that file instead of rendered.
+
+    A page's signature hashes the template name, the code, theme and settings, and the page's whole
+    context (the build time included, which the time filters read), so equal signatures mean the
+    renderer would produce the same bytes. A context holding an object without a stable repr (one
+    that prints its address) gets no signature and is always rendered.
+    """
+
+    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.old_site = old_site
+        self.previous = previous
+        self.shared = shared
+        self.signatures: dict[str, str] = {}
+        self.reused = 0
+        self._memo: dict[int, tuple[Any, str]] = {}
+
+    def wrap(self, render: Render) -> Render:
+        """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
+        if not self.enabled:
+            return render
+
+        def render_or_reuse(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
+            old = self.old_bytes(template, context)
+            return old if old is not None else render(env, template, context)
+
+        return render_or_reuse
+
+    def old_bytes(self, template: str, context: Mapping[str, Any]) -> bytes | None:
+        """The old file's bytes when this page's signature is the one it was made from, else None.
+
+        The signature is recorded either way, so a page rendered elsewhere (a worker process) can be
+        reused by the next build."""
+        if not self.enabled:
+            return None
+        path = str(context["page_path"])
+        signature = self.page_signature(template, context)
+        if not signature:
+            return None
+        self.signatures[path] = signature
+        if self.previous.get(path) != signature:
+            return None
+        try:
+            content = (self.old_site / path).read_bytes()
+        except OSError:
+            return None
+        if not content:
+            return None
+        self.reused += 1
+        return content
+
+    def page_signature(self, template: str, context: Mapping[str, Any]) -> str:
+        try:
+            text = self._digest(dict(context))
+        except _Unstable:
+            return ""
+        return hashlib.sha256(f"{self.shared}\0{template}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def _digest(self, value: Any) -> str:
+        """A stable text for a context value; each view object is hashed once per build, however many
+        pages show it (a story card appears on its topic pages, its edition and the front page)."""
+        if isinstance(value, (str, int, float, bool, type(None), datetime, date)):
+            return repr(value)
+        if is_dataclass(value) and not isinstance(value, type):
+            known = self._memo.get(id(value))
+            if known is not None and known[0] is value:
+                return known[1]
+            text = type(value).__qualname__ + "(" + ",".join(
+                self._digest(getattr(value, f.name)) for f in fields(value)) + ")"
+            digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            self._memo[id(value)] = (value, digest)     # the object is kept, so its id is not reused
+            return digest
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._digest(item) for item in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self._digest(k)}:{self._digest(v)}" for k, v in value.items()) + "}"
+        text = repr(value)
+        if " at 0x" in text:        # an object's default repr: not the same from one build to the next
+            raise _Unstable(text)
+        return text
+
+
+class _Unstable(ValueError):
+    """A context value without a stable text: the page is always rendered."""
