@@ -81,7 +81,7 @@ def test_window_max_pages_keeps_the_newest(tmp_path: Path) -> None:
 
 def test_missing_pagefind_package_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     need_pagefind()
-    monkeypatch.setitem(sys.modules, "pagefind.index", None)     # as on a machine with only pagefind-bin
+    monkeypatch.setitem(sys.modules, "pagefind.service", None)     # as on a machine with only pagefind-bin
     warning = index_site(tmp_path, sample_settings(tmp_path, search=True))
     assert warning is not None and warning.startswith("search: the pagefind package is not installed")
     assert not (tmp_path / "pagefind").exists()
