@@ -50,8 +50,9 @@ def main() -> None:
     args = p.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
     sys.path.insert(1, str(Path(__file__).resolve().parent))
-    import newsdigest.site as site_module
     from bench_build import config_text
+
+    import newsdigest.site as site_module
     from newsdigest.config import load_config
     from newsdigest.pipeline import run_build
     from newsdigest.progress import Reporter
