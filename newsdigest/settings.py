@@ -65,6 +65,9 @@ class DigestSettings:
     per_page: int = 20
     front_page_days: int = 2
     drop_sponsored: bool = True    # sponsored/promotional items are shown nowhere (else: kept out of the top only)
+    # Article pages written, newest first (0 = every article). Why no bound by default: a digest keeps every
+    # article, and the right bound depends on the host (see page_cap.py); past it articles link to the original.
+    article_pages: int = 0
 
 
 @dataclass(frozen=True)
