@@ -56,3 +56,16 @@ def test_no_link_points_at_a_missing_page(tmp_path: Path) -> None:
             if not target.exists():
                 missing.add((page.relative_to(site).as_posix(), href))
     assert missing == set()
+
+
+def test_article_pages_carry_only_linked_sentence_ids(tmp_path: Path) -> None:
+    site, _, _ = many(tmp_path, 0)
+    pages = list((site / "articles").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        links = set(re.findall(r'href="#([^"]+)"', html))
+        ids = set(re.findall(r'id="([^"]+)"', html))
+        assert links <= ids, page                                   # every in-page link has its target
+        wrapped = set(re.findall(r'<span class="sentence" id="([^"]+)"', html))
+        assert wrapped <= links, page                               # and no sentence id is there unlinked
