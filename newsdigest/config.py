@@ -30,6 +30,7 @@ from newsdigest.settings import (
     FilterRule,
     FilterSettings,
     LimitSettings,
+    SearchSettings,
     Settings,
     SiteSettings,
     StorySettings,
@@ -377,12 +378,29 @@ TOPIC: dict[str, Reader] = {"name": read_str, "slug": read_slug, "description": 
          "exclude": read_str_list, "feeds": read_str_list, "feed_categories": read_str_list}
 DIGEST: dict[str, Reader] = {"key_points": _number(int, 1, 50), "summary_sentences": _number(int, 1, 50),
                              "per_page": _number(int, 1, 1000), "front_page_days": _number(int, 1, 3650),
-                             "drop_sponsored": read_bool}
+                             "drop_sponsored": read_bool, "article_pages": _number(int, 0, 100_000_000)}
 FETCH: dict[str, Reader] = {"timeout": _number(float, 0.1, 3600), "deadline": _number(float, 0.1, 3600),
                             "max_bytes": _number(int, 1024, 1_000_000_000), "max_redirects": _number(int, 0, 30),
                             "retries": _number(int, 0, 10), "concurrency": _number(int, 1, 256),
                             "per_host": _number(int, 1, 64), "allow_private": read_bool}
 ARCHIVE: dict[str, Reader] = {"path": read_str, "retention_days": _number(int, 0, 36_500)}
+# 0 means "no bound" for both; the upper bounds only catch typos (a century of days, a billion pages).
+SEARCH: dict[str, Reader] = {"enabled": read_bool, "days": _number(int, 0, 36_500),
+                             "max_pages": _number(int, 0, 100_000_000)}
+
+
+def read_search(ctx: _Ctx, node: Node, path: str) -> dict[str, Any] | None:
+    """`search: true/false`, or `search: {enabled, days, max_pages}` to bound what the index holds."""
+    if isinstance(node, MappingNode):
+        return _read_mapping(ctx, node, path, SEARCH)
+    if isinstance(node, ScalarNode):    # the original form: a plain switch
+        value = read_bool(ctx, node, path)
+        return None if value is None else {"enabled": value}
+    ctx.error(node, path, "expected true, false or a mapping such as {enabled: true, days: 90, max_pages: 10000}, "
+                          "got a list")
+    return None
+
+
 STORIES: dict[str, Reader] = {"window_hours": _number(float, 1, 8760), "threshold": _number(float, 0.0, 1.0)}
 
 
@@ -458,7 +476,7 @@ TOP: dict[str, Reader] = {
     "build": _section({"workers": _number(int, 1)}),
     "output": read_str,
     "templates_dir": read_str,
-    "search": read_bool,
+    "search": read_search,
     "filters": read_filters,
 }
 
@@ -555,7 +573,8 @@ def _assemble(ctx: _Ctx, raw: dict[str, Any], config_path: Path) -> Settings:
         build=_build(BuildSettings, raw.get("build", {})),
         output=(root / raw.get("output", "site")).resolve(),
         templates_dir=(root / templates_dir).resolve() if templates_dir else None,
-        search=raw.get("search", True),
+        search=raw.get("search", {}).get("enabled", True),
+        search_window=_build(SearchSettings, raw.get("search", {})),
         filters=raw.get("filters", FilterSettings()),
     )
 

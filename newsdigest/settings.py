@@ -65,6 +65,9 @@ class DigestSettings:
     per_page: int = 20
     front_page_days: int = 2
     drop_sponsored: bool = True    # sponsored/promotional items are shown nowhere (else: kept out of the top only)
+    # Article pages written, newest first (0 = every article). Why no bound by default: a digest keeps every
+    # article, and the right bound depends on the host (see page_cap.py); past it articles link to the original.
+    article_pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,19 @@ class TopicRules:
 
 
 @dataclass(frozen=True)
+class SearchSettings:
+    """Which pages the search index holds: the newest `max_pages` within `days` of the build (0 = no bound).
+
+    Why a window: the index grows with the archive, and so do the indexer's time and memory and the bundle
+    a host stores. 10,000 pages index in about 15 s and ~0.5 GB and cover months of a 50-feed digest; older
+    articles stay reachable through the editions and the archive.
+    """
+
+    days: int = 0
+    max_pages: int = 10_000
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the build needs, validated. Paths are absolute."""
 
@@ -150,4 +166,5 @@ class Settings:
     output: Path = Path("site")
     templates_dir: Path | None = None            # user templates overriding the default theme file by file
     search: bool = True
+    search_window: SearchSettings = field(default_factory=SearchSettings)   # `search: {days, max_pages}`
     filters: FilterSettings = field(default_factory=FilterSettings)   # rules for every article

@@ -14,7 +14,7 @@ from newsdigest.site.feeds_out import BriefingLine, DayBriefing, briefing_feeds,
 from newsdigest.site.incremental import PageReuse
 from newsdigest.site.pages import Page, RelatedFn, SiteModel, build_model, feed_links, plan_pages
 from newsdigest.site.render import absolute_url, make_environment, render, render_and_write, theme_dirs
-from newsdigest.site.search import index_site
+from newsdigest.site.search import in_window, index_site, records_from_pages
 from newsdigest.site.write import OutputCollision, SiteReport, UnsafeOutput, open_site
 from newsdigest.stories import RelatedIndex
 from newsdigest.workers import chunked, executor, pool_workers, run_chunks
@@ -79,7 +79,7 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
         if has_absolute_base(settings):     # a mail's links must be absolute: without a host there is no e-mail
             for briefing, more in briefings:
                 outputs.update(email_outputs(env, settings, briefing, more), "briefing e-mail")
-        return outputs.finish(pages=len(pages), before_swap=search_indexer(settings))
+        return outputs.finish(pages=len(pages), before_swap=search_indexer(settings, pages, build_time))
 
 
 def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
@@ -164,14 +164,17 @@ def feed_outputs(data: SiteData, settings: Settings, model: SiteModel, pages: Se
     return render_feeds(data, settings, topics, [p.path for p in pages])
 
 
-def search_indexer(settings: Settings) -> Any:
-    """Index the finished temporary folder before the swap; returns warnings (search is optional)."""
+def search_indexer(settings: Settings, pages: Sequence[Page], build_time: datetime) -> Any:
+    """Index the finished temporary folder before the swap; returns warnings (search is optional).
+
+    The index is built from the pages' data (records), not by crawling the written HTML.
+    """
     if not settings.search:
         return None
 
     def index(folder: Path) -> list[str]:
-        warning = index_site(folder, settings)
+        records = in_window(records_from_pages(pages), settings.search_window, build_time)
+        warning = index_site(folder, settings, records)
         return [warning] if warning else []
 
     return index
-

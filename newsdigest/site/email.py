@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 from newsdigest.settings import Settings
 from newsdigest.site.feeds_out import DayBriefing, briefing_title
-from newsdigest.site.paths import edition_path
+from newsdigest.site.paths import edition_path, site_link
 from newsdigest.site.render import render
 
 MORE_STORIES = 10          # further headlines after the five lines: a short mail, not the whole edition
@@ -56,13 +56,13 @@ def plain_text(subject: str, briefing: DayBriefing, more: Sequence[MoreStory], b
     for number, line in enumerate(briefing.lines, 1):
         outlets = f"{line.outlets} outlet{'s' if line.outlets != 1 else ''}"
         lines += textwrap.wrap(f"{number}. {line.text} ({outlets})", 72, subsequent_indent="   ")
-        lines += [f"   {base}{line.path}", ""]
+        lines += [f"   {site_link(base, line.path)}", ""]
     if not briefing.lines:
         lines += ["No stories were reported on this day.", ""]
     if more:
         lines += ["Also in this edition", ""]
         for story in more:
-            lines += textwrap.wrap(f"- {story.headline}", 72, subsequent_indent="  ") + [f"  {base}{story.path}"]
+            lines += textwrap.wrap(f"- {story.headline}", 72, subsequent_indent="  ") + [f"  {site_link(base, story.path)}"]
         lines.append("")
     lines += [f"The whole edition: {base}{briefing.path}", ""]
     return "\n".join(lines)

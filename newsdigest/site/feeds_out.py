@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from newsdigest.model import Analysed, SiteData
 from newsdigest.settings import Settings, TopicSettings
-from newsdigest.site.paths import NOT_FOUND_PAGE, article_path, topic_path
+from newsdigest.site.paths import NOT_FOUND_PAGE, article_path, site_link, topic_path
 
 FEED_ITEMS = 50                     # newest items per feed: enough for readers polling daily
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -378,7 +378,7 @@ def briefing_feeds(briefings: Sequence[DayBriefing], settings: Settings, updated
 def briefing_html(briefing: DayBriefing, base: str) -> str:
     """The day's lines as an ordered list of links, every piece of feed text escaped."""
     items = "".join(
-        f'<li><a href="{html.escape(base + line.path)}">{html.escape(_clean(line.text))}</a> '
+        f'<li><a href="{html.escape(site_link(base, line.path))}">{html.escape(_clean(line.text))}</a> '
         f"({line.outlets} outlet{'s' if line.outlets != 1 else ''})</li>"
         for line in briefing.lines
     )

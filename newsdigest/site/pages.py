@@ -16,6 +16,7 @@ from newsdigest.model import Analysed, FeedState, NotNews, SiteData, Story
 from newsdigest.settings import Settings
 from newsdigest.site import paths
 from newsdigest.site.chart import daily_chart
+from newsdigest.site.page_cap import cap_article_pages
 from newsdigest.site.render import local, plural, site_zone, time_ago
 from newsdigest.site.views import (
     ArticleView,
@@ -75,6 +76,7 @@ def build_model(data: SiteData, settings: Settings, build_time: datetime) -> Sit
     story_of = {member: paths.story_path(story) for story in stories if len(story.members) > 1
                 for member in story.members}
     articles = {a.id: article_view(a, topic_pages, story_of.get(a.id, "")) for a in data.analysed}
+    articles = cap_article_pages(articles, data.analysed, settings.digest.article_pages)
     items = {a.id: a for a in data.analysed}
     outlets = outlet_map([a.article for a in data.analysed])
     flagged = frozenset(d.article_id for d in data.not_news)
@@ -251,6 +253,8 @@ def story_pages(model: SiteModel) -> list[Page]:
 def article_pages(model: SiteModel, related: RelatedFn) -> list[Page]:
     pages = []
     for article in sorted(model.articles.values(), key=lambda a: a.id):
+        if paths.is_external(article.path):     # beyond digest.article_pages: listed, linked to its original
+            continue
         linked = [model.articles[i] for i in related(article.id) if i in model.articles and i != article.id]
         # Only the page's own view carries the record its text is made from (see ArticleView.item).
         context = {"article": replace(article, item=model.items[article.id]), "related": linked[:RELATED_LIMIT]}

@@ -14,6 +14,16 @@ from newsdigest.urls import slugify
 ID_DIGITS = 16   # the whole 64-bit id: 8 hex digits collide by chance (a pair is found by brute force in 0.1 s)
 
 
+def is_external(path: str) -> bool:
+    """A link to another site: an article beyond `digest.article_pages` links to its original address."""
+    return path.startswith(("http://", "https://"))
+
+
+def site_link(base: str, path: str) -> str:
+    """`base` + a site path, or the path itself when it already is another site's address."""
+    return path if is_external(path) else base + path
+
+
 def article_path(article: Article, headline: str = "") -> str:
     """`articles/<title-slug>-<id>/`: readable, and unique because the id is (one record per id).
 

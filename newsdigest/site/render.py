@@ -66,6 +66,8 @@ def _url_helper(base_url: str) -> Any:
         and on a local server mirroring the path. With base_url "/" the host is unknown and it links
         relative to the site root: right for missing top-level pages and from disk.
         """
+        if target.startswith(("http://", "https://")):   # an article beyond digest.article_pages: its original
+            return target
         if context.get("absolute_links") and absolute_url(base_url, target):
             return base_path + (target if target and not target.endswith("/") else target + "index.html")
         return relative_url(context["page_path"], target)
