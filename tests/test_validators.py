@@ -263,4 +263,6 @@ def test_rebuild_is_byte_identical_including_the_search_index(built: tuple[Path,
 
     first, second = digests(site), digests(again)
     differing = sorted(p for p in first.keys() | second.keys() if first.get(p) != second.get(p))
-    assert differing == [], "same inputs and SOURCE_DATE_EPOCH, different bytes"
+    sizes = {p: ((site / p).stat().st_size if (site / p).exists() else None,
+                 (again / p).stat().st_size if (again / p).exists() else None) for p in differing}
+    assert differing == [], f"same inputs and SOURCE_DATE_EPOCH, different bytes: {sizes}"

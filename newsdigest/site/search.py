@@ -151,11 +151,23 @@ async def _write(service_class: Any, site_dir: Path, records: Sequence[SearchRec
     try:
         # keep_index_url: results link to .../index.html like every other link, so they work from disk too.
         index = await service.create_index({"keep_index_url": True, "force_language": language})
-        for start in range(0, len(records), IN_FLIGHT):
-            await asyncio.gather(*(_add(index, record, language) for record in records[start:start + IN_FLIGHT]))
-        await index.write_files(output_path=str(site_dir / BUNDLE_DIR))
+        # One record at a time, in order: with several in flight the binary adds them in whatever order its
+        # tasks finish, and pagefind-entry.json differed between two builds of the same archive under load.
+        for record in records:
+            await _add(index, record, language)
+        # The bundle comes back through the pipe and is written here, not by the binary: files the binary
+        # wrote itself were sometimes cut short on a loaded machine (an empty pagefind-entry.json), as its
+        # writes could still be running when it exits.
+        files = await index.get_files()
     finally:
         await service.close()
+    bundle = (site_dir / BUNDLE_DIR).resolve()
+    for file in files:
+        target = (bundle / str(file["path"])).resolve()
+        if not target.is_relative_to(bundle):
+            raise RuntimeError(f"Pagefind named a file outside its folder: {file['path']!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
 
 
 async def _add(index: Any, record: SearchRecord, language: str) -> None:
@@ -166,7 +178,8 @@ async def _add(index: Any, record: SearchRecord, language: str) -> None:
     await index.add_custom_record(url="/" + record.path, content=record.content, language=language, meta=meta)
 
 
-IN_FLIGHT = 64     # records sent before waiting for their answers: the pipe stays busy, the buffers small
+ANSWER_LIMIT = 1 << 30   # bytes one answer may take (the whole bundle, base64): about 1.4 MB per 1,000 pages
+CLOSE_SECONDS = 60   # for the binary to finish its writes and exit once its input ends
 
 
 def _prompt_service(base: Any) -> Any:
@@ -178,6 +191,15 @@ def _prompt_service(base: Any) -> Any:
     binary dies instead of leaving them hanging.
     """
     class PromptService(base):  # type: ignore[misc, valid-type]
+        async def launch(self) -> Any:
+            # As the package launches it, but with room for one answer holding the whole bundle (get_files):
+            # the package's 2 MiB line limit would stop the reader at about 1,500 pages.
+            self._backend = await asyncio.create_subprocess_exec(
+                self._bin, "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT, limit=ANSWER_LIMIT)
+            self._poll_task = self._loop.create_task(self._wait_for_responses())
+            return self
+
         async def _wait_for_responses(self) -> None:
             try:
                 while True:
@@ -200,6 +222,24 @@ def _prompt_service(base: Any) -> Any:
                 for future in self._responses.values():
                     if not future.done():
                         future.set_exception(RuntimeError(f"the Pagefind service stopped ({error})"))
+
+        async def close(self) -> None:
+            # The package's close() sends SIGTERM at once; a bundle file still being written would be left
+            # cut short (seen under load: an empty pagefind-entry.json). End its input instead, so the
+            # binary finishes and exits by itself; only a binary that hangs is terminated.
+            try:
+                await asyncio.wait_for(asyncio.gather(*self._responses.values(), return_exceptions=True),
+                                       timeout=CLOSE_SECONDS)
+            except asyncio.TimeoutError:
+                pass
+            self._poll_task.cancel()
+            if self._backend.stdin is not None:
+                self._backend.stdin.close()
+            try:
+                await asyncio.wait_for(self._backend.wait(), timeout=CLOSE_SECONDS)
+            except asyncio.TimeoutError:
+                self._backend.terminate()
+                await self._backend.wait()
 
     return PromptService
 
