@@ -201,9 +201,12 @@ def _prompt_service(base: Any) -> Any:
             return self
 
         async def _wait_for_responses(self) -> None:
+            stdout = self._backend.stdout
+            if stdout is None:   # launched with stdout=PIPE above, so never; this tells the type checker
+                return
             try:
                 while True:
-                    output = await self._backend.stdout.readuntil(b",")
+                    output = await stdout.readuntil(b",")
                     answer = json.loads(base64.b64decode(output[:-1]))
                     if answer is None:
                         continue
