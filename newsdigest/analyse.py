@@ -19,8 +19,8 @@ from newsdigest import text as text_engine
 from newsdigest import workers
 from newsdigest.model import Analysed, Article, Extract, TopicMatch
 from newsdigest.settings import Settings
-from newsdigest.site.article_text import sentence_spans
 from newsdigest.text.document import analyse as analyse_text
+from newsdigest.text.spans import sentence_spans
 from newsdigest.topics import TopicMatcher
 
 Worked = tuple[Extract, tuple[TopicMatch, ...]]
@@ -93,17 +93,12 @@ def analyse_fresh(articles: Sequence[Article], settings: Settings,
                   progress: Callable[[int], None] | None = None) -> list[Worked]:
     """Extract and match topics for each article, in input order; in `build.workers` processes
     when there are at least workers.POOL_MIN_ITEMS, else here."""
-    count = pool_workers(len(articles), settings.build.workers)
+    count = workers.pool_workers(len(articles), settings.build.workers)
     if count <= 1:
         return _analyse_chunk(list(articles), settings, progress)
     with workers.executor(count) as pool:
         return workers.run_chunks(pool, _analyse_chunk, workers.chunked(articles, count), settings,
                                   progress=progress)
-
-
-def pool_workers(count: int, wanted: int) -> int:
-    """Processes worth starting for `count` articles (workers.pool_workers)."""
-    return workers.pool_workers(count, wanted)
 
 
 def _analyse_chunk(articles: list[Article], settings: Settings,

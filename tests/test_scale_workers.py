@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from mini_project import atom, entry, new_project
 
-from newsdigest import analyse as analyse_module
 from newsdigest import workers
 from newsdigest.archive import Archive
 from newsdigest.config import ConfigError, load_config
@@ -56,8 +55,7 @@ def _build(tmp_path: Path, name: str, workers: int) -> dict[str, str]:
 def test_a_build_with_two_workers_is_byte_identical_to_one_with_one(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")     # feed states carry the build's clock
-    assert analyse_module.pool_workers(280, 2) == 2           # 280 uncached articles do go to the pool
-    assert workers.pool_workers(280, 2) == 2                  # and their 280 article pages are rendered there
+    assert workers.pool_workers(280, 2) == 2   # 280 uncached articles go to the pool, and so do their 280 pages
     single, pooled = _build(tmp_path, "one", 1), _build(tmp_path, "two", 2)
     assert len(single) > 280
     assert [name for name in single if single[name] != pooled.get(name)] == []
@@ -65,10 +63,10 @@ def test_a_build_with_two_workers_is_byte_identical_to_one_with_one(tmp_path: Pa
 
 
 def test_small_batches_and_one_worker_stay_in_process() -> None:
-    assert analyse_module.pool_workers(150, 8) == 1
-    assert analyse_module.pool_workers(5000, 1) == 1
-    assert analyse_module.pool_workers(250, 8) == 2          # every worker gets at least 100 articles
-    assert analyse_module.pool_workers(5000, 8) == 8
+    assert workers.pool_workers(150, 8) == 1
+    assert workers.pool_workers(5000, 1) == 1
+    assert workers.pool_workers(250, 8) == 2          # every worker gets at least 100 articles
+    assert workers.pool_workers(5000, 8) == 8
 
 
 def test_an_article_failing_in_a_worker_is_skipped_and_named(tmp_path: Path) -> None:
@@ -82,7 +80,7 @@ def test_an_article_failing_in_a_worker_is_skipped_and_named(tmp_path: Path) -> 
     good = [article(n, f"The council approved plan {n} on Tuesday. Work starts next month.") for n in range(260)]
     broken = replace(article(999, None), title="Broken one")
     settings = replace(sample_settings(tmp_path), build=BuildSettings(workers=2))
-    assert analyse_module.pool_workers(len(good) + 1, 2) == 2     # the first, whole-batch run is pooled
+    assert workers.pool_workers(len(good) + 1, 2) == 2     # the first, whole-batch run is pooled
     warnings: list[str] = []
     with Archive.open(tmp_path / "a.sqlite") as archive:
         analysed = analyse_isolated([*good, broken], settings, archive, lambda done: None, warnings.append)
