@@ -173,7 +173,7 @@ def search_indexer(settings: Settings, pages: Sequence[Page], build_time: dateti
         return None
 
     def index(folder: Path) -> list[str]:
-        records = in_window(records_from_pages(pages), settings.search_window, build_time)
+        records = list(records_from_pages(in_window(pages, settings.search_window, build_time)))
         warning = index_site(folder, settings, records)
         return [warning] if warning else []
 

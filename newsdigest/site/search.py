@@ -80,8 +80,8 @@ def article_record(path: str, article: Any) -> SearchRecord:
         parts.append(body.summary)
         parts += [source.name for source in article.sources]
         parts += ["".join(segment.text for segment in paragraph if not segment.back) for paragraph in body.paragraphs]
-    else:
-        parts += [*article.key_points, article.summary, *(s.name for s in article.sources), *article.paragraphs]
+    else:   # a view without its record (not an article page's own): what the view itself holds
+        parts += [*article.key_points, article.summary, *(s.name for s in article.sources)]
     parts.append(article.credit)
     return SearchRecord(path, article.headline, _joined(parts), article.published,
                         tuple(t.name for t in article.topics), "article")
@@ -106,16 +106,23 @@ def _joined(parts: Iterable[str]) -> str:
     return " ".join(block if block[-1] in _CLOSING else block + "." for block in blocks)
 
 
-def in_window(records: Iterable[SearchRecord], window: SearchSettings, build_time: datetime) -> list[SearchRecord]:
-    """The newest `max_pages` records published within `days` of the build (0 = no limit)."""
-    kept = list(records)
+def in_window(pages: Iterable[Any], window: SearchSettings, build_time: datetime) -> list[Any]:
+    """The newest `max_pages` article and story pages published within `days` of the build (0 = no limit),
+    newest first. Chosen before any record is made: a record needs the page's text, and at a large
+    archive most pages fall outside the window."""
+    kept = [(_published(page), page.path, page) for page in pages if page.kind in ("article", "story")]
     if window.days:
         since = build_time - timedelta(days=window.days)
-        kept = [r for r in kept if r.published >= since]
-    kept.sort(key=lambda r: (r.published, r.path), reverse=True)
+        kept = [entry for entry in kept if entry[0] >= since]
+    kept.sort(key=lambda entry: entry[:2], reverse=True)
     if window.max_pages:
         kept = kept[:window.max_pages]
-    return kept
+    return [page for _, _, page in kept]
+
+
+def _published(page: Any) -> datetime:
+    # The date its record carries: an article's publication, a story's newest report.
+    return page.context["article"].published if page.kind == "article" else page.context["story"].updated
 
 
 def index_site(site_dir: Path, settings: Settings, records: Sequence[SearchRecord] = ()) -> str | None:
