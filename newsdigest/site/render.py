@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
 from newsdigest.settings import Settings
+from newsdigest.site.paths import is_external
 from newsdigest.site.write import write_one
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -66,7 +67,7 @@ def _url_helper(base_url: str) -> Any:
         and on a local server mirroring the path. With base_url "/" the host is unknown and it links
         relative to the site root: right for missing top-level pages and from disk.
         """
-        if target.startswith(("http://", "https://")):   # an article beyond digest.article_pages: its original
+        if is_external(target):   # an article beyond digest.article_pages: its original
             return target
         if context.get("absolute_links") and absolute_url(base_url, target):
             return base_path + (target if target and not target.endswith("/") else target + "index.html")
