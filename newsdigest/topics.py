@@ -392,7 +392,7 @@ class TopicMatcher:
             return {}
         home, away = self._abroad_pair
         patterns = self._terms.patterns
-        if not any(patterns[i].topic == away and patterns[i].label in PLACES for i in terms):
+        if not self._names_place_abroad(terms):      # away is the World topic: self._world
             return {}
         politics = [i for i in terms if patterns[i].topic == home]
         if any(patterns[i].label.lower() not in GENERIC_GOVERNMENT for i in politics):
