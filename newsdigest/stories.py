@@ -74,6 +74,7 @@ from functools import lru_cache, partial
 
 from newsdigest.model import Analysed, Story
 from newsdigest.settings import StorySettings
+from newsdigest.story_events import event_words_known
 from newsdigest.text.document import looks_english
 from newsdigest.text.keypoints import leans_back
 from newsdigest.text.stem import stem as package_stem
@@ -144,7 +145,7 @@ def group_stories(
     keys = [_key_terms(vector) for vector in vectors]
     links = _links(ordered, vectors, keys, concepts, settings)
     groups = _split_chains(_components(len(ordered), links), vectors, links)
-    groups = _merge_stories(ordered, vectors, keys, df, groups, settings)
+    groups = _merge_stories(ordered, vectors, keys, df, groups, settings, concepts)
     groups = _attach_loners(ordered, vectors, leads, concepts, df, groups, settings)
     groups = _split_chains(groups, vectors, links, bisect=False)
     groups = _one_outlet_stories(groups, ordered, vectors, settings.threshold)
@@ -566,7 +567,7 @@ def _states_news(title: str) -> bool:
 
 def _merge_stories(
     ordered: Sequence[Analysed], vectors: Sequence[dict[str, float]], keys: Sequence[list[str]],
-    df: Counter[str], groups: list[list[int]], settings: StorySettings,
+    df: Counter[str], groups: list[list[int]], settings: StorySettings, concepts: Sequence[dict[str, str]] = (),
 ) -> list[list[int]]:
     """Join two stories whose pooled wording is alike and who share defining terms.
 
@@ -604,7 +605,8 @@ def _merge_stories(
             continue
         # The shared vocabulary must be the joined story's own, not words every story uses.
         defining = _defining_terms([vectors[i] for i in stories[a] + stories[b]], df)
-        if _count_words(t for t in defining if t in first and t in second) >= ATTACH_DEFINING:
+        if _count_words(t for t in defining if t in first and t in second) >= ATTACH_DEFINING \
+                and _merge_known(stories[a], stories[b], vectors, concepts):
             links.append((a, b))
     merged = [sorted(i for number in part for i in stories[number]) for part in _components(len(stories), links)]
     return merged + [g for g in groups if len(g) == 1]
@@ -655,7 +657,8 @@ def _attach_loners(
             # A group of reports joins on the story's core words, and only if its own shared words are the
             # story's too: two pieces on Karen Bass's campaign that mention the indicted councilman stay apart.
             if len(group) > 1 and (_count_words(t for t in vector if t in _core(n)) < ATTACH_DEFINING
-                                   or not _words_known(group, stories[n], vectors, concepts)):
+                                   or not _words_known(group, stories[n], vectors, concepts)
+                                   or not event_words_known(group, stories[n], vectors, concepts)):
                 continue
             # A report restates its event in the lead; a feature pegged to it in the headline only does not.
             if lead_words and not lead_words & defining[n]:
@@ -674,6 +677,18 @@ def _attach_loners(
         else:
             kept.append(group)
     return [sorted(g + joined.get(n, [])) for n, g in enumerate(stories)] + kept
+
+
+def _merge_known(
+    a: Sequence[int], b: Sequence[int], vectors: Sequence[dict[str, float]], concepts: Sequence[dict[str, str]]
+) -> bool:
+    """May two stories merge? A small one (ATTACH_MIN_STORY - 1 reports or fewer) must pass the test a small story
+    passes to attach: its own shared words, names and event words, are the other's. Merge and attach are two ways
+    into one story, so they ask the same."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    if not concepts or len(small) >= ATTACH_MIN_STORY:
+        return True
+    return _words_known(small, big, vectors, concepts) and event_words_known(small, big, vectors, concepts)
 
 
 def _close_members(vector: dict[str, float], story: Sequence[int], vectors: Sequence[dict[str, float]]) -> int:
