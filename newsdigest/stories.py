@@ -38,6 +38,8 @@ Grouping (near-duplicate detection on title + lead, then story-level checks):
    share the big one's core words (used by CORE_SHARE of its members), and its own shared
    words and names must be the big one's (GROUP_KNOWN_SHARE, GROUP_NAMES_KNOWN_SHARE): the
    story absorbs reports on its core entities, not a neighbouring event that mentions them.
+   Its shared words other than names must be the big one's too (story_events: EVENT_KNOWN_SHARE):
+   names say who, the other words what happened. A small story asks the same to merge (step 7).
    Step 6 runs again on the result.
 9. One outlet. A story of two reports from one outlet needs SAME_OUTLET_FACTOR times the
    link threshold between them: an outlet's own pieces on a running theme share its words

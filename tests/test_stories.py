@@ -315,3 +315,20 @@ def test_a_lone_report_close_to_one_member_only_is_not_close_to_the_story() -> N
     follow_up = {"quake": 0.6, "toll": 0.8}
     assert _close_members(chained, range(4), story) < ATTACH_MEMBERS
     assert _close_members(follow_up, range(4), story) >= ATTACH_MEMBERS
+
+
+def test_a_small_story_sharing_only_names_with_a_big_one_is_another_event() -> None:
+    # Vectors as the grouping builds them (term → weight) and each report's name words (concepts).
+    from newsdigest.story_events import event_words_known
+
+    name = {"trump": "donald trump", "donald": "donald trump"}
+    big = [{"trump": 0.5, "donald": 0.4, "arraignment": 0.5, "court": 0.4, "plead": 0.3, "guilty": 0.3}] * 4
+    fundraising = [{"trump": 0.5, "donald": 0.4, "mugshot": 0.5, "fake": 0.4, "shirt": 0.3, "court": 0.2}] * 2
+    protest = [{"trump": 0.5, "protester": 0.5, "arraignment": 0.4, "court": 0.4, "plead": 0.2}] * 2
+    vectors = big + fundraising + protest
+    concepts = [name] * len(vectors)
+    story = [0, 1, 2, 3]
+    # Shared event words mugshot, fake, shirt, court: one of four (25 %) is the story's.
+    assert not event_words_known([4, 5], story, vectors, concepts)
+    # Shared event words protester, arraignment, court, plead: three of four are the story's.
+    assert event_words_known([6, 7], story, vectors, concepts)
