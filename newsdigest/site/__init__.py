@@ -42,7 +42,7 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     model = build_model(data, settings, build_time)
     related = related_finder(data)
     pages = plan_pages(data, settings, model, related)
-    env = make_environment(settings, build_time)
+    env = make_environment(settings)
     common = {**base_context(settings, model), "filter_rules": data.filter_counts}
     # Each page is written the moment it is rendered: memory does not grow with the number of pages.
     # Article pages, nearly all of a site, are rendered in `build.workers` processes when there are enough.
@@ -66,7 +66,7 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
             work = [(outputs.claim(page.path, f"page {page.kind}"), page.template, context)
                     for page, context in pooled]
             with executor(workers) as pool:
-                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings, build_time,
+                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings,
                                          outputs.tmp, outputs.output))
         for asset in sorted(theme_assets(settings)):
             outputs.add(asset, read_asset(settings, asset), "theme asset")
@@ -83,11 +83,11 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
 
 
 def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
-    """What every template may use: the site, the navigation, the build time, the site feeds."""
+    """What every template may use: the site, the navigation, the site feeds. Not the build time: only
+    pages that show "now" carry it (pages.py), so the others stay the same from one build to the next."""
     return {
         "site": settings.site,
         "nav_topics": model.topics,
-        "build_time": model.build_time,
         "search_enabled": settings.search,
         "site_feeds": feed_links("") + BRIEFING_FEEDS,
         "topic_feeds": [],

@@ -6,7 +6,8 @@ time. The hash of those is stored in the archive with the build it made (table `
 a build whose hash equals the stored one, for an output folder still exactly as that build left
 it, stops after ingest: "site up to date". Nothing is analysed, rendered or written.
 
-The clock: pages show times relative to the build ("3 hours ago", "Built 2 Dec, 13:00"). With
+The clock: the pages that show "now" (the home page, the sources page, today's edition) give times
+relative to the build ("3 hours ago", "Built 2 Dec, 13:00"); every other page gives absolute dates. With
 SOURCE_DATE_EPOCH the exact build time is an input (the same inputs and time give the same bytes).
 Without it only the build's day in the site's zone is: a build on the same day with the same inputs
 leaves the site as its last build wrote it, its times as of that build (the site really was built
@@ -147,13 +148,13 @@ class PageReuse:
     from is read back from that file instead of rendered.
 
     A page's signature hashes the template name, the code, theme and settings, and the page's whole
-    context (the build time included, which the time filters read), so equal signatures mean the
-    renderer would produce the same bytes. A context holding an object without a stable repr (one
+    context, so equal signatures mean the renderer would produce the same bytes. The build time is in
+    the context only of the pages that show "now" (the `timeago` filter reads it from there and fails
+    without it), so the other pages' signatures do not change with the clock. A context holding an object without a stable repr (one
     that prints its address) gets no signature and is always rendered.
     """
 
-    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str, *, enabled: bool = True) -> None:
-        self.enabled = enabled
+    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str) -> None:
         self.old_site = old_site
         self.previous = previous
         self.shared = shared
@@ -163,8 +164,6 @@ class PageReuse:
 
     def wrap(self, render: Render) -> Render:
         """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
-        if not self.enabled:
-            return render
 
         def render_or_reuse(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
             old = self.old_bytes(template, context)
@@ -177,8 +176,6 @@ class PageReuse:
 
         The signature is recorded either way, so a page rendered elsewhere (a worker process) can be
         reused by the next build."""
-        if not self.enabled:
-            return None
         path = str(context["page_path"])
         signature = self.page_signature(template, context)
         if not signature:
