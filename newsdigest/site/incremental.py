@@ -161,6 +161,7 @@ class PageReuse:
         self.signatures: dict[str, str] = {}
         self.reused = 0
         self._memo: dict[int, tuple[Any, str]] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}     # a dataclass type → its field names
 
     def wrap(self, render: Render) -> Render:
         """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
@@ -201,26 +202,43 @@ class PageReuse:
 
     def _digest(self, value: Any) -> str:
         """A stable text for a context value; each view object is hashed once per build, however many
-        pages show it (a story card appears on its topic pages, its edition and the front page)."""
-        if isinstance(value, (str, int, float, bool, type(None), datetime, date)):
+        pages show it (a story card appears on its topic pages, its edition and the front page).
+
+        Plain values are written inline, not through a call each: a site's contexts hold hundreds of
+        thousands of them, and the calls were most of the cost of hashing the pages."""
+        kind = type(value)
+        if kind in _PLAIN:
             return repr(value)
-        if is_dataclass(value) and not isinstance(value, type):
+        if kind is list or kind is tuple:
+            if all(type(item) in _PLAIN or (type(item) is tuple and all(type(x) in _PLAIN for x in item))
+                   for item in value):      # key points, keywords, sentence spans: one repr for all
+                return repr(tuple(value))
+            return "[" + ",".join(repr(item) if type(item) in _PLAIN else self._digest(item) for item in value) + "]"
+        names = self._fields.get(kind)
+        if names is None and is_dataclass(value) and not isinstance(value, type):
+            names = self._fields[kind] = tuple(f.name for f in fields(value))
+        if names is not None:
             known = self._memo.get(id(value))
             if known is not None and known[0] is value:
                 return known[1]
-            text = type(value).__qualname__ + "(" + ",".join(
-                self._digest(getattr(value, f.name)) for f in fields(value)) + ")"
+            parts = [getattr(value, name) for name in names]
+            text = kind.__qualname__ + "(" + ",".join(
+                repr(part) if type(part) in _PLAIN else self._digest(part) for part in parts) + ")"
             digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
             self._memo[id(value)] = (value, digest)     # the object is kept, so its id is not reused
             return digest
-        if isinstance(value, (list, tuple)):
-            return "[" + ",".join(self._digest(item) for item in value) + "]"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self._digest(k)}:{self._digest(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._digest(item) for item in value) + "]"
         text = repr(value)
         if " at 0x" in text:        # an object's default repr: not the same from one build to the next
             raise _Unstable(text)
         return text
+
+
+# Values whose repr is the same from one build to the next (a tuple of them needs no walk, item by item).
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
 
 
 class _Unstable(ValueError):
