@@ -20,13 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment
 
 from newsdigest.archive import Archive
 from newsdigest.model import Article, FeedState
@@ -140,9 +138,6 @@ def remember_site(archive: Archive, output: Path, signature: str, *, articles: i
     archive.save_site_build(output, signature, asdict(record))
 
 
-Render = Callable[[Environment, str, Mapping[str, Any]], bytes]
-
-
 class PageReuse:
     """One build's page cache: a page whose signature is the one its file in the old site was rendered
     from is read back from that file instead of rendered.
@@ -150,8 +145,8 @@ class PageReuse:
     A page's signature hashes the template name, the code, theme and settings, and the page's whole
     context, so equal signatures mean the renderer would produce the same bytes. The build time is in
     the context only of the pages that show "now" (the `timeago` filter reads it from there and fails
-    without it), so the other pages' signatures do not change with the clock. A context holding an object without a stable repr (one
-    that prints its address) gets no signature and is always rendered.
+    without it), so the other pages' signatures do not change with the clock. A context holding an
+    object without a stable repr (one that prints its address) gets no signature and is always rendered.
     """
 
     def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str) -> None:
@@ -163,35 +158,26 @@ class PageReuse:
         self._memo: dict[int, tuple[Any, str]] = {}
         self._fields: dict[type, tuple[str, ...]] = {}     # a dataclass type → its field names
 
-    def wrap(self, render: Render) -> Render:
-        """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
+    def unchanged(self, template: str, context: Mapping[str, Any]) -> bool:
+        """True when this page's signature is the one its file in the old site was made from: the
+        caller keeps that file as it is (linked, never read or compared).
 
-        def render_or_reuse(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
-            old = self.old_bytes(template, context)
-            return old if old is not None else render(env, template, context)
-
-        return render_or_reuse
-
-    def old_bytes(self, template: str, context: Mapping[str, Any]) -> bytes | None:
-        """The old file's bytes when this page's signature is the one it was made from, else None.
-
-        The signature is recorded either way, so a page rendered elsewhere (a worker process) can be
-        reused by the next build."""
+        The signature is recorded either way, so a page rendered now (here or in a worker process)
+        can be kept by the next build."""
         path = str(context["page_path"])
         signature = self.page_signature(template, context)
         if not signature:
-            return None
+            return False
         self.signatures[path] = signature
         if self.previous.get(path) != signature:
-            return None
+            return False
         try:
-            content = (self.old_site / path).read_bytes()
+            if (self.old_site / path).stat().st_size == 0:
+                return False
         except OSError:
-            return None
-        if not content:
-            return None
+            return False
         self.reused += 1
-        return content
+        return True
 
     def page_signature(self, template: str, context: Mapping[str, Any]) -> str:
         try:
