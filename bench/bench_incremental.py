@@ -62,7 +62,8 @@ def run_build(args: argparse.Namespace, work: Path, epoch: int = EPOCH) -> tuple
              "    print(f'PEAK {peak}', file=sys.stderr)\n")
     started = time.perf_counter()
     done = subprocess.run([args.python, "-c", probe, str(args.code / "build.py"), "--config", str(work / "config.yaml"),
-                           "--offline"], env=env, capture_output=True, text=True, check=False)
+                           "--offline"], env=env, capture_output=True, text=True, check=False,
+                          cwd=work)   # not the caller's folder: `python -c` puts it first on sys.path, before --code
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
