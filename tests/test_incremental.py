@@ -206,3 +206,41 @@ def write_theme(project: Project) -> None:
     theme = project.folder / "theme"
     theme.mkdir(exist_ok=True)
     (theme / "extra.css").write_text("body{color:#222}\n", encoding="utf-8")
+
+
+SUBJECTS = ["orchard", "lighthouse", "glacier", "violin", "meteor", "canal", "quarry"]
+
+
+def dated_article(number: int) -> str:
+    """An invented article on its own subject and day (three days apart): every one is its own story."""
+    subject = SUBJECTS[number]
+    return (f"---\ntitle: The {subject} reopens\ndate: 2026-11-{1 + 3 * number:02d}T09:00:00+00:00\n"
+            f"source: Desk {number}\nurl: https://example.org/dated/{number}\n---\n"
+            f"The {subject} reopened to visitors on Monday after a long closure, its keepers said.\n")
+
+
+def test_a_new_story_leaves_the_older_topic_pages_as_they_were(tmp_path):
+    """Archive pages count from the oldest, so a new story changes the topic's address and its newest
+    archive page only; the older archive page is kept (the same file, not rewritten)."""
+    project = Project(tmp_path / "p")
+    (project.folder / "content").mkdir(parents=True)
+    for number in range(5):
+        project.write_article(f"d{number}.md", dated_article(number))
+    project.configure(topics=[{"name": "Politics"}], digest={"per_page": 2})
+    build(project)
+    topic = "topics/general/"
+    pages = sorted(p for p in tree(project.site) if p.startswith(topic))
+    assert pages == [f"{topic}feed.json", f"{topic}feed.xml", f"{topic}index.html", f"{topic}page/1/index.html",
+                     f"{topic}page/2/index.html", f"{topic}rss.xml"]
+    oldest = (project.site / topic / "page/1/index.html").read_text(encoding="utf-8")
+    assert "The orchard reopens" in oldest and "The lighthouse reopens" in oldest
+    assert "The glacier reopens" in (project.site / topic / "page/2/index.html").read_text(encoding="utf-8")
+    before = stamps(project.site)
+    project.write_article("d5.md", dated_article(5))
+    result = build(project)
+    after = stamps(project.site)
+    assert after[f"{topic}page/1/index.html"] == before[f"{topic}page/1/index.html"]
+    assert after[f"{topic}page/2/index.html"] != before[f"{topic}page/2/index.html"]     # now holds two
+    assert "The violin reopens" in (project.site / topic / "page/2/index.html").read_text(encoding="utf-8")
+    assert result.pages_reused >= 6
+    assert_same_as_cold(project, tmp_path)
