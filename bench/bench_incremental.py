@@ -6,11 +6,13 @@ its own process (`build.py --offline --quiet`), so CPU and peak memory are that 
 - cold: empty archive, no site;
 - nothing changed: the same corpus again;
 - one new: one more Markdown file;
-- one edited: one existing file's body changed.
+- one edited: one existing file's body changed;
+- one new, an hour later: one more file, and the build time an hour on (as an hourly rebuild runs).
 
 Prints CPU (user + system of the build process and its workers), wall, the ratio of each to the
-cold build and the peak RSS (max over the process and its workers). Every build runs with the same
-SOURCE_DATE_EPOCH, so the cost measured is that of the changed input, not of the clock.
+cold build and the peak RSS (max over the process and its workers). Every build but the last runs
+with the same SOURCE_DATE_EPOCH, so the cost measured is that of the changed input, not of the clock;
+the last shows what the clock itself costs.
 Not a test: run it by hand, compare ratios within one run (this machine is shared and noisy).
 """
 from __future__ import annotations
@@ -27,7 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import config_text  # the same corpus maker as the build benchmark
 
-EPOCH = "1796212800"    # 2026-12-02 12:00 UTC, a few days after the corpus's newest article
+EPOCH = 1796212800    # 2026-12-02 12:00 UTC, a few days after the corpus's newest article
+HOUR = 3600
 NEW_ARTICLE = ("---\ntitle: \"Harbour council approves a new ferry timetable\"\ndate: 2026-11-27T17:00:00+00:00\n"
                "source: Desk 3\nurl: https://example.org/md/new-1\n---\n"
                "The harbour council in Eastport approved a new ferry timetable on Friday, officials said. "
@@ -46,10 +49,10 @@ def options() -> argparse.Namespace:
     return p.parse_args()
 
 
-def run_build(args: argparse.Namespace, work: Path) -> tuple[float, float, int, str]:
+def run_build(args: argparse.Namespace, work: Path, epoch: int = EPOCH) -> tuple[float, float, int, str]:
     """One build as a child process: (CPU s, wall s, peak RSS KiB, its closing line)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(args.code.resolve())}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONPATH": str(args.code.resolve())}
     # The build's own peak (and its workers'): a child of a child is folded into its parent at exit.
     probe = ("import resource, runpy, sys; sys.argv = sys.argv[1:]\n"
              "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
@@ -59,7 +62,8 @@ def run_build(args: argparse.Namespace, work: Path) -> tuple[float, float, int, 
              "    print(f'PEAK {peak}', file=sys.stderr)\n")
     started = time.perf_counter()
     done = subprocess.run([args.python, "-c", probe, str(args.code / "build.py"), "--config", str(work / "config.yaml"),
-                           "--offline"], env=env, capture_output=True, text=True, check=False)
+                           "--offline"], env=env, capture_output=True, text=True, check=False,
+                          cwd=work)   # not the caller's folder: `python -c` puts it first on sys.path, before --code
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
@@ -73,14 +77,17 @@ def run_build(args: argparse.Namespace, work: Path) -> tuple[float, float, int, 
 def measure(args: argparse.Namespace, work: Path) -> None:
     (work / "config.yaml").write_text(config_text(work, args.total, True, args.workers), encoding="utf-8")
     content = work / "content"
-    steps = [("cold", lambda: None),
-             ("nothing changed", lambda: None),
-             ("one new", lambda: (content / "z-new-1.md").write_text(NEW_ARTICLE, encoding="utf-8")),
-             ("one edited", lambda: edit(content / "a000123.md"))]
+    steps = [("cold", lambda: None, EPOCH),
+             ("nothing changed", lambda: None, EPOCH),
+             ("one new", lambda: (content / "z-new-1.md").write_text(NEW_ARTICLE, encoding="utf-8"), EPOCH),
+             ("one edited", lambda: edit(content / "a000123.md"), EPOCH),
+             ("one new, an hour later", lambda: (content / "z-new-2.md").write_text(
+                 NEW_ARTICLE.replace("new-1", "new-2").replace("a new ferry", "a second ferry"), encoding="utf-8"),
+              EPOCH + HOUR)]
     rows = []
-    for label, change in steps:
+    for label, change, epoch in steps:
         change()
-        cpu, wall, peak, line = run_build(args, work)
+        cpu, wall, peak, line = run_build(args, work, epoch)
         rows.append((label, cpu, wall, peak))
         print(f"{label}: {line}", flush=True)
     cold_cpu, cold_wall = rows[0][1], rows[0][2]

@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+from jinja2 import TemplateRuntimeError
 from mini_project import Project
 
 from newsdigest.config import load_config
@@ -114,16 +116,55 @@ def test_pages_whose_inputs_did_not_change_are_not_rendered_again(tmp_path):
     # Most article pages are the same; the edited one, the lists showing it and the home page are not.
     assert 3 <= second.pages_reused < second.pages
     assert_same_as_cold(project, tmp_path)
-    assert build(project, when=BUILD_TIME + timedelta(hours=1)).pages_reused == 0    # every footer changed
+    # An hour later only the pages that show "now" change: the home page and the sources page (every
+    # article is older than today, so there is no edition of today).
+    later = BUILD_TIME + timedelta(hours=1)
+    third = build(project, when=later)
+    assert third.pages - third.pages_reused == 2
+    assert_same_as_cold(project, tmp_path, when=later)
 
 
-def test_without_a_fixed_build_time_pages_are_not_hashed(tmp_path, monkeypatch):
+def test_without_a_fixed_build_time_unchanged_pages_are_reused(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    project = new_project(tmp_path / "p")
+    project = new_project(tmp_path / "p", count=6)
     run_build(load_config(project.config), offline=True)
+    before = stamps(project.site)
     project.write_article("a1.md", article(1, "A correction. " * 5 + "The end."))
-    # Every footer shows the (new) build time, so no page could be reused: none is hashed.
-    assert run_build(load_config(project.config), offline=True).pages_reused == 0
+    result = run_build(load_config(project.config), offline=True)
+    assert 3 <= result.pages_reused < result.pages
+    after = stamps(project.site)
+    # Another article's page is the same file (same inode and time: linked from the old site, not rewritten).
+    other = next(path for path in before if path.startswith("articles/council-3-"))
+    assert after[other] == before[other]
+    assert after["index.html"] != before["index.html"]
+
+
+def test_only_pages_that_show_now_carry_the_build_time(tmp_path):
+    """The build time and relative times ("3 hours ago") are on the home page, the sources page and
+    today's edition only; every other page gives absolute dates, so it is the same file next hour."""
+    today = BUILD_TIME.date().isoformat()
+    project = new_project(tmp_path / "p", count=4)
+    project.write_article("today.md", article(4).replace("2026-11-24T09:00", f"{today}T09:00"))
+    build(project)
+    stamped = sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*.html")
+                     if "Built <time" in path.read_text(encoding="utf-8"))
+    assert stamped == ["editions/2026-11-28/index.html", "index.html", "sources/index.html"]
+    relative = sorted(path.relative_to(project.site).as_posix() for path in project.site.rglob("*.html")
+                      if " ago</time>" in path.read_text(encoding="utf-8") or "yesterday</time>" in
+                      path.read_text(encoding="utf-8"))
+    assert set(relative) <= set(stamped) and relative
+    page = next((project.site / "articles").glob("council-4-*/index.html")).read_text(encoding="utf-8")
+    assert f'<time datetime="{today}T09:00:00+00:00">28 Nov 2026, 09:00</time>' in page
+
+
+def test_a_theme_asking_for_a_relative_time_where_there_is_no_now_fails_clearly(tmp_path):
+    project = new_project(tmp_path / "p")
+    write_theme(project)
+    (project.folder / "theme" / "article.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ article.published|timeago }}{% endblock %}\n', encoding="utf-8")
+    project.configure(topics=[{"name": "Politics"}], templates_dir="theme")
+    with pytest.raises(TemplateRuntimeError, match="`timeago` on articles/.*only pages that show the build time"):
+        build(project)
 
 
 def test_another_build_time_is_another_site(tmp_path):
@@ -165,3 +206,41 @@ def write_theme(project: Project) -> None:
     theme = project.folder / "theme"
     theme.mkdir(exist_ok=True)
     (theme / "extra.css").write_text("body{color:#222}\n", encoding="utf-8")
+
+
+SUBJECTS = ["orchard", "lighthouse", "glacier", "violin", "meteor", "canal", "quarry"]
+
+
+def dated_article(number: int) -> str:
+    """An invented article on its own subject and day (three days apart): every one is its own story."""
+    subject = SUBJECTS[number]
+    return (f"---\ntitle: The {subject} reopens\ndate: 2026-11-{1 + 3 * number:02d}T09:00:00+00:00\n"
+            f"source: Desk {number}\nurl: https://example.org/dated/{number}\n---\n"
+            f"The {subject} reopened to visitors on Monday after a long closure, its keepers said.\n")
+
+
+def test_a_new_story_leaves_the_older_topic_pages_as_they_were(tmp_path):
+    """Archive pages count from the oldest, so a new story changes the topic's address and its newest
+    archive page only; the older archive page is kept (the same file, not rewritten)."""
+    project = Project(tmp_path / "p")
+    (project.folder / "content").mkdir(parents=True)
+    for number in range(5):
+        project.write_article(f"d{number}.md", dated_article(number))
+    project.configure(topics=[{"name": "Politics"}], digest={"per_page": 2})
+    build(project)
+    topic = "topics/general/"
+    pages = sorted(p for p in tree(project.site) if p.startswith(topic))
+    assert pages == [f"{topic}feed.json", f"{topic}feed.xml", f"{topic}index.html", f"{topic}page/1/index.html",
+                     f"{topic}page/2/index.html", f"{topic}rss.xml"]
+    oldest = (project.site / topic / "page/1/index.html").read_text(encoding="utf-8")
+    assert "The orchard reopens" in oldest and "The lighthouse reopens" in oldest
+    assert "The glacier reopens" in (project.site / topic / "page/2/index.html").read_text(encoding="utf-8")
+    before = stamps(project.site)
+    project.write_article("d5.md", dated_article(5))
+    result = build(project)
+    after = stamps(project.site)
+    assert after[f"{topic}page/1/index.html"] == before[f"{topic}page/1/index.html"]
+    assert after[f"{topic}page/2/index.html"] != before[f"{topic}page/2/index.html"]     # now holds two
+    assert "The violin reopens" in (project.site / topic / "page/2/index.html").read_text(encoding="utf-8")
+    assert result.pages_reused >= 6
+    assert_same_as_cold(project, tmp_path)

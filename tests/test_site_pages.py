@@ -64,7 +64,7 @@ def read(site: Path, rel: str) -> str:
 def test_every_page_type_is_written(site: Path) -> None:
     expected = [
         "index.html", "404.html", "sources/index.html", "editions/index.html", "editions/2026-11-27/index.html",
-        "editions/2026-10-28/index.html", "topics/technology/index.html", "topics/technology/page/2/index.html",
+        "editions/2026-10-28/index.html", "topics/technology/index.html", "topics/technology/page/1/index.html",
         "topics/sport/index.html", "topics/town/index.html", "topics/general/index.html", CHIP_STORY,
         "stories/cup-final-a4/index.html", HOSTILE_ARTICLE, A1_ARTICLE, "assets/style.css",
     ]
@@ -186,10 +186,14 @@ def test_listing_pages_are_not_indexed_for_search(site: Path) -> None:
 
 
 def test_topic_pages_paginate_stories_and_chart_fourteen_days(site: Path) -> None:
-    first, second = read(site, "topics/technology/index.html"), read(site, "topics/technology/page/2/index.html")
+    first, second = read(site, "topics/technology/index.html"), read(site, "topics/technology/page/1/index.html")
     assert first.count('<article class="card">') == 2 and second.count('<article class="card">') == 1
-    assert 'href="page/2/index.html" rel="next"' in first and 'href="../../index.html" rel="prev"' in second
-    assert first.count("<rect ") == 14
+    # Archive pages count from the oldest: the topic's one older story is on page 1.
+    assert 'href="page/1/index.html" rel="next"' in first and 'href="../../index.html" rel="prev"' in second
+    assert '<a href="index.html" aria-current="page">Latest</a>' in first
+    assert '<a href="../../index.html">Latest</a>' in second and 'aria-current="page">1</a>' in second
+    assert first.count("<rect ") == 14 and "<rect " not in second       # the chart is on the topic's address only
+    assert "3 stories" in first and "Older stories" in second
     assert "3 articles from 14 November to 27 November 2026; busiest day 2 articles." in first
     assert 'role="img" aria-labelledby="chart-title chart-desc"' in first
     assert 'href="feed.xml"' in first                 # the topic's own feeds as alternates

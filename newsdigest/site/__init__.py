@@ -36,38 +36,40 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
     """Render every page, feed and asset into a temporary folder as it is made, then swap it in as `output`.
 
     `lock_held`: the caller (the pipeline) already holds the output folder's build lock.
-    `reuse`: pages whose inputs are those of their file in the old site are read back, not rendered.
+    `reuse`: pages whose inputs are those of their file in the old site keep that file, not rendered.
     """
     build_time = data.build_time or datetime.fromtimestamp(0, timezone.utc)
     model = build_model(data, settings, build_time)
     related = related_finder(data)
     pages = plan_pages(data, settings, model, related)
-    env = make_environment(settings, build_time)
+    env = make_environment(settings)
     common = {**base_context(settings, model), "filter_rules": data.filter_counts}
     # Each page is written the moment it is rendered: memory does not grow with the number of pages.
-    # Article pages, nearly all of a site, are rendered in `build.workers` processes when there are enough.
-    articles = [page for page in pages if page.kind == "article"]
-    workers = pool_workers(len(articles), settings.build.workers)
-    # `reuse` (an incremental build): a page whose inputs are those of its file in the old site is read back.
-    draw = reuse.wrap(render) if reuse is not None else render
     with open_site(output, lock_held=lock_held, lock_timeout=settings.limits.lock_timeout) as outputs:
-        pooled: list[tuple[Page, dict[str, Any]]] = []
+        pooled: list[Page] = []        # pages only: their contexts are made again when rendered (memory)
         for page in pages:
             context = page_context(page, common, settings)
-            if workers > 1 and page.kind == "article":
-                old = reuse.old_bytes(page.template, context) if reuse is not None else None
-                if old is None:
-                    pooled.append((page, context))
-                    continue
-                outputs.add(page.path, old, f"page {page.kind}")
-                continue
-            outputs.add(page.path, draw(env, page.template, context), f"page {page.kind}")
-        if pooled:
-            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template, context)
-                    for page, context in pooled]
+            # `reuse` (an incremental build): a page whose inputs are those of its file in the old site
+            # keeps that file, linked into the new folder without being rendered, read or compared.
+            if reuse is not None and reuse.unchanged(page.template, context):
+                outputs.keep(page.path, f"page {page.kind}")
+            elif page.kind == "article":
+                pooled.append(page)
+            else:
+                outputs.add(page.path, render(env, page.template, context), f"page {page.kind}")
+        # Article pages, nearly all of a site, are rendered in `build.workers` processes when enough of them
+        # changed to pay for starting the pool (a rebuild usually has a few).
+        workers = pool_workers(len(pooled), settings.build.workers)
+        if workers > 1:
+            work = [(outputs.claim(page.path, f"page {page.kind}"), page.template,
+                     page_context(page, common, settings)) for page in pooled]
             with executor(workers) as pool:
-                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings, build_time,
+                outputs.count(run_chunks(pool, render_and_write, chunked(work, workers), settings,
                                          outputs.tmp, outputs.output))
+        else:
+            for page in pooled:
+                outputs.add(page.path, render(env, page.template, page_context(page, common, settings)),
+                            f"page {page.kind}")
         for asset in sorted(theme_assets(settings)):
             outputs.add(asset, read_asset(settings, asset), "theme asset")
         loose_extra = user_extra_css(settings)
@@ -83,11 +85,11 @@ def build_site(data: SiteData, settings: Settings, output: Path, *, lock_held: b
 
 
 def base_context(settings: Settings, model: SiteModel) -> dict[str, Any]:
-    """What every template may use: the site, the navigation, the build time, the site feeds."""
+    """What every template may use: the site, the navigation, the site feeds. Not the build time: only
+    pages that show "now" carry it (pages.py), so the others stay the same from one build to the next."""
     return {
         "site": settings.site,
         "nav_topics": model.topics,
-        "build_time": model.build_time,
         "search_enabled": settings.search,
         "site_feeds": feed_links("") + BRIEFING_FEEDS,
         "topic_feeds": [],

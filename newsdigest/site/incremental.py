@@ -6,7 +6,8 @@ time. The hash of those is stored in the archive with the build it made (table `
 a build whose hash equals the stored one, for an output folder still exactly as that build left
 it, stops after ingest: "site up to date". Nothing is analysed, rendered or written.
 
-The clock: pages show times relative to the build ("3 hours ago", "Built 2 Dec, 13:00"). With
+The clock: the pages that show "now" (the home page, the sources page, today's edition) give times
+relative to the build ("3 hours ago", "Built 2 Dec, 13:00"); every other page gives absolute dates. With
 SOURCE_DATE_EPOCH the exact build time is an input (the same inputs and time give the same bytes).
 Without it only the build's day in the site's zone is: a build on the same day with the same inputs
 leaves the site as its last build wrote it, its times as of that build (the site really was built
@@ -19,13 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-from jinja2 import Environment
 
 from newsdigest.archive import Archive
 from newsdigest.model import Article, FeedState
@@ -139,61 +138,46 @@ def remember_site(archive: Archive, output: Path, signature: str, *, articles: i
     archive.save_site_build(output, signature, asdict(record))
 
 
-Render = Callable[[Environment, str, Mapping[str, Any]], bytes]
-
-
 class PageReuse:
     """One build's page cache: a page whose signature is the one its file in the old site was rendered
     from is read back from that file instead of rendered.
 
     A page's signature hashes the template name, the code, theme and settings, and the page's whole
-    context (the build time included, which the time filters read), so equal signatures mean the
-    renderer would produce the same bytes. A context holding an object without a stable repr (one
-    that prints its address) gets no signature and is always rendered.
+    context, so equal signatures mean the renderer would produce the same bytes. The build time is in
+    the context only of the pages that show "now" (the `timeago` filter reads it from there and fails
+    without it), so the other pages' signatures do not change with the clock. A context holding an
+    object without a stable repr (one that prints its address) gets no signature and is always rendered.
     """
 
-    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str, *, enabled: bool = True) -> None:
-        self.enabled = enabled
+    def __init__(self, old_site: Path, previous: Mapping[str, str], shared: str) -> None:
         self.old_site = old_site
         self.previous = previous
         self.shared = shared
         self.signatures: dict[str, str] = {}
         self.reused = 0
         self._memo: dict[int, tuple[Any, str]] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}     # a dataclass type → its field names
 
-    def wrap(self, render: Render) -> Render:
-        """`render`, but returning the old file's bytes for a page whose signature is unchanged."""
-        if not self.enabled:
-            return render
+    def unchanged(self, template: str, context: Mapping[str, Any]) -> bool:
+        """True when this page's signature is the one its file in the old site was made from: the
+        caller keeps that file as it is (linked, never read or compared).
 
-        def render_or_reuse(env: Environment, template: str, context: Mapping[str, Any]) -> bytes:
-            old = self.old_bytes(template, context)
-            return old if old is not None else render(env, template, context)
-
-        return render_or_reuse
-
-    def old_bytes(self, template: str, context: Mapping[str, Any]) -> bytes | None:
-        """The old file's bytes when this page's signature is the one it was made from, else None.
-
-        The signature is recorded either way, so a page rendered elsewhere (a worker process) can be
-        reused by the next build."""
-        if not self.enabled:
-            return None
+        The signature is recorded either way, so a page rendered now (here or in a worker process)
+        can be kept by the next build."""
         path = str(context["page_path"])
         signature = self.page_signature(template, context)
         if not signature:
-            return None
+            return False
         self.signatures[path] = signature
         if self.previous.get(path) != signature:
-            return None
+            return False
         try:
-            content = (self.old_site / path).read_bytes()
+            if (self.old_site / path).stat().st_size == 0:
+                return False
         except OSError:
-            return None
-        if not content:
-            return None
+            return False
         self.reused += 1
-        return content
+        return True
 
     def page_signature(self, template: str, context: Mapping[str, Any]) -> str:
         try:
@@ -204,26 +188,43 @@ class PageReuse:
 
     def _digest(self, value: Any) -> str:
         """A stable text for a context value; each view object is hashed once per build, however many
-        pages show it (a story card appears on its topic pages, its edition and the front page)."""
-        if isinstance(value, (str, int, float, bool, type(None), datetime, date)):
+        pages show it (a story card appears on its topic pages, its edition and the front page).
+
+        Plain values are written inline, not through a call each: a site's contexts hold hundreds of
+        thousands of them, and the calls were most of the cost of hashing the pages."""
+        kind = type(value)
+        if kind in _PLAIN:
             return repr(value)
-        if is_dataclass(value) and not isinstance(value, type):
+        if kind is list or kind is tuple:
+            if all(type(item) in _PLAIN or (type(item) is tuple and all(type(x) in _PLAIN for x in item))
+                   for item in value):      # key points, keywords, sentence spans: one repr for all
+                return repr(tuple(value))
+            return "[" + ",".join(repr(item) if type(item) in _PLAIN else self._digest(item) for item in value) + "]"
+        names = self._fields.get(kind)
+        if names is None and is_dataclass(value) and not isinstance(value, type):
+            names = self._fields[kind] = tuple(f.name for f in fields(value))
+        if names is not None:
             known = self._memo.get(id(value))
             if known is not None and known[0] is value:
                 return known[1]
-            text = type(value).__qualname__ + "(" + ",".join(
-                self._digest(getattr(value, f.name)) for f in fields(value)) + ")"
+            parts = [getattr(value, name) for name in names]
+            text = kind.__qualname__ + "(" + ",".join(
+                repr(part) if type(part) in _PLAIN else self._digest(part) for part in parts) + ")"
             digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
             self._memo[id(value)] = (value, digest)     # the object is kept, so its id is not reused
             return digest
-        if isinstance(value, (list, tuple)):
-            return "[" + ",".join(self._digest(item) for item in value) + "]"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self._digest(k)}:{self._digest(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._digest(item) for item in value) + "]"
         text = repr(value)
         if " at 0x" in text:        # an object's default repr: not the same from one build to the next
             raise _Unstable(text)
         return text
+
+
+# Values whose repr is the same from one build to the next (a tuple of them needs no walk, item by item).
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
 
 
 class _Unstable(ValueError):

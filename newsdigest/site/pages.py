@@ -1,7 +1,6 @@
 """Which pages the site has and what each one shows, as plain data (no rendering here)."""
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -176,30 +175,31 @@ def home_page(settings: Settings, model: SiteModel) -> Page:
         in_topic = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
         if in_topic:
             sections.append({"topic": topic, "stories": in_topic[:TOPIC_SECTION_STORIES], "total": len(in_topic)})
-    context = {"top_stories": top, "sections": sections, "today": day_of(model.build_time, model.zone),
+    context = {"build_time": model.build_time, "top_stories": top, "sections": sections,
+               "today": day_of(model.build_time, model.zone),
                "briefing": briefing_for(model, by_day.get(day, []), day, edition_time_of(day, model)), "ranks": ranks}
     return Page("index.html", "index.html", settings.site.title, "home", context)
 
 
 def topic_pages(settings: Settings, model: SiteModel, topic: TopicView) -> list[Page]:
-    """A topic's stories, newest first, `per_page` to a page, each page with the 14-day chart."""
+    """A topic's newest `per_page` stories at its address, with the 14-day chart, then its older stories
+    on archive pages numbered from the oldest end: page 1 holds the topic's first stories and a new story
+    changes only the topic's address and its newest archive page, so every other page keeps its file."""
     stories = [s for s in newest_first(model.stories) if topic.slug in s.topic_slugs]
     per_page = max(1, settings.digest.per_page)
-    count = max(1, math.ceil(len(stories) / per_page))
+    older = stories[per_page:][::-1]        # oldest first: archive page N is the N-th chunk of per_page
+    chunks = [older[start:start + per_page][::-1] for start in range(0, len(older), per_page)]
     days = [day_of(a.published, model.zone) for a in model.articles.values() if topic.slug in a.topic_slugs]
-    chart = daily_chart(days, day_of(model.build_time, model.zone))
-    pages = []
-    for number in range(1, count + 1):
-        context = {
-            "topic": topic,
-            "stories": stories[(number - 1) * per_page: number * per_page],
-            "chart": chart,
-            "pagination": pagination(topic.slug, number, count),
-            "story_count": len(stories),
-            "topic_feeds": topic_feeds(topic),
-        }
-        title = topic.name if number == 1 else f"{topic.name} — page {number}"
-        pages.append(Page(page_file(paths.topic_path(topic.slug, number)), "topic.html", title, "topic", context))
+    front = {"topic": topic, "stories": stories[:per_page], "topic_feeds": topic_feeds(topic),
+             "chart": daily_chart(days, day_of(model.build_time, model.zone)),
+             "pagination": pagination(topic.slug, 0, len(chunks)), "story_count": len(stories)}
+    pages = [Page(page_file(topic.path), "topic.html", topic.name, "topic", front)]
+    for number, chunk in enumerate(chunks, start=1):
+        # No chart and no total on an archive page: both change with every new story.
+        context = {"topic": topic, "stories": chunk, "topic_feeds": topic_feeds(topic), "chart": None,
+                   "pagination": pagination(topic.slug, number, len(chunks)), "story_count": None}
+        pages.append(Page(page_file(paths.topic_path(topic.slug, number)), "topic.html",
+                          f"{topic.name} — page {number}", "topic", context))
     return pages
 
 
@@ -217,25 +217,39 @@ def feed_links(folder: str, prefix: str = "") -> list[dict[str, str]]:
 
 
 def pagination(slug: str, number: int, count: int) -> dict[str, Any]:
+    """Links between a topic's address (`number` 0, the newest stories) and its `count` archive pages
+    (1 = the oldest). Listed newest first, like the stories: "Latest", then archive pages counting down."""
+    latest = paths.topic_path(slug)
+
+    def link(page: int) -> str:
+        return paths.topic_path(slug, page) if page else latest
+
+    newer = (number + 1 if number < count else 0) if number else -1
+    older = (count if number == 0 else number - 1) or -1
     return {
         "number": number,
         "count": count,
-        "previous": paths.topic_path(slug, number - 1) if number > 1 else "",
-        "next": paths.topic_path(slug, number + 1) if number < count else "",
-        "pages": [{"number": n, "path": paths.topic_path(slug, n) if n else ""} for n in page_window(number, count)],
+        "previous": link(newer) if newer >= 0 else "",
+        "next": link(older) if older > 0 else "",
+        "pages": [{"label": label, "path": link(page) if page >= 0 else "", "current": page == number}
+                  for page, label in page_window(number, count)],
     }
 
 
-def page_window(number: int, count: int, around: int = 2) -> list[int]:
-    """Page numbers to link: first, last and a few around the current one; 0 marks a gap (…)."""
-    wanted = sorted({1, count, *range(max(1, number - around), min(count, number + around) + 1)})
-    shown: list[int] = []
-    for n in wanted:
-        if shown and n - shown[-1] == 2:
-            shown.append(n - 1)     # a gap of one page: show the page, not "…"
-        elif shown and n - shown[-1] > 2:
-            shown.append(0)
-        shown.append(n)
+def page_window(number: int, count: int, around: int = 2) -> list[tuple[int, str]]:
+    """(page, label) to link, newest first: "Latest", the archive pages near this one and the oldest;
+    -1 marks a gap (…). Near an archive page the window never reaches for the newest archive page, so a
+    new archive page changes only the few pages just below it."""
+    centre = number or count + 1
+    low, high = max(1, centre - around), min(count, centre + around)
+    shown: list[tuple[int, str]] = [(0, "Latest")]
+    if high < count:
+        shown.append((-1, "…"))
+    shown += [(page, str(page)) for page in range(high, low - 1, -1)]
+    if low > 2:
+        shown.append((-1, "…"))
+    if low > 1:
+        shown.append((1, "1"))
     return shown
 
 
@@ -284,6 +298,8 @@ def edition_pages(model: SiteModel) -> list[Page]:
             "newer": paths.edition_path(days[index - 1]) if index > 0 else "",
             "older": paths.edition_path(days[index + 1]) if index + 1 < len(days) else "",
         }
+        if moment == model.build_time:      # today's edition, still filling: it shows "now"
+            context["build_time"] = model.build_time
         title = f"Edition of {day.strftime('%-d %B %Y')}"
         pages.append(Page(page_file(paths.edition_path(day)), "edition.html", title, "edition", context))
     pages.append(Page(page_file(paths.EDITIONS_INDEX), "editions.html", "Editions", "editions",
@@ -316,7 +332,7 @@ def sources_page(states: Sequence[FeedState], settings: Settings, model: SiteMod
     not_news = [{"name": items[0].source or feed or "Local files", "count": len(items),
                  "decisions": [{"title": d.title or "(untitled)", "reason": d.reason} for d in items]}
                 for feed, items in sorted(by_feed.items(), key=lambda pair: (pair[1][0].source.casefold(), pair[0]))]
-    context = {"feeds": rows, "failing": failing, "not_news": not_news,
+    context = {"build_time": model.build_time, "feeds": rows, "failing": failing, "not_news": not_news,
                "not_news_dropped": settings.digest.drop_sponsored}
     return Page(page_file(paths.SOURCES_PAGE), "sources.html", "Sources", "sources", context)
 

@@ -38,9 +38,10 @@ def story_path(story: Story) -> str:
     return f"stories/{slugify(story.id, 80) or 'story'}/"
 
 
-def topic_path(slug: str, page: int = 1) -> str:
+def topic_path(slug: str, page: int = 0) -> str:
+    """The topic's address (its newest stories), or archive page `page`, counted from the oldest (1)."""
     base = f"topics/{slugify(slug) or 'topic'}/"
-    return base if page <= 1 else f"{base}page/{page}/"
+    return base if page < 1 else f"{base}page/{page}/"
 
 
 def edition_path(day: date) -> str:

@@ -1,7 +1,10 @@
 """The Jinja2 environment and the template helpers: relative links, times in the site zone, "time ago".
 
-Every helper takes the build time passed in once, never the wall clock, so two builds
-of the same inputs give the same bytes.
+No helper reads the wall clock, so two builds of the same inputs give the same bytes. "Time ago"
+reads the build time from the page's own context: only pages that show "now" (the home page, the
+sources page, today's edition) are given it, so every other page is the same from one build to the
+next and can be reused (site/incremental.py PageReuse); a theme that asks for a relative time on
+another page gets an error naming the filter, not a page that silently goes stale.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateRuntimeError, pass_context
 from jinja2.runtime import Context
 
 from newsdigest.settings import Settings
@@ -35,7 +38,7 @@ def site_zone(settings: Settings) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def make_environment(settings: Settings, build_time: datetime) -> Environment:
+def make_environment(settings: Settings) -> Environment:
     """An environment that escapes everything (feed text is untrusted) and fails loudly on typos."""
     env = Environment(
         loader=FileSystemLoader([str(d) for d in theme_dirs(settings)]),
@@ -47,12 +50,26 @@ def make_environment(settings: Settings, build_time: datetime) -> Environment:
     )
     zone = site_zone(settings)
     env.globals["url"] = _url_helper(settings.site.base_url)
-    env.filters["timeago"] = lambda when: time_ago(local(when, zone), build_time)
+    env.filters["timeago"] = _time_ago_filter(zone)
     env.filters["localdate"] = lambda when: local(when, zone).strftime("%-d %B %Y")
     env.filters["localdatetime"] = lambda when: local(when, zone).strftime("%-d %b %Y, %H:%M")
     env.filters["isotime"] = lambda when: local(when, zone).isoformat(timespec="seconds")
     env.filters["plural"] = plural
     return env
+
+
+def _time_ago_filter(zone: ZoneInfo) -> Any:
+    @pass_context
+    def timeago(context: Context, when: datetime) -> str:
+        """"3 hours ago" as of the page's build time; only pages that show "now" have one."""
+        now = context.get("build_time")
+        if not isinstance(now, datetime):
+            raise TemplateRuntimeError(
+                f"`timeago` on {context.get('page_path', 'this page')}: only pages that show the build time "
+                "(the home page, the sources page, today's edition) have `build_time`; use `localdatetime`")
+        return time_ago(local(when, zone), now)
+
+    return timeago
 
 
 def _url_helper(base_url: str) -> Any:
@@ -133,10 +150,10 @@ def render(env: Environment, template: str, context: Mapping[str, Any]) -> bytes
     return (text.rstrip() + "\n").encode("utf-8")
 
 
-def render_and_write(pages: Sequence[tuple[str, str, Mapping[str, Any]]], settings: Settings, build_time: datetime,
+def render_and_write(pages: Sequence[tuple[str, str, Mapping[str, Any]]], settings: Settings,
                      folder: Path, previous: Path) -> list[bool]:
     """The work unit of a render worker: each (path, template, context) rendered and written into
     `folder` (the build's temporary folder; paths already claimed by the build), the previous site's
     file kept where the bytes are the same. True for each file written anew."""
-    env = make_environment(settings, build_time)
+    env = make_environment(settings)
     return [write_one(path, render(env, template, context), folder, previous) for path, template, context in pages]

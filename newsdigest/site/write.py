@@ -152,6 +152,14 @@ class SiteWriter:
         for path in sorted(files):
             self.add(path, files[path], origin)
 
+    def keep(self, path: str, origin: str = "") -> None:
+        """Keep the previous site's file at `path` as it is (the caller knows its bytes are still right)."""
+        rel = self._claims.claim(path, origin)
+        target = self.tmp / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        keep_file(self.output / rel, target)
+        self.unchanged += 1
+
     def claim(self, path: str, origin: str = "") -> str:
         """Take a path that a worker process will write into `tmp` (see `count`); the same checks as add."""
         return self._claims.claim(path, origin)
