@@ -6,8 +6,11 @@
 Each replayed day rewrites one local RSS file per source feed holding the entries first captured that
 day (as the feed showed them), then runs one real build (`python build.py --offline`, a separate
 process, so its peak memory is its own) against an archive that persists across days. `--jump`
-imports a range of days with as few builds as possible (one per day range chunk, untimed) so that a
-late day can be timed against a full archive. Prints one table row per timed day: day, new entries,
+imports a range of days without building a site (a build per day would cost months of builds): each
+day's feed files go through the build's own ingestion (`ingest_feeds`) and its new articles through
+the build's own analysis into the extraction cache, as that day's build would have left them. One
+untimed build on the jump's last day then makes the site, so that a late day can be timed against a
+full archive and the site its previous build left. Prints one table row per timed day: day, new entries,
 archive size, wall and CPU seconds, peak RSS, pages written, site size.
 
 Not a test: compare rows within one run (this machine is shared and noisy).
@@ -24,7 +27,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -98,9 +101,14 @@ def write_config(work: Path, feed_files: list[str], extra: str) -> Path:
     return config
 
 
+def build_epoch(day: date) -> int:
+    """A day's build runs at 23:59 UTC of that day."""
+    return int(datetime(day.year, day.month, day.day, 23, 59, tzinfo=timezone.utc).timestamp())
+
+
 def build(config: Path, day: date) -> dict[str, float]:
     """One real build as its own process, at the end of `day`; its own wall, CPU and peak RSS."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(datetime(day.year, day.month, day.day, 23, 59).timestamp()))}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(build_epoch(day))}
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--config", str(config), "--offline", "--quiet"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -130,11 +138,13 @@ def archive_size(work: Path) -> int:
 
 
 def replay(days: list[date], data: dict[str, list[dict[str, str]]], work: Path, extra: str,
-           timed: bool) -> Iterator[str]:
+           timed: bool, imported: bool = False) -> Iterator[str]:
+    """A build per day; `imported`: the day's entries are already stored (bulk_import), its feeds stay written."""
     feeds_dir = work / "feeds"
     for day in days:
         entries = data.get(day.isoformat(), [])
-        config = write_config(work, write_day(feeds_dir, entries), extra)
+        feed_files = sorted(p.name for p in feeds_dir.glob("*.xml")) if imported else write_day(feeds_dir, entries)
+        config = write_config(work, feed_files, extra)
         cost = build(config, day)
         if timed:
             pages, mib = site_stats(work / "site")
@@ -142,25 +152,102 @@ def replay(days: list[date], data: dict[str, list[dict[str, str]]], work: Path, 
                    f"{cost['rss_mib']:.0f} | {pages} | {mib:.0f} |")
 
 
+def bulk_import(days: list[date], data: dict[str, list[dict[str, str]]], work: Path, extra: str) -> Iterator[str]:
+    """Store the days' entries as their builds would have, without building a site; a line per day."""
+    sys.path.insert(0, str(ROOT))
+    from newsdigest.analyse import analyse
+    from newsdigest.archive import Archive
+    from newsdigest.config import load_config
+    from newsdigest.sources.ingest import ingest_feeds
+    feeds_dir = work / "feeds"
+    for day in days:
+        started = time.perf_counter()
+        entries = data.get(day.isoformat(), [])
+        settings = load_config(write_config(work, write_day(feeds_dir, entries), extra))
+        now = datetime.fromtimestamp(build_epoch(day), timezone.utc)
+        limits = settings.limits
+        with Archive.open(settings.archive.path, years=limits.years, check=False) as archive:
+            ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=timezone.utc, offline=True,
+                         limits=limits)
+            new = archive.articles_seen_since(now)      # first seen by this day's ingest
+            analyse(new, settings, cache=archive)
+            total = archive.count()
+        yield f"imported {day}: {len(entries)} entries, {len(new)} new, archive {total}, " \
+              f"{time.perf_counter() - started:.1f} s"
+
+
+def stages(config: Path, day: date, profile: Path | None) -> None:
+    """One build in this process, printing each stage's wall and CPU seconds and the RSS at its end
+    (VmRSS, and VmHWM: the peak so far); `profile`: also a cProfile dump of the whole build."""
+    sys.path.insert(0, str(ROOT))
+    import cProfile
+
+    from newsdigest.config import load_config
+    from newsdigest.pipeline import run_build
+    from newsdigest.progress import Reporter
+
+    def memory() -> str:
+        status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines())
+        return f"RSS {int(status['VmRSS'].split()[0]) // 1024} MiB, peak {int(status['VmHWM'].split()[0]) // 1024} MiB"
+
+    class Stages(Reporter):
+        def __init__(self) -> None:
+            super().__init__(quiet=True)
+            self.last = ("start", time.perf_counter(), time.process_time())
+
+        def stage(self, label: str, total: int = 0) -> None:
+            self.close(label)
+
+        def close(self, nxt: str) -> None:
+            name, wall, cpu = self.last
+            print(f"{name:<18} {time.perf_counter() - wall:7.1f} s wall {time.process_time() - cpu:7.1f} s CPU  "
+                  f"{memory()}", file=sys.stderr, flush=True)
+            self.last = (nxt, time.perf_counter(), time.process_time())
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(build_epoch(day))
+    report = Stages()
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    result = run_build(load_config(config), offline=True, reporter=report)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    report.close("done")
+    print(f"{result.articles} articles, {result.pages} pages, {result.files_written} files written",
+          file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("entries", type=Path)
-    parser.add_argument("--days", default="1-7", help="days to replay and time (day 1 = 2023-01-01)")
+    parser.add_argument("--days", default="1-7", help="days to replay and time (day 1 = 2023-01-01); '' for none "
+                        "(to go on in a --work folder that holds them)")
     parser.add_argument("--jump", default="", help="days to import untimed after --days, e.g. 8-170")
     parser.add_argument("--then", default="", help="days to time after the jump, e.g. 171-180")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsdigest-replay"))
     parser.add_argument("--extra-config", default="", help="YAML lines appended to the generated config")
+    parser.add_argument("--stages", metavar="DAY", type=int, default=0,
+                        help="instead: one build of --work's config.yaml in this process as day DAY, "
+                             "printing each stage's time and memory")
+    parser.add_argument("--profile", type=Path, help="with --stages: write a cProfile dump here")
     args = parser.parse_args()
-    timed, jump, then = day_range(args.days), day_range(args.jump) if args.jump else [], \
-        day_range(args.then) if args.then else []
+    if args.stages:
+        stages(args.work / "config.yaml", FIRST_DAY + timedelta(days=args.stages - 1), args.profile)
+        return
+    timed, jump, then = (day_range(spec) if spec else [] for spec in (args.days, args.jump, args.then))
     data = entries_by_day(args.entries, {d.isoformat() for d in (*timed, *jump, *then)})
     (args.work / "feeds").mkdir(parents=True, exist_ok=True)
     print("| day | new entries | archive | wall s | CPU s | peak RSS MiB | pages | site MiB |")
     print("|---|---|---|---|---|---|---|---|")
     for row in replay(timed, data, args.work, args.extra_config, timed=True):
         print(row, flush=True)
-    for _ in replay(jump, data, args.work, args.extra_config, timed=False):
-        pass
+    if jump:
+        for line in bulk_import(jump, data, args.work, args.extra_config):
+            print(line, file=sys.stderr, flush=True)
+        # The first build after the import makes the whole site (its previous one is the last timed day's).
+        for row in replay(jump[-1:], data, args.work, args.extra_config, timed=True, imported=True):
+            print(row.replace(" |", " (first build after the import) |", 1), flush=True)
     for row in replay(then, data, args.work, args.extra_config, timed=True):
         print(row, flush=True)
 

@@ -172,6 +172,12 @@ class Archive:
                 result.append(article)
         return result
 
+    def articles_seen_since(self, since: datetime) -> list[Article]:
+        """The stored articles first seen at or after `since`, newest first (what one build added)."""
+        rows = self.conn.execute("SELECT id, feed, data FROM articles WHERE first_seen >= ? ORDER BY published DESC, id",
+                                 (_utc_iso(since),))
+        return [a for a in (self._readable(*row) for row in rows) if a is not None]
+
     def _readable(self, key: str, feed: str, data: str) -> Article | None:
         try:
             article = article_from_json(data)
