@@ -60,12 +60,34 @@ def _from_dict(stored: dict[str, Any]) -> Extract | None:
         return None     # written by another version of the record: extract again
 
 
+def topics_key(article: Article, extract_key_: str, code: str) -> str:
+    """Cache key of an article's topic matches: its extract's key, the other fields the matcher reads,
+    and `code` (a hash of the package's code and the settings, which hold the topics and their rules)."""
+    payload = json.dumps(["topics", extract_key_, code, article.feed, article.source, list(article.topics),
+                          article.url, list(article.categories)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _topics_to_dict(matches: tuple[TopicMatch, ...]) -> dict[str, Any]:
+    return {"topics": [[m.slug, m.name, m.score, [list(r) for r in m.reasons]] for m in matches]}
+
+
+def _topics_from_dict(stored: dict[str, Any]) -> tuple[TopicMatch, ...] | None:
+    try:
+        return tuple(TopicMatch(slug, name, score, tuple((label, weight) for label, weight in reasons))
+                     for slug, name, score, reasons in stored["topics"])
+    except (KeyError, TypeError, ValueError):
+        return None     # another shape: match again
+
+
 def analyse(articles: Sequence[Article], settings: Settings, cache: ExtractCache | None = None,
-            progress: Callable[[int], None] | None = None) -> list[Analysed]:
+            progress: Callable[[int], None] | None = None, code: str = "") -> list[Analysed]:
     """Every article with its extract and topics, newest first (ties broken by id for determinism).
 
     Articles with a cached extract get their topics here; the others are extracted and matched
     by `analyse_fresh` (in worker processes for a big batch). Any article's exception propagates.
+    With `code` (a hash of the package's code and the settings), topic matches are cached too: matching
+    every stored article again was most of this stage in a build of a big archive.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
     keys = [extract_key(a, settings) for a in ordered]
@@ -81,11 +103,24 @@ def analyse(articles: Sequence[Article], settings: Settings, cache: ExtractCache
         cache.put_extracts({keys[i]: _to_dict(extract) for i, (extract, _) in zip(todo, worked)})
     topics: dict[int, tuple[TopicMatch, ...]] = {i: matched for i, (_, matched) in zip(todo, worked)}
     fresh = {i: extract for i, (extract, _) in zip(todo, worked)}
+    topic_keys = [topics_key(a, key, code) for a, key in zip(ordered, keys)] if cache is not None and code else []
+    if cache is not None and topic_keys:
+        known = cache.get_extracts([topic_keys[i] for i in range(len(ordered)) if i not in topics])
+        for i, key in enumerate(topic_keys):
+            matched = _topics_from_dict(known[key]) if i not in topics and key in known else None
+            if matched is not None:
+                topics[i] = matched
     matcher = TopicMatcher(settings.topics, settings.topic_rules)   # compiled once per build
-    result = []
+    result: list[Analysed] = []
+    matched_now = set(fresh)
     for i, article in enumerate(ordered):
         extract = extracts[i] or fresh[i]
-        result.append(Analysed(article, extract, topics[i] if i in topics else matcher.assign(article, extract)))
+        if i not in topics:
+            topics[i] = matcher.assign(article, extract)
+            matched_now.add(i)
+        result.append(Analysed(article, extract, topics[i]))
+    if cache is not None and topic_keys and matched_now:
+        cache.put_extracts({topic_keys[i]: _topics_to_dict(topics[i]) for i in sorted(matched_now)})
     return result
 
 

@@ -6,6 +6,7 @@ leaves the previous site untouched.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -23,7 +24,15 @@ from newsdigest.model import Analysed, Article, FeedFailure, SiteData
 from newsdigest.progress import Reporter
 from newsdigest.settings import Settings
 from newsdigest.site import build_site
-from newsdigest.site.incremental import PageReuse, code_and_theme, last_site, remember_site, site_signature
+from newsdigest.site.incremental import (
+    PACKAGE,
+    PageReuse,
+    code_and_theme,
+    files_hash,
+    last_site,
+    remember_site,
+    site_signature,
+)
 from newsdigest.site.write import build_lock, output_lock_path, recover_output
 from newsdigest.sources.files import read_content
 from newsdigest.sources.ingest import ingest_feeds
@@ -135,7 +144,7 @@ def _run_locked(settings: Settings, offline: bool, report: Reporter, build_time:
         # repeat from one build to the next, whatever the clock says.
         reuse = PageReuse(settings.output, last[1].page_signatures if last is not None else {}, shared)
         report.stage("analysing", len(articles))
-        analysed = analyse_isolated(articles, settings, archive, report.step, warn)
+        analysed = analyse_isolated(articles, settings, archive, report.step, warn, code=topics_code(settings))
         feed_states = ingest.states     # configured feeds only: a feed removed from the config leaves the page
     screened = screen(analysed, drop=settings.digest.drop_sponsored)     # sponsored items: not news
     analysed = list(screened.news)
@@ -214,8 +223,15 @@ def _unrenderable(article: Article, tz: tzinfo) -> str:
     return ""
 
 
+def topics_code(settings: Settings) -> str:
+    """What every article's topic matches depend on besides the article: the code, the topics and their rules
+    (not the whole config: adding a feed must not match every stored article again)."""
+    return hashlib.sha256("\0".join([files_hash([PACKAGE], suffixes=(".py",)), repr(settings.topics),
+                                      repr(settings.topic_rules)]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def analyse_isolated(articles: Sequence[Article], settings: Settings, cache: Archive,
-                     progress: Callable[[int], None], warn: Warn) -> list[Analysed]:
+                     progress: Callable[[int], None], warn: Warn, code: str = "") -> list[Analysed]:
     """analyse(), but an article whose analysis raises is skipped with a warning, not the build.
 
     The whole batch runs at full speed; only when it fails is it halved until the failing
@@ -224,7 +240,7 @@ def analyse_isolated(articles: Sequence[Article], settings: Settings, cache: Arc
     swapping in a site with no articles.
     """
     try:
-        return analyse(articles, settings, cache=cache, progress=progress)
+        return analyse(articles, settings, cache=cache, progress=progress, code=code)
     except Exception:  # noqa: BLE001 — narrowed down below, then reported per article
         failed: list[tuple[Article, Exception]] = []
         kept = _bisect(list(articles), settings, cache, failed, limit=max(1, len(articles) // 2))
