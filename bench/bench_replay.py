@@ -158,6 +158,7 @@ def bulk_import(days: list[date], data: dict[str, list[dict[str, str]]], work: P
     from newsdigest.analyse import analyse
     from newsdigest.archive import Archive
     from newsdigest.config import load_config
+    from newsdigest.pipeline import topics_code
     from newsdigest.sources.ingest import ingest_feeds
     feeds_dir = work / "feeds"
     for day in days:
@@ -170,7 +171,7 @@ def bulk_import(days: list[date], data: dict[str, list[dict[str, str]]], work: P
             ingest_feeds(settings.feeds, archive, settings.fetch, now=now, tz=timezone.utc, offline=True,
                          limits=limits)
             new = archive.articles_seen_since(now)      # first seen by this day's ingest
-            analyse(new, settings, cache=archive)
+            analyse(new, settings, cache=archive, code=topics_code(settings))     # topics stored, as a build does
             total = archive.count()
         yield f"imported {day}: {len(entries)} entries, {len(new)} new, archive {total}, " \
               f"{time.perf_counter() - started:.1f} s"
